@@ -1,0 +1,131 @@
+# General messages of kesos-bot in English. Plain text: no markup.
+
+language-name = English
+language-choose = Please choose your language:
+language-set = Done: the bot now speaks English.
+
+start-welcome =
+    Welcome, { $name }! 👋
+
+    This is the Karawang Regency Social Affairs Office (Dinas Sosial) on Telegram. Here you can:
+    • check whether your family is registered for social assistance,
+    • screen your household against the 14 poverty criteria and ask to be registered,
+    • read about the assistance programs.
+
+    Please choose from the menu below.
+
+menu-cek = 🔎 Check assistance
+menu-skrining = 📝 Self-screening
+menu-info = ℹ️ Programs
+menu-bantuan = ❓ Help
+menu-bahasa = 🌐 Bahasa / Language
+
+help-warga =
+    What you can do here:
+
+    /cek – check whether your family receives social assistance (needs your NIK and name as on your KTP)
+    /skrining – screen your household against the 14 criteria, then ask to be registered
+    /info – the assistance programs and where to go
+    /bahasa – change language
+    /batal – stop what is in progress
+    /privasi – what we store and why
+    /hapusdata – erase your data from this bot
+
+    If you need help, contact the TKSK of your kecamatan or your kelurahan office.
+help-psm =
+    Commands for PSM:
+
+    /tugas – your open tasks
+    /kunjungan – log a home visit
+    /bantuan – this help
+    /batal – stop what is in progress
+
+    The residents' commands (/cek, /skrining, /info) still work.
+help-tksk =
+    Commands for TKSK:
+
+    /tugas – your open tasks
+    /tugaskan – hand a task to a PSM of your kecamatan
+    /kunjungan – log a home visit
+    /rekap – summary of your area
+    /batal – stop what is in progress
+help-dinsos =
+    Commands for Dinas Sosial operators:
+
+    /rekap – summary of an area and re-verification progress
+    /batal – stop what is in progress
+
+    Data loading, worker enrolment and exports are done with the kesos-bot command on the server.
+
+cancel-done = Done, that has been cancelled. Choose from the menu whenever you need.
+cancel-nothing = Nothing is in progress right now. Please choose from the menu below.
+
+privacy-text =
+    What we store and why:
+
+    • Your Telegram account number and language, so that the bot can answer you.
+    • If you use /cek: your NIK is never stored in full. We keep only a keyed hash to match records, and a masked form such as 3215**********01.
+    • If you file a proposal: what you entered, for field workers (PSM/TKSK) and Dinas Sosial to verify.
+    • The conversation in progress, so that it can continue if the bot restarts.
+
+    This data is used only for social-welfare services by the Karawang Dinas Sosial, under Indonesia's Personal Data Protection Law (UU 27/2022). Conversations are cleared when finished; account data is kept while you use the service.
+
+    To erase your account data, type /hapusdata.
+
+erase-confirm =
+    Are you sure you want to erase your data from this bot?
+
+    This erases your account, language choice and any conversation in progress. Proposals you already sent are still handled by the field workers, but no longer linked to your Telegram account.
+erase-yes = Yes, erase my data
+erase-no = No, keep it
+erase-done = Your data has been erased. Thank you for using this service. To use it again, just type /start.
+erase-kept = All right, your data was not erased.
+erase-worker-refused = Worker accounts cannot be erased this way. Please contact the Dinas Sosial operator if you wish to stop.
+
+button-stale = This button is no longer valid. Type /start to open the menu.
+unknown-command = Sorry, { $command } is not a command I know. Type /bantuan to see the commands, or choose from the menu below.
+unknown-text = Sorry, I did not understand that. Please choose from the menu below.
+unknown-media = Thank you. For now I can only read text messages and buttons. Please choose from the menu below.
+error-internal = Sorry, our system has a problem right now. Please try again in a little while.
+
+role-refused-warga = Sorry, this command is only for field workers (PSM, TKSK and Dinas Sosial). Type /bantuan to see the commands you can use.
+role-refused = Sorry, this command is not for your role. Type /bantuan to see your commands.
+role-refused-short = Sorry, this button is not for you.
+
+cmd-start = Start and main menu
+cmd-bantuan = Help and commands
+cmd-bahasa = Choose language
+cmd-batal = Cancel what is in progress
+cmd-privasi = What is stored and why
+cmd-hapusdata = Erase my data
+cmd-cek = Check social assistance
+cmd-skrining = Self-screening, 14 criteria
+cmd-info = Assistance programs
+cmd-tugas = My tasks
+cmd-kunjungan = Log a home visit
+cmd-tugaskan = Hand a task to a PSM
+cmd-rekap = Area summary
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+datetime-wib = { $date }, { $time }
+test-rupiah = Assistance of { RUPIAH($amount) } per month
+
+import-row-rejected = Line { $line }: { $reason }
+import-summary = Added: { $added }, updated: { $updated }, unchanged: { $unchanged }, rejected: { $rejected }
+import-reason-missing-code = the kode column is empty
+import-reason-missing-name = the nama column is empty
+import-reason-bad-region-code = region code "{ $code }" is not in Kemendagri format (e.g. 32.15.01.1001)
+import-reason-unknown-parent = parent region { $code } is not registered
+import-reason-broken-row = broken row (wrong number of columns or quotes)
+import-reason-store-failed = could not be saved to the database

@@ -1,0 +1,291 @@
+//! Wiring of the running bot: database, the durable inbox in front of teloxide's dispatcher, the
+//! paced outgoing queue, the outbox worker, and graceful shutdown.
+//!
+//! Why our own update listener: teloxide's polling confirms updates to Telegram (by advancing
+//! the getUpdates offset) before their handlers finish, and on shutdown. Here every update is
+//! first written to the `inbox` table, only then is the offset advanced, and the update is marked
+//! done after its handler returned (see `bot::finish_update`). Updates left pending by a crash
+//! are replayed at the next start; an update delivered twice is handled once.
+
+use crate::bot::{self, Tg, menu};
+use crate::config::Settings;
+use crate::domain::role::Role;
+use crate::i18n::Lang;
+use crate::store::dialogue::DbStorage;
+use crate::store::{Db, inbox, outbox, users};
+use futures::channel::mpsc;
+use futures::{SinkExt, StreamExt};
+use std::convert::Infallible;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+use teloxide::adaptors::throttle::{Limits, Throttle};
+use teloxide::error_handlers::LoggingErrorHandler;
+use teloxide::prelude::*;
+use teloxide::stop::{StopFlag, mk_stop_token};
+use teloxide::types::{AllowedUpdate, BotCommandScope, ReplyMarkup, UpdateKind};
+use teloxide::update_listeners::StatefulListener;
+use tokio::sync::Notify;
+
+/// What every handler can reach: the database, the secret key and the settings.
+pub struct App {
+    pub db: Db,
+    /// Key of the keyed hashes (NIK, invite codes).
+    pub secret: Vec<u8>,
+    pub settings: Settings,
+    /// Wakes the outbox worker when a handler queued a notice.
+    pub outbox_ready: Notify,
+}
+
+impl App {
+    pub fn new(db: Db, secret: Vec<u8>, settings: Settings) -> Arc<App> {
+        Arc::new(App { db, secret, settings, outbox_ready: Notify::new() })
+    }
+}
+
+/// Runs the bot until `shutdown` completes, then stops taking updates, lets handlers in flight
+/// finish, and returns.
+pub async fn run(
+    settings: Settings,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let db = Db::connect_and_migrate(&settings.database_url).await?;
+    let secret = crate::store::secret::load_or_create(&db, settings.secret.as_deref()).await?;
+    let app = App::new(db.clone(), secret, settings.clone());
+
+    // Long polling holds a request open for `poll_timeout`; the HTTP client must wait longer.
+    let client = teloxide::net::default_reqwest_settings()
+        .timeout(Duration::from_secs(u64::from(settings.poll_timeout) + 15))
+        .build()?;
+    let raw = Bot::with_client(settings.token.clone(), client).set_api_url(settings.api_url.clone());
+    let limits = Limits {
+        messages_per_sec_chat: settings.chat_rate,
+        messages_per_min_chat: settings.chat_rate.saturating_mul(20),
+        messages_per_min_channel_or_supergroup: settings.chat_rate.saturating_mul(20),
+        messages_per_sec_overall: settings.send_rate,
+    };
+    let (bot, throttle_worker) = Throttle::new(raw.clone(), limits);
+    let throttle_task = tokio::spawn(throttle_worker);
+
+    let me = raw.get_me().await.map_err(|e| anyhow::anyhow!("the Bot API did not answer getMe: {e}"))?;
+    tracing::info!(bot = %me.username(), "connected to the Bot API");
+    publish_commands(&bot).await;
+
+    let mut dispatcher = Dispatcher::builder(bot.clone(), bot::schema())
+        .dependencies(dptree::deps![app.clone(), DbStorage::new(db.clone())])
+        .default_handler(|_| async {})
+        .error_handler(LoggingErrorHandler::with_custom_text("update handler failed"))
+        .build();
+
+    let token = dispatcher.shutdown_token();
+    let (outbox_stop_tx, outbox_stop_rx) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        shutdown.await;
+        tracing::info!("shutting down: finishing the updates in flight");
+        loop {
+            match token.shutdown() {
+                Ok(done) => {
+                    done.await;
+                    break;
+                }
+                // The dispatcher has not started yet: try again in a moment.
+                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            }
+        }
+    });
+    let outbox_task = tokio::spawn(outbox_worker(bot.clone(), app.clone(), outbox_stop_rx));
+
+    let listener = inbox_listener(raw, db.clone(), settings.poll_timeout).await?;
+    dispatcher.dispatch_with_listener(listener, LoggingErrorHandler::new()).await;
+
+    let _ = outbox_stop_tx.send(true);
+    let _ = outbox_task.await;
+    drop(dispatcher);
+    drop(bot);
+    throttle_task.abort();
+    db.pool.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// The command menu in Indonesian (the default for every language) and in English.
+async fn publish_commands(bot: &Tg) {
+    let default = bot.set_my_commands(menu::commands_for(Role::Warga, Lang::Id));
+    let english = bot
+        .set_my_commands(menu::commands_for(Role::Warga, Lang::En))
+        .scope(BotCommandScope::Default)
+        .language_code("en");
+    if let Err(e) = default.await {
+        tracing::warn!(error = %e, "cannot publish the command menu");
+    }
+    if let Err(e) = english.await {
+        tracing::warn!(error = %e, "cannot publish the English command menu");
+    }
+}
+
+type Item = Result<Update, Infallible>;
+
+/// Builds the listener the dispatcher reads: pending inbox rows first, then long polling.
+async fn inbox_listener(
+    bot: Bot,
+    db: Db,
+    poll_timeout: u32,
+) -> anyhow::Result<impl teloxide::update_listeners::UpdateListener<Err = Infallible>> {
+    let (stop_token, stop_flag) = mk_stop_token();
+    let (tx, rx) = mpsc::channel::<Item>(64);
+    let pending = inbox::pending(&db).await?;
+    if !pending.is_empty() {
+        tracing::info!(count = pending.len(), "replaying updates that were not handled before the last stop");
+    }
+    tokio::spawn(poll(bot, db, poll_timeout, pending, tx, stop_flag));
+    Ok(StatefulListener::new((rx, stop_token), listener_stream, listener_stop))
+}
+
+type ListenerState = (mpsc::Receiver<Item>, teloxide::stop::StopToken);
+
+fn listener_stream(st: &mut ListenerState) -> &mut mpsc::Receiver<Item> {
+    &mut st.0
+}
+
+fn listener_stop(st: &mut ListenerState) -> teloxide::stop::StopToken {
+    st.1.clone()
+}
+
+async fn poll(
+    bot: Bot,
+    db: Db,
+    poll_timeout: u32,
+    pending: Vec<(i64, String)>,
+    mut tx: mpsc::Sender<Item>,
+    stop: StopFlag,
+) {
+    tokio::pin!(stop);
+    for (id, payload) in pending {
+        match serde_json::from_str::<Update>(&payload) {
+            Ok(u) => {
+                if tx.send(Ok(u)).await.is_err() {
+                    return;
+                }
+            }
+            Err(e) => {
+                tracing::warn!(update = id, error = %e, "a stored update no longer parses; skipping it");
+                let _ = inbox::mark_done(&db, id).await;
+            }
+        }
+    }
+    let mut offset = match inbox::max_update_id(&db).await {
+        Ok(Some(max)) => max + 1,
+        _ => 0,
+    };
+    let mut failures = 0u32;
+    loop {
+        let request = bot
+            .get_updates()
+            .offset(offset as i32)
+            .timeout(poll_timeout)
+            .limit(100)
+            .allowed_updates([
+                AllowedUpdate::Message,
+                AllowedUpdate::CallbackQuery,
+                AllowedUpdate::MyChatMember,
+            ]);
+        let updates = tokio::select! {
+            _ = &mut stop => break,
+            r = request.send() => r,
+        };
+        let updates = match updates {
+            Ok(u) => {
+                failures = 0;
+                u
+            }
+            Err(e) => {
+                failures += 1;
+                tracing::warn!(error = %e, failures, "getUpdates failed; retrying");
+                tokio::select! {
+                    _ = &mut stop => break,
+                    _ = tokio::time::sleep(Duration::from_millis(500 * u64::from(failures.min(10)))) => {}
+                }
+                continue;
+            }
+        };
+        for update in updates {
+            let id = update.id.0 as i64;
+            let payload = match serde_json::to_string(&update) {
+                Ok(p) => p,
+                Err(_) => String::from("{}"),
+            };
+            // Store before the offset moves past it: only then may Telegram forget it.
+            let fresh = loop {
+                match inbox::insert(&db, id, &payload).await {
+                    Ok(fresh) => break fresh,
+                    Err(e) => {
+                        tracing::error!(update = id, error = %e, "cannot store an update; retrying");
+                        tokio::time::sleep(Duration::from_secs(1)).await;
+                    }
+                }
+            };
+            offset = offset.max(id + 1);
+            if !fresh {
+                tracing::debug!(update = id, "update delivered twice; ignored");
+                continue;
+            }
+            if let UpdateKind::Error(_) = update.kind {
+                let _ = inbox::mark_done(&db, id).await;
+                continue;
+            }
+            if tx.send(Ok(update)).await.is_err() {
+                return;
+            }
+        }
+    }
+    // Confirm what was stored, so that Telegram does not send it again after a restart.
+    let _ = bot.get_updates().offset(offset as i32).timeout(0).limit(1).send().await;
+}
+
+/// Sends queued notices through the paced queue until told to stop.
+async fn outbox_worker(bot: Tg, app: Arc<App>, mut stop: tokio::sync::watch::Receiver<bool>) {
+    loop {
+        if *stop.borrow() {
+            break;
+        }
+        match outbox::claim_due(&app.db, 100, 60).await {
+            Ok(batch) if !batch.is_empty() => {
+                let sends = batch.into_iter().map(|n| deliver(&bot, &app, n));
+                futures::stream::iter(sends).buffer_unordered(32).collect::<Vec<_>>().await;
+                continue;
+            }
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = %e, "cannot read the outbox"),
+        }
+        tokio::select! {
+            _ = stop.changed() => {}
+            _ = app.outbox_ready.notified() => {}
+            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+        }
+    }
+}
+
+async fn deliver(bot: &Tg, app: &App, notice: outbox::Notice) {
+    let chat = ChatId(notice.chat_id);
+    if users::is_blocked(&app.db, notice.chat_id).await.unwrap_or(false) {
+        let _ = outbox::finish(&app.db, notice.id, "unreachable").await;
+        return;
+    }
+    let markup = notice
+        .markup
+        .as_deref()
+        .and_then(|m| serde_json::from_str(m).ok())
+        .map(ReplyMarkup::InlineKeyboard);
+    let result = bot::send::text(bot, &app.db, chat, &notice.body, markup).await;
+    let outcome = match result {
+        Ok(bot::send::Delivery::Sent(_)) => outbox::finish(&app.db, notice.id, "sent").await,
+        Ok(bot::send::Delivery::Unreachable) => outbox::finish(&app.db, notice.id, "unreachable").await,
+        Err(e) => {
+            tracing::warn!(notice = notice.id, error = %e, "notice not delivered; will retry");
+            outbox::retry_later(&app.db, &notice).await
+        }
+    };
+    if let Err(e) = outcome {
+        tracing::error!(notice = notice.id, error = %e, "cannot record a notice's delivery");
+    }
+}

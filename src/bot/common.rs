@@ -1,0 +1,183 @@
+//! What every user can do: `/start`, `/bantuan`, `/bahasa`, `/batal`, `/privasi`,
+//! `/hapusdata`, and the answers to anything the bot does not understand.
+
+use super::menu::{self, button};
+use super::send::{self, Tg};
+use super::{Dlg, Handler, HandlerResult, State};
+use crate::app::App;
+use crate::domain::role::Role;
+use crate::i18n::{Lang, t, targs};
+use crate::store::users::{self, Caller};
+use std::sync::Arc;
+use teloxide::dispatching::HandlerExt;
+use teloxide::prelude::*;
+use teloxide::types::{InlineKeyboardMarkup, MessageKind};
+use teloxide::utils::command::BotCommands;
+
+#[derive(BotCommands, Clone, Debug)]
+#[command(rename_rule = "lowercase")]
+pub enum CommonCommand {
+    Start(String),
+    Bantuan(String),
+    Bahasa(String),
+    Batal(String),
+    Privasi(String),
+    Hapusdata(String),
+}
+
+pub fn commands() -> Handler {
+    dptree::entry().filter_command::<CommonCommand>().endpoint(on_command)
+}
+
+async fn on_command(
+    bot: Tg,
+    app: Arc<App>,
+    caller: Caller,
+    msg: Message,
+    cmd: CommonCommand,
+    dialogue: Dlg,
+) -> HandlerResult {
+    let lang = caller.lang;
+    let chat = msg.chat.id;
+    match cmd {
+        CommonCommand::Start(_) => {
+            dialogue.update(State::Idle).await?;
+            let name = msg.from.as_ref().map(|u| u.first_name.clone()).unwrap_or_default();
+            let body = targs(lang, "start-welcome", &[("name", name.into())]);
+            send::with_buttons(&bot, &app.db, chat, &body, menu::main_menu(lang)).await?;
+        }
+        CommonCommand::Bantuan(_) => help(&bot, &app, &caller).await?,
+        CommonCommand::Bahasa(_) => {
+            send::with_buttons(&bot, &app.db, chat, &t(lang, "language-choose"), menu::language_menu())
+                .await?;
+        }
+        CommonCommand::Batal(_) => {
+            let open = !dialogue.get().await?.unwrap_or_default().is_idle();
+            dialogue.update(State::Idle).await?;
+            let key = if open { "cancel-done" } else { "cancel-nothing" };
+            send::with_buttons(&bot, &app.db, chat, &t(lang, key), menu::main_menu(lang)).await?;
+        }
+        CommonCommand::Privasi(_) => {
+            send::text(&bot, &app.db, chat, &t(lang, "privacy-text"), None).await?;
+        }
+        CommonCommand::Hapusdata(_) => {
+            if caller.role.is_worker() {
+                send::text(&bot, &app.db, chat, &t(lang, "erase-worker-refused"), None).await?;
+                return Ok(());
+            }
+            dialogue.update(State::ConfirmErase).await?;
+            let keyboard = InlineKeyboardMarkup::new(vec![vec![
+                button(lang, "erase-yes", "erase:yes"),
+                button(lang, "erase-no", "erase:no"),
+            ]]);
+            send::with_buttons(&bot, &app.db, chat, &t(lang, "erase-confirm"), keyboard).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn help(bot: &Tg, app: &App, caller: &Caller) -> HandlerResult {
+    let key = match caller.role {
+        Role::Warga => "help-warga",
+        Role::Psm => "help-psm",
+        Role::Tksk => "help-tksk",
+        Role::Dinsos => "help-dinsos",
+    };
+    send::text(bot, &app.db, caller.chat(), &t(caller.lang, key), None).await?;
+    Ok(())
+}
+
+/// Button presses every user can make: language, erase confirmation, menu entries that are
+/// not a flow of their own.
+pub fn callbacks() -> Handler {
+    dptree::filter_map(|q: CallbackQuery| q.data.clone())
+        .filter(|data: String| {
+            matches!(
+                data.as_str(),
+                "lang:id" | "lang:en" | "erase:yes" | "erase:no" | "menu:bantuan" | "menu:bahasa"
+            )
+        })
+        .endpoint(on_callback)
+}
+
+async fn on_callback(
+    bot: Tg,
+    app: Arc<App>,
+    caller: Caller,
+    q: CallbackQuery,
+    data: String,
+    dialogue: Dlg,
+) -> HandlerResult {
+    let lang = caller.lang;
+    let chat = caller.chat();
+    match data.as_str() {
+        "lang:id" | "lang:en" => {
+            let chosen = Lang::from_code(&data[5..]);
+            users::set_language(&app.db, caller.tg_id, chosen).await?;
+            bot.answer_callback_query(q.id.clone()).await?;
+            if let Some(m) = q.regular_message() {
+                send::edit(&bot, &app.db, chat, m.id, &t(chosen, "language-set"), None).await?;
+            } else {
+                send::text(&bot, &app.db, chat, &t(chosen, "language-set"), None).await?;
+            }
+            // The command menu of this chat follows the chosen language.
+            let _ = bot
+                .set_my_commands(menu::commands_for(caller.role, chosen))
+                .scope(teloxide::types::BotCommandScope::Chat {
+                    chat_id: teloxide::types::Recipient::Id(chat),
+                })
+                .await;
+        }
+        "erase:yes" | "erase:no" => {
+            if dialogue.get().await?.unwrap_or_default() != State::ConfirmErase {
+                return stale_button(bot, caller, q).await;
+            }
+            bot.answer_callback_query(q.id.clone()).await?;
+            if data == "erase:yes" {
+                users::erase(&app.db, caller.tg_id, chat.0).await?;
+                send::text(&bot, &app.db, chat, &t(lang, "erase-done"), None).await?;
+            } else {
+                dialogue.update(State::Idle).await?;
+                send::text(&bot, &app.db, chat, &t(lang, "erase-kept"), None).await?;
+            }
+        }
+        "menu:bantuan" => {
+            bot.answer_callback_query(q.id.clone()).await?;
+            help(&bot, &app, &caller).await?;
+        }
+        "menu:bahasa" => {
+            bot.answer_callback_query(q.id.clone()).await?;
+            send::with_buttons(&bot, &app.db, chat, &t(lang, "language-choose"), menu::language_menu())
+                .await?;
+        }
+        _ => unreachable!("filtered above"),
+    }
+    Ok(())
+}
+
+/// A button whose flow is over (pressed twice, or from an old message).
+pub async fn stale_button(bot: Tg, caller: Caller, q: CallbackQuery) -> HandlerResult {
+    bot.answer_callback_query(q.id.clone()).text(t(caller.lang, "button-stale")).await?;
+    Ok(())
+}
+
+/// Anything else a user sends outside a flow.
+pub fn message_fallback() -> Handler {
+    dptree::endpoint(on_other_message)
+}
+
+async fn on_other_message(bot: Tg, app: Arc<App>, caller: Caller, msg: Message) -> HandlerResult {
+    let lang = caller.lang;
+    let body = match (&msg.kind, msg.text()) {
+        (_, Some(text)) if text.starts_with('/') => {
+            let command: String = text.split_whitespace().next().unwrap_or("/").chars().take(32).collect();
+            targs(lang, "unknown-command", &[("command", command.into())])
+        }
+        (_, Some(_)) => t(lang, "unknown-text"),
+        (MessageKind::Common(_), None) => t(lang, "unknown-media"),
+        _ => return Ok(()), // service messages (joins, pins…) need no answer
+    };
+    send::with_buttons(&bot, &app.db, msg.chat.id, &body, menu::main_menu(lang)).await?;
+    Ok(())
+}
+

@@ -1,0 +1,46 @@
+//! Keyboards and command lists shared by every audience.
+
+use crate::domain::role::Role;
+use crate::i18n::{Lang, t};
+use teloxide::types::{BotCommand, InlineKeyboardButton, InlineKeyboardMarkup};
+
+/// One inline button; `data` must stay within Telegram's 64 bytes.
+pub fn button(lang: Lang, key: &str, data: impl Into<String>) -> InlineKeyboardButton {
+    let data = data.into();
+    debug_assert!(data.len() <= 64, "callback data too long: {data}");
+    InlineKeyboardButton::callback(t(lang, key), data)
+}
+
+/// The resident's main menu, offered by `/start` and by every "I did not understand" answer.
+pub fn main_menu(lang: Lang) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new(vec![
+        vec![button(lang, "menu-cek", "menu:cek")],
+        vec![button(lang, "menu-skrining", "menu:skrining")],
+        vec![button(lang, "menu-info", "menu:info"), button(lang, "menu-bantuan", "menu:bantuan")],
+        vec![button(lang, "menu-bahasa", "menu:bahasa")],
+    ])
+}
+
+/// The language choice of `/bahasa`. Language names are written in their own language.
+pub fn language_menu() -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new(vec![vec![
+        InlineKeyboardButton::callback(t(Lang::Id, "language-name"), "lang:id"),
+        InlineKeyboardButton::callback(t(Lang::En, "language-name"), "lang:en"),
+    ]])
+}
+
+/// The commands a role sees in Telegram's menu, described in `lang`.
+pub fn commands_for(role: Role, lang: Lang) -> Vec<BotCommand> {
+    let mut names: Vec<&str> = vec!["start", "cek", "skrining", "info"];
+    match role {
+        Role::Warga => {}
+        Role::Psm => names.extend(["tugas", "kunjungan"]),
+        Role::Tksk => names.extend(["tugas", "kunjungan", "tugaskan", "rekap"]),
+        Role::Dinsos => names.extend(["rekap"]),
+    }
+    names.extend(["bantuan", "bahasa", "batal", "privasi", "hapusdata"]);
+    names
+        .into_iter()
+        .map(|n| BotCommand::new(n, t(lang, &format!("cmd-{n}"))))
+        .collect()
+}

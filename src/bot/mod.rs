@@ -1,0 +1,155 @@
+//! The bot: one dptree handler tree for every update.
+//!
+//! Shape of the tree (top to bottom; the first branch that handles an update wins):
+//! 1. `finish_update` wraps everything: after the tree ran it marks the update done in the
+//!    durable inbox, and turns a handler error into a polite apology to the user.
+//! 2. The caller is loaded (or created) from the `users` table: language, role, area.
+//! 3. The chat's dialogue state is loaded from the database.
+//! 4. Messages: common commands, then resident and worker branches (commands and flows), then
+//!    the fallbacks for anything else (free text, media, unknown commands).
+//! 5. Button presses: common callbacks, then the audiences' callbacks, then "stale button".
+//!
+//! Role checks live in the tree (see [`require_role`]), never inside endpoints.
+
+pub mod common;
+pub mod menu;
+pub mod resident;
+pub mod send;
+pub mod state;
+pub mod worker;
+
+use crate::app::App;
+use crate::domain::role::Role;
+use crate::i18n::{Lang, t};
+use crate::store::dialogue::DbStorage;
+use crate::store::users::{self, Caller};
+use crate::store::inbox;
+use dptree::di::DependencyMap;
+use dptree::{Cont, HandlerDescription, HandlerSignature};
+use std::ops::ControlFlow;
+use std::sync::Arc;
+use teloxide::dispatching::dialogue::Dialogue;
+use teloxide::dispatching::{DpHandlerDescription, HandlerExt, UpdateFilterExt};
+use teloxide::prelude::*;
+use teloxide::types::{ChatMemberStatus, Update, UpdateKind};
+
+pub use send::Tg;
+pub use state::State;
+
+pub type HandlerResult = anyhow::Result<()>;
+pub type Handler = dptree::Handler<'static, HandlerResult, DpHandlerDescription>;
+pub type Dlg = Dialogue<State, DbStorage>;
+
+/// The whole handler tree, as production and the tests run it.
+pub fn schema() -> Handler {
+    let messages = Update::filter_message()
+        .branch(common::commands())
+        .branch(resident::messages())
+        .branch(worker::messages())
+        .branch(common::message_fallback());
+    let callbacks = Update::filter_callback_query()
+        .branch(common::callbacks())
+        .branch(resident::callbacks())
+        .branch(worker::callbacks())
+        .endpoint(common::stale_button);
+    let membership = Update::filter_my_chat_member().endpoint(membership_changed);
+
+    finish_update()
+        .branch(membership)
+        .branch(
+            dptree::filter_map_async(load_caller)
+                .enter_dialogue::<Update, DbStorage, State>()
+                .branch(messages)
+                .branch(callbacks),
+        )
+}
+
+/// Runs the rest of the tree, then marks the update done in the inbox. A handler error is
+/// logged (without personal data) and the user gets an apology instead of silence.
+fn finish_update() -> Handler {
+    dptree::from_fn_with_description(
+        DpHandlerDescription::entry(),
+        |deps: DependencyMap, cont: Cont<'static, HandlerResult>| async move {
+            let update: Arc<Update> = deps.get();
+            let app: Arc<Arc<App>> = deps.get();
+            let bot: Arc<Tg> = deps.get();
+            let result = cont(deps).await;
+            let result = match result {
+                ControlFlow::Break(Err(e)) => {
+                    tracing::error!(update = update.id.0, error = %e, "handler failed");
+                    apologise(&bot, &app, &update).await;
+                    ControlFlow::Break(Ok(()))
+                }
+                other => other,
+            };
+            if let Err(e) = inbox::mark_done(&app.db, update.id.0 as i64).await {
+                tracing::error!(update = update.id.0, error = %e, "cannot mark update done");
+            }
+            result
+        },
+        HandlerSignature::Entry,
+    )
+}
+
+async fn apologise(bot: &Tg, app: &App, update: &Update) {
+    let Some(chat) = update.chat() else { return };
+    let lang = match update.from() {
+        Some(u) => users::get(&app.db, u.id.0 as i64)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|r| r.language)
+            .map(|c| Lang::from_code(&c))
+            .unwrap_or_else(|| Lang::from_telegram(u.language_code.as_deref())),
+        None => Lang::Id,
+    };
+    if let UpdateKind::CallbackQuery(q) = &update.kind {
+        let _ = bot.answer_callback_query(q.id.clone()).await;
+    }
+    let _ = send::text(bot, &app.db, chat.id, &t(lang, "error-internal"), None).await;
+}
+
+/// Loads (creating on first contact) the user behind an update from a private chat.
+async fn load_caller(update: Update, app: Arc<App>) -> Option<Caller> {
+    let user = update.from()?;
+    let chat = update.chat()?;
+    if !chat.is_private() {
+        return None;
+    }
+    match users::touch(&app.db, user.id.0 as i64, chat.id.0, user.language_code.as_deref()).await
+    {
+        Ok(c) => Some(c),
+        Err(e) => {
+            tracing::error!(update = update.id.0, error = %e, "cannot load the caller");
+            None
+        }
+    }
+}
+
+/// A user who blocks the bot is marked so that notices skip them; unblocking clears it.
+async fn membership_changed(update: ChatMemberUpdated, app: Arc<App>) -> HandlerResult {
+    if matches!(update.new_chat_member.status(), ChatMemberStatus::Banned) {
+        users::mark_blocked(&app.db, update.chat.id.0).await?;
+    }
+    Ok(())
+}
+
+/// Lets the update through only for callers with one of `roles`; everyone else gets a polite
+/// refusal and nothing changes. This is the single place where roles are enforced.
+pub fn require_role(roles: &'static [Role]) -> Handler {
+    dptree::entry()
+        .branch(dptree::filter(move |c: Caller| !roles.contains(&c.role)).endpoint(refuse_role))
+        .branch(dptree::entry())
+}
+
+async fn refuse_role(bot: Tg, app: Arc<App>, caller: Caller, update: Update) -> HandlerResult {
+    if let UpdateKind::CallbackQuery(q) = &update.kind {
+        bot.answer_callback_query(q.id.clone())
+            .text(t(caller.lang, "role-refused-short"))
+            .await?;
+        return Ok(());
+    }
+    let key = if caller.role == Role::Warga { "role-refused-warga" } else { "role-refused" };
+    send::text(&bot, &app.db, caller.chat(), &t(caller.lang, key), None).await?;
+    Ok(())
+}

@@ -1,0 +1,14 @@
+//! Residents (warga): eligibility check, self-screening, proposals, program information.
+//! (Filled in by the residents issue.)
+
+use super::Handler;
+
+/// Resident commands and flows in a message.
+pub fn messages() -> Handler {
+    dptree::entry()
+}
+
+/// Resident button presses.
+pub fn callbacks() -> Handler {
+    dptree::entry()
+}

@@ -1,0 +1,22 @@
+//! The conversation state of each chat, kept in the database (see `store::dialogue`) so that a
+//! flow half-done resumes after a restart or on another instance.
+//!
+//! Each audience adds its own flows as one variant holding its own enum, so that resident and
+//! worker flows evolve in their own modules.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub enum State {
+    /// No flow open: commands and the menu.
+    #[default]
+    Idle,
+    /// `/hapusdata` asked for confirmation.
+    ConfirmErase,
+}
+
+impl State {
+    pub fn is_idle(&self) -> bool {
+        matches!(self, State::Idle)
+    }
+}

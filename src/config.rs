@@ -1,0 +1,119 @@
+//! Command line and configuration: every setting comes from a flag, the environment or a `.env`
+//! file, under the names PRODUCT.md fixes.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// kesos-bot: the Telegram bot of Dinas Sosial for social assistance (bansos).
+#[derive(Debug, Parser)]
+#[command(name = "kesos-bot", version, about)]
+pub struct Cli {
+    #[command(flatten)]
+    pub db: DbArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DbArgs {
+    /// Database: `sqlite://FILE` (created if missing) or `postgres://…`.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://kesos.db", global = true)]
+    pub database_url: String,
+    /// Key for the keyed hash of NIK and invite codes; generated on first run when unset.
+    #[arg(long, env = "KESOS_SECRET", hide_env_values = true, global = true)]
+    pub secret: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the bot (applies migrations first).
+    Run(RunArgs),
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Load a CSV file.
+    Import {
+        #[command(subcommand)]
+        what: ImportKind,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportKind {
+    /// Regions: columns `kode`, `nama` (Kemendagri codes).
+    Wilayah { file: PathBuf },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RunArgs {
+    /// Bot token from @BotFather.
+    #[arg(long, env = "TELOXIDE_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Bot API base URL (a self-hosted Bot API server or a local stand-in).
+    #[arg(long, env = "TELOXIDE_API_URL", default_value = "https://api.telegram.org")]
+    pub api_url: String,
+    /// Outgoing messages per second, all chats together.
+    #[arg(long, env = "KESOS_SEND_RATE", default_value_t = 30)]
+    pub send_rate: u32,
+    /// Outgoing messages per second into one chat.
+    #[arg(long, env = "KESOS_CHAT_RATE", default_value_t = 1)]
+    pub chat_rate: u32,
+    /// Long-polling timeout in seconds for getUpdates.
+    #[arg(long, env = "KESOS_POLL_TIMEOUT", default_value_t = 25)]
+    pub poll_timeout: u32,
+}
+
+/// Everything the running bot needs, checked.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub database_url: String,
+    pub secret: Option<String>,
+    pub token: String,
+    pub api_url: url::Url,
+    pub send_rate: u32,
+    pub chat_rate: u32,
+    pub poll_timeout: u32,
+}
+
+/// A configuration mistake, worded for the operator who has to fix it.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error(
+        "TELOXIDE_TOKEN is not set: put the bot token from @BotFather (https://t.me/BotFather) in the environment, in .env, or pass --token"
+    )]
+    MissingToken,
+    #[error("TELOXIDE_API_URL is not a valid URL ({0}): use e.g. https://api.telegram.org")]
+    BadApiUrl(String),
+    #[error(
+        "DATABASE_URL is not understood ({0}): use sqlite://kesos.db or postgres://user@host:5432/dbname"
+    )]
+    BadDatabaseUrl(String),
+    #[error("KESOS_SEND_RATE and KESOS_CHAT_RATE must be at least 1")]
+    BadRate,
+}
+
+impl Settings {
+    pub fn from_args(db: &DbArgs, run: &RunArgs) -> Result<Self, ConfigError> {
+        let token = run
+            .token
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .ok_or(ConfigError::MissingToken)?;
+        // teloxide appends `/bot{token}/…` itself; a trailing slash would give `//`.
+        let trimmed = run.api_url.trim().trim_end_matches('/');
+        let api_url = url::Url::parse(trimmed)
+            .map_err(|e| ConfigError::BadApiUrl(e.to_string()))?;
+        crate::store::Backend::of_url(&db.database_url)?;
+        if run.send_rate == 0 || run.chat_rate == 0 {
+            return Err(ConfigError::BadRate);
+        }
+        Ok(Settings {
+            database_url: db.database_url.clone(),
+            secret: db.secret.clone(),
+            token,
+            api_url,
+            send_rate: run.send_rate,
+            chat_rate: run.chat_rate,
+            poll_timeout: run.poll_timeout,
+        })
+    }
+}

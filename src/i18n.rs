@@ -1,0 +1,195 @@
+//! Every text a user reads, from `locales/<lang>/*.ftl` (Fluent). Indonesian is the default and
+//! the fallback. Also the formats users expect: `Rp200.000`, `28 November 2026`, `14.30 WIB`.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Timelike, Utc};
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "id",
+        customise: |bundle| {
+            // Telegram shows Unicode isolation marks as stray characters.
+            bundle.set_use_isolating(false);
+            let _ = bundle.add_function("RUPIAH", |args, _named| match args.first() {
+                Some(FluentValue::Number(n)) => FluentValue::from(rupiah(n.value as i64)),
+                Some(FluentValue::String(s)) => match s.parse::<i64>() {
+                    Ok(v) => FluentValue::from(rupiah(v)),
+                    Err(_) => FluentValue::Error,
+                },
+                _ => FluentValue::Error,
+            });
+        },
+    };
+}
+
+static ID: LanguageIdentifier = langid!("id");
+static EN: LanguageIdentifier = langid!("en");
+
+/// A language the bot speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+    /// A stored language code; anything unknown is Indonesian.
+    pub fn from_code(code: &str) -> Lang {
+        match code {
+            "en" => Lang::En,
+            _ => Lang::Id,
+        }
+    }
+    /// The starting language of a new user: English when Telegram says so, else Indonesian.
+    pub fn from_telegram(code: Option<&str>) -> Lang {
+        match code {
+            Some(c) if c == "en" || c.starts_with("en-") => Lang::En,
+            _ => Lang::Id,
+        }
+    }
+    fn id(self) -> &'static LanguageIdentifier {
+        match self {
+            Lang::Id => &ID,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// A message without arguments.
+pub fn t(lang: Lang, key: &str) -> String {
+    LOCALES.lookup(lang.id(), key)
+}
+
+/// A message with arguments.
+pub fn targs(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
+    let map: HashMap<Cow<'static, str>, FluentValue> =
+        args.iter().map(|(k, v)| (Cow::Borrowed(*k), v.clone())).collect();
+    LOCALES.lookup_with_args(lang.id(), key, &map)
+}
+
+/// Whether a message exists in a locale (without falling back).
+pub fn has(lang: Lang, key: &str) -> bool {
+    LOCALES.try_lookup(lang.id(), key).is_some()
+}
+
+/// Rupiah the Indonesian way: `Rp200.000`, `-Rp5.000`.
+pub fn rupiah(amount: i64) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(ch);
+    }
+    format!("{}Rp{grouped}", if amount < 0 { "-" } else { "" })
+}
+
+/// Western Indonesia Time (WIB), UTC+7 without daylight saving.
+pub fn wib() -> FixedOffset {
+    FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset")
+}
+
+/// A Unix time as a WIB date-time.
+pub fn to_wib(unix: i64) -> DateTime<FixedOffset> {
+    Utc.timestamp_opt(unix, 0).single().unwrap_or_default().with_timezone(&wib())
+}
+
+/// Today's date in WIB.
+pub fn today_wib() -> NaiveDate {
+    Utc::now().with_timezone(&wib()).date_naive()
+}
+
+/// `28 November 2026` (Indonesian month names; English ones in English).
+pub fn date(lang: Lang, d: NaiveDate) -> String {
+    let month = t(lang, &format!("month-{}", d.month()));
+    format!("{} {} {}", d.day(), month, d.year())
+}
+
+/// `28 November 2026, 14.30 WIB`.
+pub fn datetime_wib(lang: Lang, unix: i64) -> String {
+    let dt = to_wib(unix);
+    targs(
+        lang,
+        "datetime-wib",
+        &[
+            ("date", date(lang, dt.date_naive()).into()),
+            ("time", time_wib(lang, unix).into()),
+        ],
+    )
+}
+
+/// `14.30 WIB` (Indonesian uses a dot), `14:30 WIB` in English.
+pub fn time_wib(lang: Lang, unix: i64) -> String {
+    let dt = to_wib(unix);
+    let sep = match lang {
+        Lang::Id => '.',
+        Lang::En => ':',
+    };
+    format!("{:02}{sep}{:02} WIB", dt.hour(), dt.minute())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rupiah_groups_thousands_with_dots() {
+        assert_eq!(rupiah(200_000), "Rp200.000");
+        assert_eq!(rupiah(150_000), "Rp150.000");
+        assert_eq!(rupiah(0), "Rp0");
+        assert_eq!(rupiah(999), "Rp999");
+        assert_eq!(rupiah(1_000), "Rp1.000");
+        assert_eq!(rupiah(2_400_000), "Rp2.400.000");
+        assert_eq!(rupiah(-5_000), "-Rp5.000");
+    }
+
+    #[test]
+    fn dates_read_as_in_indonesia() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        assert_eq!(date(Lang::Id, d), "28 November 2026");
+        assert_eq!(date(Lang::Id, NaiveDate::from_ymd_opt(2026, 8, 17).unwrap()), "17 Agustus 2026");
+        assert_eq!(date(Lang::En, NaiveDate::from_ymd_opt(2026, 8, 17).unwrap()), "17 August 2026");
+    }
+
+    #[test]
+    fn times_are_shown_in_wib() {
+        // 2026-11-28 07:30 UTC is 14.30 WIB.
+        let unix = Utc.with_ymd_and_hms(2026, 11, 28, 7, 30, 0).unwrap().timestamp();
+        assert_eq!(time_wib(Lang::Id, unix), "14.30 WIB");
+        assert_eq!(datetime_wib(Lang::Id, unix), "28 November 2026, pukul 14.30 WIB");
+        // 20:00 UTC is already the next day in WIB.
+        let late = Utc.with_ymd_and_hms(2026, 11, 28, 20, 0, 0).unwrap().timestamp();
+        assert_eq!(date(Lang::Id, to_wib(late).date_naive()), "29 November 2026");
+    }
+
+    #[test]
+    fn fluent_output_has_no_isolation_marks_and_formats_money() {
+        let s = targs(Lang::Id, "test-rupiah", &[("amount", 200_000i64.into())]);
+        assert_eq!(s, "Bantuan Rp200.000 per bulan");
+        assert!(!s.contains('\u{2068}') && !s.contains('\u{2069}'));
+    }
+
+    #[test]
+    fn language_of_a_new_user_follows_telegram() {
+        assert_eq!(Lang::from_telegram(Some("en")), Lang::En);
+        assert_eq!(Lang::from_telegram(Some("en-GB")), Lang::En);
+        assert_eq!(Lang::from_telegram(Some("id")), Lang::Id);
+        assert_eq!(Lang::from_telegram(Some("jv")), Lang::Id);
+        assert_eq!(Lang::from_telegram(None), Lang::Id);
+    }
+}

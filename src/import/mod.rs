@@ -1,0 +1,58 @@
+//! CSV imports under PRODUCT.md's rules: UTF-8 with or without a BOM, comma or semicolon
+//! (detected), columns found by header name in any order and case, a bad row reported with its
+//! line number and reason while the good rows still load, and re-importing changes nothing.
+
+pub mod table;
+pub mod wilayah;
+
+use crate::i18n::{Lang, targs};
+use std::fmt::Write;
+
+/// Why one row was refused: its line in the file and a reason (a locale message id + args).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejected {
+    pub line: u64,
+    pub reason: String,
+}
+
+/// What an import did.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct ImportReport {
+    pub added: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub rejected: Vec<Rejected>,
+}
+
+impl ImportReport {
+    pub fn reject(&mut self, line: u64, reason: String) {
+        self.rejected.push(Rejected { line, reason });
+    }
+
+    /// The report as the operator reads it.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        for r in &self.rejected {
+            let _ = writeln!(
+                out,
+                "{}",
+                targs(lang, "import-row-rejected", &[("line", r.line.to_string().into()), ("reason", r.reason.clone().into())])
+            );
+        }
+        let _ = write!(
+            out,
+            "{}",
+            targs(
+                lang,
+                "import-summary",
+                &[
+                    ("added", (self.added as i64).into()),
+                    ("updated", (self.updated as i64).into()),
+                    ("unchanged", (self.unchanged as i64).into()),
+                    ("rejected", (self.rejected.len() as i64).into()),
+                ]
+            )
+        );
+        out
+    }
+}

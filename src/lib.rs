@@ -1,0 +1,20 @@
+//! kesos-bot: the Telegram bot of a regency's Dinas Sosial (social-affairs office) for the
+//! social-welfare (kesejahteraan sosial, "kesos") work of residents and field workers.
+//!
+//! A tour of the crate:
+//! - [`config`]: command line and environment (the names PRODUCT.md fixes).
+//! - [`domain`]: pure, validated values (region codes, roles) with no I/O.
+//! - [`store`]: SQLite or PostgreSQL through one pool; one module per table group.
+//! - [`import`]: CSV files in (regions, and what later issues add).
+//! - [`i18n`]: every text users read, from `locales/<lang>/*.ftl`, and the formats of money,
+//!   dates and WIB times.
+//! - [`bot`]: the teloxide handler tree, dialogues, commands and callbacks.
+//! - [`app`]: wiring: database, durable inbox, paced outgoing queue, graceful shutdown.
+
+pub mod app;
+pub mod bot;
+pub mod config;
+pub mod domain;
+pub mod i18n;
+pub mod import;
+pub mod store;

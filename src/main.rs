@@ -1,0 +1,86 @@
+//! The `kesos-bot` command line: see `kesos_bot::config` for the options.
+
+use clap::Parser;
+use kesos_bot::config::{Cli, Command, ImportKind, Settings};
+use kesos_bot::i18n::Lang;
+use kesos_bot::store::Db;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let _ = dotenvy::dotenv();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,teloxide=warn,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(dispatch(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Run(run) => {
+            let settings = Settings::from_args(&cli.db, &run)?;
+            kesos_bot::app::run(settings, shutdown_signal()).await?;
+        }
+        Command::Migrate => {
+            Db::connect_and_migrate(&cli.db.database_url).await?;
+            println!("migrations applied");
+        }
+        Command::Import { what } => {
+            let lang = operator_language();
+            let db = Db::connect_and_migrate(&cli.db.database_url).await?;
+            let report = match what {
+                ImportKind::Wilayah { file } => {
+                    kesos_bot::import::wilayah::import(&db, &file, lang).await?
+                }
+            };
+            println!("{}", report.render(lang));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reports for operators follow the machine's locale: Indonesian under `LANG=id_ID…`,
+/// English otherwise.
+fn operator_language() -> Lang {
+    let lang = std::env::var("LANG").unwrap_or_default();
+    if lang.starts_with("id") { Lang::Id } else { Lang::En }
+}
+
+/// Completes on SIGINT (Ctrl+C) or SIGTERM (systemd, containers).
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(s) => s,
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

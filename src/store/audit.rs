@@ -1,0 +1,31 @@
+//! The audit log: who did what, without personal data.
+
+use super::{Db, now};
+
+pub async fn record(
+    db: &Db,
+    actor: Option<i64>,
+    action: &str,
+    subject: Option<&str>,
+    detail: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(now())
+    .bind(actor)
+    .bind(action)
+    .bind(subject)
+    .bind(detail)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn count(db: &Db, action: &str) -> sqlx::Result<i64> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE action = $1")
+        .bind(action)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(n)
+}

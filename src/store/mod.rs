@@ -1,0 +1,131 @@
+//! Storage: one pool over SQLite or PostgreSQL (sqlx's Any driver), the migrations of each, and
+//! one module per aggregate with the SQL written once for both dialects.
+//!
+//! Conventions that keep one query valid on both backends: integers are `i64` (BIGINT on
+//! PostgreSQL), times are Unix seconds, placeholders are `$1…`, upserts use `ON CONFLICT`.
+
+pub mod audit;
+pub mod dialogue;
+pub mod inbox;
+pub mod outbox;
+pub mod regions;
+pub mod secret;
+pub mod users;
+
+use crate::config::ConfigError;
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Executor};
+use std::str::FromStr;
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Result<Backend, ConfigError> {
+        let bad = || ConfigError::BadDatabaseUrl(redact_url(url));
+        let scheme = url.split_once("://").map(|(s, _)| s).ok_or_else(bad)?;
+        match scheme {
+            "sqlite" => {
+                let rest = &url["sqlite://".len()..];
+                if rest.is_empty() || rest.starts_with('?') {
+                    return Err(bad());
+                }
+                Ok(Backend::Sqlite)
+            }
+            "postgres" | "postgresql" => {
+                url::Url::parse(url).map_err(|_| bad())?;
+                Ok(Backend::Postgres)
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+/// A URL with any password replaced, fit for an error message or a log line.
+pub fn redact_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        Ok(u) => u.to_string(),
+        Err(_) => url.chars().take(40).collect(),
+    }
+}
+
+/// The project's database handle: cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+    /// Where a SQLite database lives on disk (for the secret kept beside it).
+    pub sqlite_path: Option<std::path::PathBuf>,
+}
+
+impl Db {
+    /// Opens (and for SQLite creates) the database. Does not migrate.
+    pub async fn connect(url: &str) -> anyhow::Result<Db> {
+        install_default_drivers();
+        let backend = Backend::of_url(url)?;
+        match backend {
+            Backend::Sqlite => {
+                let opts = sqlx::sqlite::SqliteConnectOptions::from_str(url)?
+                    .create_if_missing(true);
+                let path = opts.get_filename().to_path_buf();
+                // Any driver URLs cannot carry create_if_missing; make sure the file exists.
+                let url = format!("sqlite://{}?mode=rwc", path.display());
+                let pool = AnyPoolOptions::new()
+                    .max_connections(8)
+                    .min_connections(1)
+                    .acquire_timeout(Duration::from_secs(30))
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            conn.execute(
+                                "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; \
+                                 PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;",
+                            )
+                            .await?;
+                            Ok(())
+                        })
+                    })
+                    .connect(&url)
+                    .await?;
+                Ok(Db { pool, backend, sqlite_path: Some(path) })
+            }
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(10)
+                    .acquire_timeout(Duration::from_secs(30))
+                    .connect(url)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("cannot connect to {}: {e}", redact_url(url)))?;
+                Ok(Db { pool, backend, sqlite_path: None })
+            }
+        }
+    }
+
+    /// Applies the migrations of this backend.
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        let migrator = match self.backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite"),
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres"),
+        };
+        migrator.run(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn connect_and_migrate(url: &str) -> anyhow::Result<Db> {
+        let db = Db::connect(url).await?;
+        db.migrate().await?;
+        Ok(db)
+    }
+}
+
+/// Now, in Unix seconds.
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}

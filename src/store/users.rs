@@ -1,0 +1,126 @@
+//! Users: everyone who wrote to the bot, their language, role and whether they blocked us.
+
+use super::{Db, now};
+use crate::domain::role::Role;
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UserRow {
+    pub tg_id: i64,
+    pub chat_id: i64,
+    pub language: Option<String>,
+    pub role: String,
+    pub area: Option<String>,
+    pub blocked: i64,
+}
+
+/// What the handlers need to know about the caller.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub tg_id: i64,
+    pub chat_id: i64,
+    pub lang: Lang,
+    pub role: Role,
+    pub area: Option<String>,
+}
+
+impl Caller {
+    pub fn chat(&self) -> teloxide::types::ChatId {
+        teloxide::types::ChatId(self.chat_id)
+    }
+}
+
+/// Records that the user wrote (creating them on first contact, with the language Telegram
+/// reports) and returns what we know of them. A user who writes is no longer blocked.
+pub async fn touch(
+    db: &Db,
+    tg_id: i64,
+    chat_id: i64,
+    telegram_lang: Option<&str>,
+) -> sqlx::Result<Caller> {
+    let t = now();
+    let initial = Lang::from_telegram(telegram_lang);
+    let row: UserRow = sqlx::query_as(
+        "INSERT INTO users (tg_id, chat_id, language, role, first_seen, last_seen)
+         VALUES ($1, $2, $3, 'warga', $4, $4)
+         ON CONFLICT (tg_id) DO UPDATE SET chat_id = $2, last_seen = $4, blocked = 0
+         RETURNING tg_id, chat_id, language, role, area, blocked",
+    )
+    .bind(tg_id)
+    .bind(chat_id)
+    .bind(initial.code())
+    .bind(t)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(Caller {
+        tg_id: row.tg_id,
+        chat_id: row.chat_id,
+        lang: row.language.as_deref().map(Lang::from_code).unwrap_or(initial),
+        role: Role::parse(&row.role).unwrap_or(Role::Warga),
+        area: row.area,
+    })
+}
+
+pub async fn get(db: &Db, tg_id: i64) -> sqlx::Result<Option<UserRow>> {
+    sqlx::query_as(
+        "SELECT tg_id, chat_id, language, role, area, blocked FROM users WHERE tg_id = $1",
+    )
+    .bind(tg_id)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+pub async fn set_language(db: &Db, tg_id: i64, lang: Lang) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET language = $2 WHERE tg_id = $1")
+        .bind(tg_id)
+        .bind(lang.code())
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_role(db: &Db, tg_id: i64, role: Role, area: Option<&str>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET role = $2, area = $3 WHERE tg_id = $1")
+        .bind(tg_id)
+        .bind(role.code())
+        .bind(area)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// Marks a chat whose user blocked the bot, so that later sends skip it.
+pub async fn mark_blocked(db: &Db, chat_id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET blocked = 1 WHERE chat_id = $1")
+        .bind(chat_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn is_blocked(db: &Db, chat_id: i64) -> sqlx::Result<bool> {
+    let v: Option<(i64,)> = sqlx::query_as("SELECT blocked FROM users WHERE chat_id = $1")
+        .bind(chat_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(matches!(v, Some((1,))))
+}
+
+/// Erases a resident's own data (`/hapusdata`): the user row and their dialogue. Records an
+/// audit line without any personal data.
+pub async fn erase(db: &Db, tg_id: i64, chat_id: i64) -> sqlx::Result<()> {
+    let mut tx = db.pool.begin().await?;
+    sqlx::query("DELETE FROM dialogues WHERE chat_id = $1")
+        .bind(chat_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM users WHERE tg_id = $1")
+        .bind(tg_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("INSERT INTO audit_log (at, actor, action) VALUES ($1, NULL, 'user.erased')")
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
+}
