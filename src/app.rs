@@ -39,7 +39,12 @@ pub struct App {
 
 impl App {
     pub fn new(db: Db, secret: Vec<u8>, settings: Settings) -> Arc<App> {
-        Arc::new(App { db, secret, settings, outbox_ready: Notify::new() })
+        Arc::new(App {
+            db,
+            secret,
+            settings,
+            outbox_ready: Notify::new(),
+        })
     }
 }
 
@@ -57,7 +62,8 @@ pub async fn run(
     let client = teloxide::net::default_reqwest_settings()
         .timeout(Duration::from_secs(u64::from(settings.poll_timeout) + 15))
         .build()?;
-    let raw = Bot::with_client(settings.token.clone(), client).set_api_url(settings.api_url.clone());
+    let raw =
+        Bot::with_client(settings.token.clone(), client).set_api_url(settings.api_url.clone());
     let limits = Limits {
         messages_per_sec_chat: settings.chat_rate,
         messages_per_min_chat: settings.chat_rate.saturating_mul(20),
@@ -67,14 +73,19 @@ pub async fn run(
     let (bot, throttle_worker) = Throttle::new(raw.clone(), limits);
     let throttle_task = tokio::spawn(throttle_worker);
 
-    let me = raw.get_me().await.map_err(|e| anyhow::anyhow!("the Bot API did not answer getMe: {e}"))?;
+    let me = raw
+        .get_me()
+        .await
+        .map_err(|e| anyhow::anyhow!("the Bot API did not answer getMe: {e}"))?;
     tracing::info!(bot = %me.username(), "connected to the Bot API");
     publish_commands(&bot).await;
 
     let mut dispatcher = Dispatcher::builder(bot.clone(), bot::schema())
         .dependencies(dptree::deps![app.clone(), DbStorage::new(db.clone())])
         .default_handler(|_| async {})
-        .error_handler(LoggingErrorHandler::with_custom_text("update handler failed"))
+        .error_handler(LoggingErrorHandler::with_custom_text(
+            "update handler failed",
+        ))
         .build();
 
     let token = dispatcher.shutdown_token();
@@ -96,7 +107,10 @@ pub async fn run(
     let outbox_task = tokio::spawn(outbox_worker(bot.clone(), app.clone(), outbox_stop_rx));
 
     let listener = inbox_listener(raw, db.clone(), settings.poll_timeout).await?;
-    dispatcher.dispatch_with_listener(listener, LoggingErrorHandler::new()).await;
+    dispatcher
+        .dispatch_with_listener(listener, LoggingErrorHandler::new())
+        .await;
+    tracing::debug!("dispatcher finished");
 
     let _ = outbox_stop_tx.send(true);
     let _ = outbox_task.await;
@@ -135,10 +149,17 @@ async fn inbox_listener(
     let (tx, rx) = mpsc::channel::<Item>(64);
     let pending = inbox::pending(&db).await?;
     if !pending.is_empty() {
-        tracing::info!(count = pending.len(), "replaying updates that were not handled before the last stop");
+        tracing::info!(
+            count = pending.len(),
+            "replaying updates that were not handled before the last stop"
+        );
     }
     tokio::spawn(poll(bot, db, poll_timeout, pending, tx, stop_flag));
-    Ok(StatefulListener::new((rx, stop_token), listener_stream, listener_stop))
+    Ok(StatefulListener::new(
+        (rx, stop_token),
+        listener_stream,
+        listener_stop,
+    ))
 }
 
 type ListenerState = (mpsc::Receiver<Item>, teloxide::stop::StopToken);
@@ -239,7 +260,15 @@ async fn poll(
         }
     }
     // Confirm what was stored, so that Telegram does not send it again after a restart.
-    let _ = bot.get_updates().offset(offset as i32).timeout(0).limit(1).send().await;
+    tracing::debug!("polling stopped; confirming the last stored update");
+    let confirm = bot
+        .get_updates()
+        .offset(offset as i32)
+        .timeout(0)
+        .limit(1)
+        .send();
+    let _ = tokio::time::timeout(Duration::from_secs(5), confirm).await;
+    tracing::debug!("poller finished");
 }
 
 /// Sends queued notices through the paced queue until told to stop.
@@ -251,7 +280,10 @@ async fn outbox_worker(bot: Tg, app: Arc<App>, mut stop: tokio::sync::watch::Rec
         match outbox::claim_due(&app.db, 100, 60).await {
             Ok(batch) if !batch.is_empty() => {
                 let sends = batch.into_iter().map(|n| deliver(&bot, &app, n));
-                futures::stream::iter(sends).buffer_unordered(32).collect::<Vec<_>>().await;
+                futures::stream::iter(sends)
+                    .buffer_unordered(32)
+                    .collect::<Vec<_>>()
+                    .await;
                 continue;
             }
             Ok(_) => {}
@@ -267,7 +299,10 @@ async fn outbox_worker(bot: Tg, app: Arc<App>, mut stop: tokio::sync::watch::Rec
 
 async fn deliver(bot: &Tg, app: &App, notice: outbox::Notice) {
     let chat = ChatId(notice.chat_id);
-    if users::is_blocked(&app.db, notice.chat_id).await.unwrap_or(false) {
+    if users::is_blocked(&app.db, notice.chat_id)
+        .await
+        .unwrap_or(false)
+    {
         let _ = outbox::finish(&app.db, notice.id, "unreachable").await;
         return;
     }
@@ -279,7 +314,9 @@ async fn deliver(bot: &Tg, app: &App, notice: outbox::Notice) {
     let result = bot::send::text(bot, &app.db, chat, &notice.body, markup).await;
     let outcome = match result {
         Ok(bot::send::Delivery::Sent(_)) => outbox::finish(&app.db, notice.id, "sent").await,
-        Ok(bot::send::Delivery::Unreachable) => outbox::finish(&app.db, notice.id, "unreachable").await,
+        Ok(bot::send::Delivery::Unreachable) => {
+            outbox::finish(&app.db, notice.id, "unreachable").await
+        }
         Err(e) => {
             tracing::warn!(notice = notice.id, error = %e, "notice not delivered; will retry");
             outbox::retry_later(&app.db, &notice).await

@@ -17,7 +17,12 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct DbArgs {
     /// Database: `sqlite://FILE` (created if missing) or `postgres://…`.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://kesos.db", global = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://kesos.db",
+        global = true
+    )]
     pub database_url: String,
     /// Key for the keyed hash of NIK and invite codes; generated on first run when unset.
     #[arg(long, env = "KESOS_SECRET", hide_env_values = true, global = true)]
@@ -49,7 +54,11 @@ pub struct RunArgs {
     #[arg(long, env = "TELOXIDE_TOKEN", hide_env_values = true)]
     pub token: Option<String>,
     /// Bot API base URL (a self-hosted Bot API server or a local stand-in).
-    #[arg(long, env = "TELOXIDE_API_URL", default_value = "https://api.telegram.org")]
+    #[arg(
+        long,
+        env = "TELOXIDE_API_URL",
+        default_value = "https://api.telegram.org"
+    )]
     pub api_url: String,
     /// Outgoing messages per second, all chats together.
     #[arg(long, env = "KESOS_SEND_RATE", default_value_t = 30)]
@@ -100,8 +109,8 @@ impl Settings {
             .ok_or(ConfigError::MissingToken)?;
         // teloxide appends `/bot{token}/…` itself; a trailing slash would give `//`.
         let trimmed = run.api_url.trim().trim_end_matches('/');
-        let api_url = url::Url::parse(trimmed)
-            .map_err(|e| ConfigError::BadApiUrl(e.to_string()))?;
+        let api_url =
+            url::Url::parse(trimmed).map_err(|e| ConfigError::BadApiUrl(e.to_string()))?;
         crate::store::Backend::of_url(&db.database_url)?;
         if run.send_rate == 0 || run.chat_rate == 0 {
             return Err(ConfigError::BadRate);

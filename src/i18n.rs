@@ -76,8 +76,10 @@ pub fn t(lang: Lang, key: &str) -> String {
 
 /// A message with arguments.
 pub fn targs(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
-    let map: HashMap<Cow<'static, str>, FluentValue> =
-        args.iter().map(|(k, v)| (Cow::Borrowed(*k), v.clone())).collect();
+    let map: HashMap<Cow<'static, str>, FluentValue> = args
+        .iter()
+        .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
+        .collect();
     LOCALES.lookup_with_args(lang.id(), key, &map)
 }
 
@@ -106,7 +108,10 @@ pub fn wib() -> FixedOffset {
 
 /// A Unix time as a WIB date-time.
 pub fn to_wib(unix: i64) -> DateTime<FixedOffset> {
-    Utc.timestamp_opt(unix, 0).single().unwrap_or_default().with_timezone(&wib())
+    Utc.timestamp_opt(unix, 0)
+        .single()
+        .unwrap_or_default()
+        .with_timezone(&wib())
 }
 
 /// Today's date in WIB.
@@ -162,19 +167,37 @@ mod tests {
     fn dates_read_as_in_indonesia() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
         assert_eq!(date(Lang::Id, d), "28 November 2026");
-        assert_eq!(date(Lang::Id, NaiveDate::from_ymd_opt(2026, 8, 17).unwrap()), "17 Agustus 2026");
-        assert_eq!(date(Lang::En, NaiveDate::from_ymd_opt(2026, 8, 17).unwrap()), "17 August 2026");
+        assert_eq!(
+            date(Lang::Id, NaiveDate::from_ymd_opt(2026, 8, 17).unwrap()),
+            "17 Agustus 2026"
+        );
+        assert_eq!(
+            date(Lang::En, NaiveDate::from_ymd_opt(2026, 8, 17).unwrap()),
+            "17 August 2026"
+        );
     }
 
     #[test]
     fn times_are_shown_in_wib() {
         // 2026-11-28 07:30 UTC is 14.30 WIB.
-        let unix = Utc.with_ymd_and_hms(2026, 11, 28, 7, 30, 0).unwrap().timestamp();
+        let unix = Utc
+            .with_ymd_and_hms(2026, 11, 28, 7, 30, 0)
+            .unwrap()
+            .timestamp();
         assert_eq!(time_wib(Lang::Id, unix), "14.30 WIB");
-        assert_eq!(datetime_wib(Lang::Id, unix), "28 November 2026, pukul 14.30 WIB");
+        assert_eq!(
+            datetime_wib(Lang::Id, unix),
+            "28 November 2026, pukul 14.30 WIB"
+        );
         // 20:00 UTC is already the next day in WIB.
-        let late = Utc.with_ymd_and_hms(2026, 11, 28, 20, 0, 0).unwrap().timestamp();
-        assert_eq!(date(Lang::Id, to_wib(late).date_naive()), "29 November 2026");
+        let late = Utc
+            .with_ymd_and_hms(2026, 11, 28, 20, 0, 0)
+            .unwrap()
+            .timestamp();
+        assert_eq!(
+            date(Lang::Id, to_wib(late).date_naive()),
+            "29 November 2026"
+        );
     }
 
     #[test]

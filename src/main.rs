@@ -16,7 +16,10 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: cannot start the async runtime: {e}");
@@ -60,20 +63,25 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
 /// English otherwise.
 fn operator_language() -> Lang {
     let lang = std::env::var("LANG").unwrap_or_default();
-    if lang.starts_with("id") { Lang::Id } else { Lang::En }
+    if lang.starts_with("id") {
+        Lang::Id
+    } else {
+        Lang::En
+    }
 }
 
 /// Completes on SIGINT (Ctrl+C) or SIGTERM (systemd, containers).
 async fn shutdown_signal() {
     #[cfg(unix)]
     {
-        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(s) => s,
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-                return;
-            }
-        };
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                    return;
+                }
+            };
         tokio::select! {
             _ = tokio::signal::ctrl_c() => {}
             _ = term.recv() => {}

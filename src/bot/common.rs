@@ -26,7 +26,9 @@ pub enum CommonCommand {
 }
 
 pub fn commands() -> Handler {
-    dptree::entry().filter_command::<CommonCommand>().endpoint(on_command)
+    dptree::entry()
+        .filter_command::<CommonCommand>()
+        .endpoint(on_command)
 }
 
 async fn on_command(
@@ -42,19 +44,33 @@ async fn on_command(
     match cmd {
         CommonCommand::Start(_) => {
             dialogue.update(State::Idle).await?;
-            let name = msg.from.as_ref().map(|u| u.first_name.clone()).unwrap_or_default();
+            let name = msg
+                .from
+                .as_ref()
+                .map(|u| u.first_name.clone())
+                .unwrap_or_default();
             let body = targs(lang, "start-welcome", &[("name", name.into())]);
             send::with_buttons(&bot, &app.db, chat, &body, menu::main_menu(lang)).await?;
         }
         CommonCommand::Bantuan(_) => help(&bot, &app, &caller).await?,
         CommonCommand::Bahasa(_) => {
-            send::with_buttons(&bot, &app.db, chat, &t(lang, "language-choose"), menu::language_menu())
-                .await?;
+            send::with_buttons(
+                &bot,
+                &app.db,
+                chat,
+                &t(lang, "language-choose"),
+                menu::language_menu(),
+            )
+            .await?;
         }
         CommonCommand::Batal(_) => {
             let open = !dialogue.get().await?.unwrap_or_default().is_idle();
             dialogue.update(State::Idle).await?;
-            let key = if open { "cancel-done" } else { "cancel-nothing" };
+            let key = if open {
+                "cancel-done"
+            } else {
+                "cancel-nothing"
+            };
             send::with_buttons(&bot, &app.db, chat, &t(lang, key), menu::main_menu(lang)).await?;
         }
         CommonCommand::Privasi(_) => {
@@ -147,8 +163,14 @@ async fn on_callback(
         }
         "menu:bahasa" => {
             bot.answer_callback_query(q.id.clone()).await?;
-            send::with_buttons(&bot, &app.db, chat, &t(lang, "language-choose"), menu::language_menu())
-                .await?;
+            send::with_buttons(
+                &bot,
+                &app.db,
+                chat,
+                &t(lang, "language-choose"),
+                menu::language_menu(),
+            )
+            .await?;
         }
         _ => unreachable!("filtered above"),
     }
@@ -157,7 +179,9 @@ async fn on_callback(
 
 /// A button whose flow is over (pressed twice, or from an old message).
 pub async fn stale_button(bot: Tg, caller: Caller, q: CallbackQuery) -> HandlerResult {
-    bot.answer_callback_query(q.id.clone()).text(t(caller.lang, "button-stale")).await?;
+    bot.answer_callback_query(q.id.clone())
+        .text(t(caller.lang, "button-stale"))
+        .await?;
     Ok(())
 }
 
@@ -170,7 +194,13 @@ async fn on_other_message(bot: Tg, app: Arc<App>, caller: Caller, msg: Message) 
     let lang = caller.lang;
     let body = match (&msg.kind, msg.text()) {
         (_, Some(text)) if text.starts_with('/') => {
-            let command: String = text.split_whitespace().next().unwrap_or("/").chars().take(32).collect();
+            let command: String = text
+                .split_whitespace()
+                .next()
+                .unwrap_or("/")
+                .chars()
+                .take(32)
+                .collect();
             targs(lang, "unknown-command", &[("command", command.into())])
         }
         (_, Some(_)) => t(lang, "unknown-text"),
@@ -180,4 +210,3 @@ async fn on_other_message(bot: Tg, app: Arc<App>, caller: Caller, msg: Message) 
     send::with_buttons(&bot, &app.db, msg.chat.id, &body, menu::main_menu(lang)).await?;
     Ok(())
 }
-

@@ -16,7 +16,10 @@ pub fn main_menu(lang: Lang) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new(vec![
         vec![button(lang, "menu-cek", "menu:cek")],
         vec![button(lang, "menu-skrining", "menu:skrining")],
-        vec![button(lang, "menu-info", "menu:info"), button(lang, "menu-bantuan", "menu:bantuan")],
+        vec![
+            button(lang, "menu-info", "menu:info"),
+            button(lang, "menu-bantuan", "menu:bantuan"),
+        ],
         vec![button(lang, "menu-bahasa", "menu:bahasa")],
     ])
 }

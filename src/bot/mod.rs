@@ -22,8 +22,8 @@ use crate::app::App;
 use crate::domain::role::Role;
 use crate::i18n::{Lang, t};
 use crate::store::dialogue::DbStorage;
-use crate::store::users::{self, Caller};
 use crate::store::inbox;
+use crate::store::users::{self, Caller};
 use dptree::di::DependencyMap;
 use dptree::{Cont, HandlerDescription, HandlerSignature};
 use std::ops::ControlFlow;
@@ -54,14 +54,12 @@ pub fn schema() -> Handler {
         .endpoint(common::stale_button);
     let membership = Update::filter_my_chat_member().endpoint(membership_changed);
 
-    finish_update()
-        .branch(membership)
-        .branch(
-            dptree::filter_map_async(load_caller)
-                .enter_dialogue::<Update, DbStorage, State>()
-                .branch(messages)
-                .branch(callbacks),
-        )
+    finish_update().branch(membership).branch(
+        dptree::filter_map_async(load_caller)
+            .enter_dialogue::<Update, DbStorage, State>()
+            .branch(messages)
+            .branch(callbacks),
+    )
 }
 
 /// Runs the rest of the tree, then marks the update done in the inbox. A handler error is
@@ -116,7 +114,13 @@ async fn load_caller(update: Update, app: Arc<App>) -> Option<Caller> {
     if !chat.is_private() {
         return None;
     }
-    match users::touch(&app.db, user.id.0 as i64, chat.id.0, user.language_code.as_deref()).await
+    match users::touch(
+        &app.db,
+        user.id.0 as i64,
+        chat.id.0,
+        user.language_code.as_deref(),
+    )
+    .await
     {
         Ok(c) => Some(c),
         Err(e) => {
@@ -139,7 +143,6 @@ async fn membership_changed(update: ChatMemberUpdated, app: Arc<App>) -> Handler
 pub fn require_role(roles: &'static [Role]) -> Handler {
     dptree::entry()
         .branch(dptree::filter(move |c: Caller| !roles.contains(&c.role)).endpoint(refuse_role))
-        .branch(dptree::entry())
 }
 
 async fn refuse_role(bot: Tg, app: Arc<App>, caller: Caller, update: Update) -> HandlerResult {
@@ -149,7 +152,11 @@ async fn refuse_role(bot: Tg, app: Arc<App>, caller: Caller, update: Update) -> 
             .await?;
         return Ok(());
     }
-    let key = if caller.role == Role::Warga { "role-refused-warga" } else { "role-refused" };
+    let key = if caller.role == Role::Warga {
+        "role-refused-warga"
+    } else {
+        "role-refused"
+    };
     send::text(&bot, &app.db, caller.chat(), &t(caller.lang, key), None).await?;
     Ok(())
 }

@@ -5,10 +5,10 @@ use super::Handler;
 
 /// Resident commands and flows in a message.
 pub fn messages() -> Handler {
-    dptree::entry()
+    dptree::filter(|| false)
 }
 
 /// Resident button presses.
 pub fn callbacks() -> Handler {
-    dptree::entry()
+    dptree::filter(|| false)
 }

@@ -83,7 +83,14 @@ pub async fn with_buttons(
     body: &str,
     keyboard: InlineKeyboardMarkup,
 ) -> anyhow::Result<Delivery> {
-    text(bot, db, chat, body, Some(ReplyMarkup::InlineKeyboard(keyboard))).await
+    text(
+        bot,
+        db,
+        chat,
+        body,
+        Some(ReplyMarkup::InlineKeyboard(keyboard)),
+    )
+    .await
 }
 
 async fn send_one(
@@ -139,7 +146,14 @@ pub async fn edit(
         }
         Err(e) => {
             tracing::debug!(chat = chat.0, error = %e, "edit failed; sending a new message");
-            text(bot, db, chat, body, keyboard.map(ReplyMarkup::InlineKeyboard)).await?;
+            text(
+                bot,
+                db,
+                chat,
+                body,
+                keyboard.map(ReplyMarkup::InlineKeyboard),
+            )
+            .await?;
             Ok(())
         }
     }
@@ -159,7 +173,10 @@ pub fn is_unreachable(e: &RequestError) -> bool {
 }
 
 pub fn is_transient(e: &RequestError) -> bool {
-    matches!(e, RequestError::Network(_) | RequestError::Io(_) | RequestError::RetryAfter(_))
+    matches!(
+        e,
+        RequestError::Network(_) | RequestError::Io(_) | RequestError::RetryAfter(_)
+    )
 }
 
 fn backoff(attempt: u32) -> Duration {
@@ -181,7 +198,11 @@ mod tests {
         let text = line.repeat(100); // 10,000 characters
         let parts = split_text(&text);
         assert_eq!(parts.len(), 3);
-        assert!(parts.iter().all(|p| p.chars().count() <= MAX_CHARS && p.ends_with('\n')));
+        assert!(
+            parts
+                .iter()
+                .all(|p| p.chars().count() <= MAX_CHARS && p.ends_with('\n'))
+        );
         assert_eq!(parts.concat(), text);
     }
 

@@ -5,10 +5,10 @@ use super::Handler;
 
 /// Worker commands and flows in a message.
 pub fn messages() -> Handler {
-    dptree::entry()
+    dptree::filter(|| false)
 }
 
 /// Worker button presses.
 pub fn callbacks() -> Handler {
-    dptree::entry()
+    dptree::filter(|| false)
 }

@@ -84,7 +84,9 @@ impl RegionCode {
     }
 
     pub fn parent(&self) -> Option<RegionCode> {
-        self.0.rsplit_once('.').map(|(p, _)| RegionCode(p.to_string()))
+        self.0
+            .rsplit_once('.')
+            .map(|(p, _)| RegionCode(p.to_string()))
     }
 
     /// True when `self` is `other` or lies inside it.
@@ -106,15 +108,36 @@ mod tests {
     #[test]
     fn levels_follow_from_the_code() {
         assert_eq!(RegionCode::parse("32").unwrap().level(), Level::Provinsi);
-        assert_eq!(RegionCode::parse("32.15").unwrap().level(), Level::Kabupaten);
-        assert_eq!(RegionCode::parse("32.15.01").unwrap().level(), Level::Kecamatan);
-        assert_eq!(RegionCode::parse("32.15.01.1001").unwrap().level(), Level::Kelurahan);
-        assert_eq!(RegionCode::parse("32.15.02.2001").unwrap().level(), Level::Desa);
+        assert_eq!(
+            RegionCode::parse("32.15").unwrap().level(),
+            Level::Kabupaten
+        );
+        assert_eq!(
+            RegionCode::parse("32.15.01").unwrap().level(),
+            Level::Kecamatan
+        );
+        assert_eq!(
+            RegionCode::parse("32.15.01.1001").unwrap().level(),
+            Level::Kelurahan
+        );
+        assert_eq!(
+            RegionCode::parse("32.15.02.2001").unwrap().level(),
+            Level::Desa
+        );
     }
 
     #[test]
     fn malformed_codes_are_refused() {
-        for bad in ["", "3", "32.1", "32.15.1", "32.15.01.101", "32.15.01.3001", "ab.15", "32.15.01.1001.1"] {
+        for bad in [
+            "",
+            "3",
+            "32.1",
+            "32.15.1",
+            "32.15.01.101",
+            "32.15.01.3001",
+            "ab.15",
+            "32.15.01.1001.1",
+        ] {
             assert!(RegionCode::parse(bad).is_err(), "{bad} should be refused");
         }
     }

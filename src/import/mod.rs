@@ -36,7 +36,14 @@ impl ImportReport {
             let _ = writeln!(
                 out,
                 "{}",
-                targs(lang, "import-row-rejected", &[("line", r.line.to_string().into()), ("reason", r.reason.clone().into())])
+                targs(
+                    lang,
+                    "import-row-rejected",
+                    &[
+                        ("line", r.line.to_string().into()),
+                        ("reason", r.reason.clone().into())
+                    ]
+                )
             );
         }
         let _ = write!(

@@ -4,6 +4,9 @@ use std::collections::HashMap;
 
 pub struct Table {
     columns: HashMap<String, usize>,
+    /// Byte offsets of every line end, to turn a record's byte position into its line number
+    /// (the csv crate skips blank lines without counting them).
+    newlines: Vec<u64>,
     reader: csv::Reader<std::io::Cursor<Vec<u8>>>,
 }
 
@@ -28,7 +31,10 @@ impl Row<'_> {
 #[derive(Debug, thiserror::Error)]
 pub enum TableError {
     #[error("cannot read {path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("the file is not UTF-8 text")]
     NotUtf8,
     #[error("the file is empty")]
@@ -39,8 +45,10 @@ pub enum TableError {
 
 impl Table {
     pub fn open(path: &std::path::Path, required: &[&str]) -> Result<Table, TableError> {
-        let bytes = std::fs::read(path)
-            .map_err(|source| TableError::Io { path: path.display().to_string(), source })?;
+        let bytes = std::fs::read(path).map_err(|source| TableError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
         Table::from_bytes(bytes, required)
     }
 
@@ -58,6 +66,12 @@ impl Table {
         } else {
             b','
         };
+        let newlines: Vec<u64> = bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .map(|(i, _)| i as u64)
+            .collect();
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
@@ -69,12 +83,29 @@ impl Table {
             .enumerate()
             .map(|(i, h)| (h.trim().to_lowercase(), i))
             .collect();
-        let missing: Vec<&str> =
-            required.iter().copied().filter(|c| !columns.contains_key(*c)).collect();
+        let missing: Vec<&str> = required
+            .iter()
+            .copied()
+            .filter(|c| !columns.contains_key(*c))
+            .collect();
         if !missing.is_empty() {
             return Err(TableError::MissingColumns(missing.join(", ")));
         }
-        Ok(Table { columns, reader })
+        Ok(Table {
+            columns,
+            newlines,
+            reader,
+        })
+    }
+
+    /// The 1-based line number of a byte offset.
+    fn line_of(&self, mut byte: u64) -> u64 {
+        // A record's position may start at blank lines the parser skipped before it.
+        let bytes = self.reader.get_ref().get_ref();
+        while matches!(bytes.get(byte as usize), Some(b'\n' | b'\r')) {
+            byte += 1;
+        }
+        self.newlines.partition_point(|&nl| nl < byte) as u64 + 1
     }
 
     pub fn has_column(&self, column: &str) -> bool {
@@ -90,14 +121,21 @@ impl Table {
             match self.reader.read_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {
-                    let line = record.position().map(|p| p.line()).unwrap_or(line);
+                    let line = record
+                        .position()
+                        .map(|p| self.line_of(p.byte()))
+                        .unwrap_or(line);
                     if record.iter().all(|c| c.trim().is_empty()) {
                         continue;
                     }
-                    f(Ok(Row { line, record: &record, columns: &self.columns }));
+                    f(Ok(Row {
+                        line,
+                        record: &record,
+                        columns: &self.columns,
+                    }));
                 }
                 Err(e) => {
-                    let line = e.position().map(|p| p.line()).unwrap_or(line);
+                    let line = e.position().map(|p| self.line_of(p.byte())).unwrap_or(line);
                     f(Err(line));
                     if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                         break;
@@ -117,7 +155,13 @@ mod tests {
         let mut out = vec![];
         t.for_each(|r| {
             if let Ok(r) = r {
-                out.push((r.line, required.iter().map(|c| r.get(c).map(String::from)).collect()))
+                out.push((
+                    r.line,
+                    required
+                        .iter()
+                        .map(|c| r.get(c).map(String::from))
+                        .collect(),
+                ))
             }
         });
         out
@@ -127,7 +171,13 @@ mod tests {
     fn semicolons_bom_and_header_order_are_handled() {
         let text = "\u{feff}Nama;KODE\nKarawang Kulon;32.15.01.1001\n";
         let r = rows(text, &["kode", "nama"]);
-        assert_eq!(r, vec![(2, vec![Some("32.15.01.1001".into()), Some("Karawang Kulon".into())])]);
+        assert_eq!(
+            r,
+            vec![(
+                2,
+                vec![Some("32.15.01.1001".into()), Some("Karawang Kulon".into())]
+            )]
+        );
     }
 
     #[test]
@@ -138,7 +188,9 @@ mod tests {
 
     #[test]
     fn a_missing_column_is_named() {
-        let e = Table::from_bytes(b"kode;x\n".to_vec(), &["kode", "nama"]).err().unwrap();
+        let e = Table::from_bytes(b"kode;x\n".to_vec(), &["kode", "nama"])
+            .err()
+            .unwrap();
         assert!(e.to_string().contains("nama"));
     }
 }

@@ -6,7 +6,11 @@ use crate::domain::region::RegionCode;
 use crate::i18n::{Lang, t, targs};
 use crate::store::{Db, regions};
 
-pub async fn import(db: &Db, path: &std::path::Path, lang: Lang) -> Result<ImportReport, TableError> {
+pub async fn import(
+    db: &Db,
+    path: &std::path::Path,
+    lang: Lang,
+) -> Result<ImportReport, TableError> {
     let table = Table::open(path, &["kode", "nama"])?;
     let mut report = ImportReport::default();
     let mut rows: Vec<(u64, RegionCode, String)> = vec![];
@@ -19,7 +23,11 @@ pub async fn import(db: &Db, path: &std::path::Path, lang: Lang) -> Result<Impor
                 Ok(c) => rows.push((row.line, c, name.to_string())),
                 Err(_) => report.reject(
                     row.line,
-                    targs(lang, "import-reason-bad-region-code", &[("code", code.to_string().into())]),
+                    targs(
+                        lang,
+                        "import-reason-bad-region-code",
+                        &[("code", code.to_string().into())],
+                    ),
                 ),
             },
         },
@@ -28,11 +36,19 @@ pub async fn import(db: &Db, path: &std::path::Path, lang: Lang) -> Result<Impor
     rows.sort_by_key(|(_, c, _)| c.level().depth());
     for (line, code, name) in rows {
         if let Some(parent) = code.parent()
-            && regions::get(db, parent.as_str()).await.ok().flatten().is_none()
+            && regions::get(db, parent.as_str())
+                .await
+                .ok()
+                .flatten()
+                .is_none()
         {
             report.reject(
                 line,
-                targs(lang, "import-reason-unknown-parent", &[("code", parent.to_string().into())]),
+                targs(
+                    lang,
+                    "import-reason-unknown-parent",
+                    &[("code", parent.to_string().into())],
+                ),
             );
             continue;
         }

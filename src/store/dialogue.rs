@@ -46,8 +46,8 @@ where
         dialogue: D,
     ) -> BoxFuture<'static, Result<(), Self::Error>> {
         Box::pin(async move {
-            let json = serde_json::to_string(&dialogue)
-                .map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+            let json =
+                serde_json::to_string(&dialogue).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
             sqlx::query(
                 "INSERT INTO dialogues (chat_id, state, updated_at) VALUES ($1, $2, $3)
                  ON CONFLICT (chat_id) DO UPDATE SET state = $2, updated_at = $3",

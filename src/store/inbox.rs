@@ -29,11 +29,9 @@ pub async fn mark_done(db: &Db, update_id: i64) -> sqlx::Result<()> {
 
 /// Updates received but not handled, oldest first.
 pub async fn pending(db: &Db) -> sqlx::Result<Vec<(i64, String)>> {
-    sqlx::query_as(
-        "SELECT update_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id",
-    )
-    .fetch_all(&db.pool)
-    .await
+    sqlx::query_as("SELECT update_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id")
+        .fetch_all(&db.pool)
+        .await
 }
 
 /// The highest update id ever stored (to resume the getUpdates offset).

@@ -73,8 +73,8 @@ impl Db {
         let backend = Backend::of_url(url)?;
         match backend {
             Backend::Sqlite => {
-                let opts = sqlx::sqlite::SqliteConnectOptions::from_str(url)?
-                    .create_if_missing(true);
+                let opts =
+                    sqlx::sqlite::SqliteConnectOptions::from_str(url)?.create_if_missing(true);
                 let path = opts.get_filename().to_path_buf();
                 // Any driver URLs cannot carry create_if_missing; make sure the file exists.
                 let url = format!("sqlite://{}?mode=rwc", path.display());
@@ -94,7 +94,11 @@ impl Db {
                     })
                     .connect(&url)
                     .await?;
-                Ok(Db { pool, backend, sqlite_path: Some(path) })
+                Ok(Db {
+                    pool,
+                    backend,
+                    sqlite_path: Some(path),
+                })
             }
             Backend::Postgres => {
                 let pool = AnyPoolOptions::new()
@@ -103,7 +107,11 @@ impl Db {
                     .connect(url)
                     .await
                     .map_err(|e| anyhow::anyhow!("cannot connect to {}: {e}", redact_url(url)))?;
-                Ok(Db { pool, backend, sqlite_path: None })
+                Ok(Db {
+                    pool,
+                    backend,
+                    sqlite_path: None,
+                })
             }
         }
     }

@@ -31,9 +31,9 @@ pub async fn children(db: &Db, parent: &str) -> sqlx::Result<Vec<Region>> {
 /// several villages (it happens across kecamatan) matches none: the caller must use the code.
 pub async fn find_village(db: &Db, code_or_name: &str) -> sqlx::Result<Option<Region>> {
     if let Ok(code) = RegionCode::parse(code_or_name) {
-        return Ok(get(db, code.as_str()).await?.filter(|r| {
-            r.level == Level::Kelurahan.code() || r.level == Level::Desa.code()
-        }));
+        return Ok(get(db, code.as_str())
+            .await?
+            .filter(|r| r.level == Level::Kelurahan.code() || r.level == Level::Desa.code()));
     }
     let mut found: Vec<Region> = sqlx::query_as(
         "SELECT code, name, level, parent_code FROM wilayah
@@ -79,6 +79,8 @@ pub async fn upsert(db: &Db, code: &RegionCode, name: &str) -> sqlx::Result<Upse
 }
 
 pub async fn count(db: &Db) -> sqlx::Result<i64> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM wilayah").fetch_one(&db.pool).await?;
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM wilayah")
+        .fetch_one(&db.pool)
+        .await?;
     Ok(n)
 }

@@ -24,10 +24,12 @@ pub async fn load_or_create(db: &Db, configured: Option<&str>) -> anyhow::Result
         }
         _ => {
             let fresh = generate();
-            sqlx::query("INSERT INTO meta (key, value) VALUES ('secret', $1) ON CONFLICT (key) DO NOTHING")
-                .bind(&fresh)
-                .execute(&db.pool)
-                .await?;
+            sqlx::query(
+                "INSERT INTO meta (key, value) VALUES ('secret', $1) ON CONFLICT (key) DO NOTHING",
+            )
+            .bind(&fresh)
+            .execute(&db.pool)
+            .await?;
             let (v,): (String,) = sqlx::query_as("SELECT value FROM meta WHERE key = 'secret'")
                 .fetch_one(&db.pool)
                 .await?;

@@ -55,7 +55,11 @@ pub async fn touch(
     Ok(Caller {
         tg_id: row.tg_id,
         chat_id: row.chat_id,
-        lang: row.language.as_deref().map(Lang::from_code).unwrap_or(initial),
+        lang: row
+            .language
+            .as_deref()
+            .map(Lang::from_code)
+            .unwrap_or(initial),
         role: Role::parse(&row.role).unwrap_or(Role::Warga),
         area: row.area,
     })

@@ -1,0 +1,374 @@
+//! End-to-end: the commands every user has, and the bot's behaviour with bad input.
+
+use crate::on_each_backend;
+use crate::support::TestBot;
+use kesos_bot::store::{inbox, outbox, users};
+use std::time::Duration;
+
+#[tokio::test]
+async fn start_greets_by_first_name_in_indonesian_and_offers_the_menu() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let r = bot.user(501).send("/start").await;
+        r.assert_contains(&["Selamat datang, Siti!", "Silakan pilih menu"]);
+        for data in [
+            "menu:cek",
+            "menu:skrining",
+            "menu:info",
+            "menu:bantuan",
+            "menu:bahasa",
+        ] {
+            assert!(r.has_button(data), "menu lacks {data}: {:?}", r.buttons());
+        }
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn a_new_user_whose_telegram_speaks_english_starts_in_english() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        bot.user_en(502)
+            .send("/start")
+            .await
+            .assert_contains(&["Welcome, John!"]);
+        // Any other language starts in Indonesian.
+        let mut javanese = bot.user(503);
+        javanese.lang = Some("jv".into());
+        javanese
+            .send("/start")
+            .await
+            .assert_contains(&["Selamat datang"]);
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn the_chosen_language_is_kept_across_a_restart() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let u = bot.user(504);
+        let r = u.send("/bahasa").await;
+        assert!(r.has_button("lang:id") && r.has_button("lang:en"));
+        let r = u.press("lang:en").await;
+        assert!(r.answered_callback());
+        r.assert_contains(&["now speaks English"]);
+        // The chat's command menu follows the choice.
+        assert!(r.calls.iter().any(|c| {
+            c.method == "setmycommands"
+                && c.body["commands"]
+                    .to_string()
+                    .contains("Check social assistance")
+        }));
+        let api = bot.stop().await;
+
+        let bot = TestBot::start_with(&tdb, api, &[]).await;
+        bot.user(504)
+            .send("/start")
+            .await
+            .assert_contains(&["Welcome, Siti!"]);
+        bot.user(504).send("/bahasa").await;
+        bot.user(504)
+            .press("lang:id")
+            .await
+            .assert_contains(&["Bahasa Indonesia"]);
+        bot.user(504)
+            .send("/start")
+            .await
+            .assert_contains(&["Selamat datang"]);
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn help_depends_on_the_role() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let r = bot.user(505).send("/bantuan").await;
+        r.assert_contains(&["/cek", "/skrining", "/hapusdata"]);
+        assert!(!r.all_text().contains("/tugas"));
+        users::set_role(
+            &bot.db,
+            505,
+            kesos_bot::domain::role::Role::Psm,
+            Some("32.15.01.1001"),
+        )
+        .await
+        .unwrap();
+        bot.user(505)
+            .send("/bantuan")
+            .await
+            .assert_contains(&["PSM", "/tugas", "/kunjungan"]);
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn batal_says_whether_anything_was_open() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let u = bot.user(506);
+        u.send("/batal")
+            .await
+            .assert_contains(&["tidak ada proses"]);
+        u.send("/hapusdata").await;
+        u.send("/batal")
+            .await
+            .assert_contains(&["sudah dibatalkan"]);
+        // The confirmation button of the cancelled flow is now stale.
+        let r = u.press("erase:yes").await;
+        assert!(r.toast().unwrap().contains("tidak berlaku"));
+        assert!(
+            users::get(&bot.db, 506).await.unwrap().is_some(),
+            "nothing was erased"
+        );
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn privasi_explains_what_is_stored() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        bot.user(507).send("/privasi").await.assert_contains(&[
+            "NIK tidak pernah disimpan utuh",
+            "UU 27/2022",
+            "/hapusdata",
+        ]);
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn hapusdata_erases_only_after_confirmation() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let u = bot.user(508);
+        u.send("/start").await;
+        let r = u.send("/hapusdata").await;
+        r.assert_contains(&["yakin"]);
+        u.press("erase:no")
+            .await
+            .assert_contains(&["tidak dihapus"]);
+        assert!(users::get(&bot.db, 508).await.unwrap().is_some());
+
+        u.send("/hapusdata").await;
+        u.press("erase:yes")
+            .await
+            .assert_contains(&["sudah kami hapus"]);
+        assert!(
+            users::get(&bot.db, 508).await.unwrap().is_none(),
+            "the user row is gone"
+        );
+        let (dialogues,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM dialogues WHERE chat_id = 508")
+                .fetch_one(&bot.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(dialogues, 0);
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn anything_outside_a_flow_gets_a_helpful_answer() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let u = bot.user(509);
+        let r = u.send("halo, saya mau tanya bansos").await;
+        r.assert_contains(&["belum memahami"]);
+        assert!(r.has_button("menu:cek"));
+        let r = u.sticker().await;
+        r.assert_contains(&["hanya dapat membaca pesan teks"]);
+        assert!(r.has_button("menu:cek"));
+        u.photo("photo-1")
+            .await
+            .assert_contains(&["hanya dapat membaca pesan teks"]);
+        u.location(-6.3, 107.3)
+            .await
+            .assert_contains(&["hanya dapat membaca pesan teks"]);
+        u.send("/apaini")
+            .await
+            .assert_contains(&["/apaini tidak dikenal", "/bantuan"]);
+        let long = "a".repeat(5000);
+        u.send(&long).await.assert_contains(&["belum memahami"]);
+        let r = u.press_on(1, "old", "menu:unknown").await;
+        assert!(r.toast().unwrap().contains("/start"));
+        assert!(
+            r.messages().is_empty(),
+            "a stale button only gets a short toast"
+        );
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn an_update_delivered_twice_is_handled_once() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let u = bot.user(510);
+        let msg = u.message(serde_json::json!({ "text": "/start" }));
+        let before = bot.api.call_count();
+        let id = bot.api.push("message", msg.clone());
+        bot.wait_handled(id).await;
+        bot.api.push_again(id, "message", msg);
+        // Let the repeat arrive and be ignored.
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        let greetings = bot.api.calls()[before..]
+            .iter()
+            .filter(|c| c.method == "sendmessage" && c.text().contains("Selamat datang"))
+            .count();
+        assert_eq!(greetings, 1);
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn an_update_stored_but_not_handled_before_a_crash_is_handled_at_the_next_start() {
+    on_each_backend!(|tdb| {
+        // A previous run stored the update and died before handling it.
+        let db = tdb.connect().await;
+        let api = crate::support::fake_api::FakeApi::start().await;
+        let update = serde_json::json!({
+            "update_id": 77, "message": {
+                "message_id": 5, "date": 1_764_300_000,
+                "chat": { "id": 511, "type": "private", "first_name": "Ujang" },
+                "from": { "id": 511, "is_bot": false, "first_name": "Ujang", "language_code": "id" },
+                "text": "/start", "entities": [{ "type": "bot_command", "offset": 0, "length": 6 }]
+            }
+        });
+        assert!(inbox::insert(&db, 77, &update.to_string()).await.unwrap());
+        db.pool.close().await;
+
+        let bot = TestBot::start_with(&tdb, api, &[]).await;
+        bot.wait_handled(77).await;
+        let greeted = bot
+            .api
+            .wait_call(0, Duration::from_secs(5), |c| {
+                c.chat_id() == Some(511) && c.text().contains("Ujang")
+            })
+            .await;
+        assert!(greeted.is_some(), "the replayed /start was answered");
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn updates_are_confirmed_to_telegram_only_after_they_are_stored_and_on_stop() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let r = bot.user(512).send("/start").await;
+        let api = bot.stop().await;
+        assert!(
+            api.confirmed_offset() > r.update_id,
+            "the handled update was confirmed at stop"
+        );
+    });
+}
+
+#[tokio::test]
+async fn a_user_who_blocked_the_bot_is_marked_and_notices_skip_them() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let u = bot.user(513);
+        u.send("/start").await;
+        bot.api.block(513);
+        u.send("/bantuan").await;
+        assert_eq!(users::get(&bot.db, 513).await.unwrap().unwrap().blocked, 1);
+        // A notice queued for them is recorded as unreachable, not retried forever.
+        outbox::enqueue(&bot.db.pool, 513, "Pemberitahuan", None, None)
+            .await
+            .unwrap();
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        while outbox::count_unsent(&bot.db).await.unwrap() > 0 {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the notice was not settled"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let (outcome,): (String,) = sqlx::query_as("SELECT outcome FROM outbox")
+            .fetch_one(&bot.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(outcome, "unreachable");
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn notices_are_delivered_at_most_one_per_second_per_chat() {
+    on_each_backend!(|tdb| {
+        let api = crate::support::fake_api::FakeApi::start().await;
+        let bot = TestBot::start_with(&tdb, api, &["--chat-rate", "1", "--send-rate", "30"]).await;
+        bot.user(514).send("/start").await;
+        let from = bot.api.call_count();
+        for i in 0..3 {
+            outbox::enqueue(
+                &bot.db.pool,
+                514,
+                &format!("Pemberitahuan {i}"),
+                None,
+                Some(&format!("k{i}")),
+            )
+            .await
+            .unwrap();
+        }
+        // The same key again is ignored.
+        assert!(
+            !outbox::enqueue(&bot.db.pool, 514, "lagi", None, Some("k0"))
+                .await
+                .unwrap()
+        );
+        let last = bot
+            .api
+            .wait_call(from, Duration::from_secs(15), |c| {
+                c.text() == "Pemberitahuan 2"
+            })
+            .await
+            .expect("all notices arrive");
+        let sends: Vec<_> = bot.api.calls()[from..]
+            .iter()
+            .filter(|c| c.method == "sendmessage" && c.chat_id() == Some(514))
+            .cloned()
+            .collect();
+        assert_eq!(sends.len(), 3, "three notices, the duplicate key dropped");
+        let span = last.at.duration_since(sends[0].at);
+        assert!(
+            span >= Duration::from_millis(1800),
+            "3 messages to one chat took only {span:?}"
+        );
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn the_command_menu_is_published_in_indonesian_and_english() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let calls = bot.api.calls();
+        let menus: Vec<_> = calls
+            .iter()
+            .filter(|c| c.method == "setmycommands")
+            .collect();
+        let id = menus
+            .iter()
+            .find(|c| c.body.get("language_code").is_none())
+            .expect("default menu");
+        let en = menus
+            .iter()
+            .find(|c| c.body.get("language_code").and_then(|v| v.as_str()) == Some("en"))
+            .expect("English menu");
+        assert!(
+            id.body["commands"]
+                .to_string()
+                .contains("Cek penerima bansos")
+        );
+        assert!(
+            en.body["commands"]
+                .to_string()
+                .contains("Check social assistance")
+        );
+        bot.stop().await;
+    });
+}

@@ -1,0 +1,9 @@
+//! The integration suite: the real bot against a fake Bot API, and the storage layer, on SQLite
+//! and (when `KESOS_TEST_POSTGRES_URL` is set) PostgreSQL. See `support` for the harness.
+
+mod support;
+
+mod foundation;
+mod locales;
+mod process;
+mod store;
