@@ -81,7 +81,7 @@ CREATE TABLE tasks (
     assignee    BIGINT,                       -- workers.id, NULL when unassigned
     due_date    TEXT,                          -- YYYY-MM-DD (WIB)
     status      TEXT NOT NULL DEFAULT 'new',
-    cycle       TEXT,                          -- re-verification cycle key, NULL otherwise
+    cycle       TEXT NOT NULL DEFAULT '',           -- re-verification cycle key, '' otherwise
     created_at  BIGINT NOT NULL,
     updated_at  BIGINT NOT NULL
 );

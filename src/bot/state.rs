@@ -13,6 +13,10 @@ pub enum State {
     Idle,
     /// `/hapusdata` asked for confirmation.
     ConfirmErase,
+    /// A resident's flow (`/cek`, `/skrining`, proposal): see `bot::resident`.
+    Resident(crate::bot::resident::Flow),
+    /// A field worker's flow (`/daftar`, `/tugaskan`, `/kunjungan`): see `bot::worker`.
+    Worker(crate::bot::worker::Flow),
 }
 
 impl State {

@@ -2,6 +2,11 @@
 //! (Filled in by the field-workers issue.)
 
 use super::Handler;
+use serde::{Deserialize, Serialize};
+
+/// Where a worker is in one of their flows (kept in the dialogue table).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Flow {}
 
 /// Worker commands and flows in a message.
 pub fn messages() -> Handler {

@@ -10,7 +10,9 @@ pub mod inbox;
 pub mod outbox;
 pub mod regions;
 pub mod secret;
+pub mod tasks;
 pub mod users;
+pub mod verification;
 
 use crate::config::ConfigError;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};

@@ -1,0 +1,64 @@
+//! The 14 criteria of a poor household of BPS (Badan Pusat Statistik, the statistics bureau):
+//! meeting 9 or more marks a household as poor. Used by the residents' self-screening
+//! (`/skrining`) and confirmed or corrected by the PSM on the home visit.
+//! The questions are locale messages `criterion-1` … `criterion-14`.
+
+/// How many criteria there are.
+pub const COUNT: usize = 14;
+/// Criteria met from which a household counts as poor.
+pub const THRESHOLD: usize = 9;
+
+/// The locale message of criterion `n` (1-based).
+pub fn message_id(n: usize) -> String {
+    debug_assert!((1..=COUNT).contains(&n));
+    format!("criterion-{n}")
+}
+
+/// Answers to the 14 questions, `true` = the criterion is met. Stored as 14 characters of
+/// `y`/`n` so that a partial answer (fewer characters) survives in a dialogue state.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Answers(pub Vec<bool>);
+
+impl Answers {
+    pub fn met(&self) -> usize {
+        self.0.iter().filter(|a| **a).count()
+    }
+    pub fn is_complete(&self) -> bool {
+        self.0.len() == COUNT
+    }
+    pub fn meets_threshold(&self) -> bool {
+        self.met() >= THRESHOLD
+    }
+    pub fn encode(&self) -> String {
+        self.0.iter().map(|a| if *a { 'y' } else { 'n' }).collect()
+    }
+    pub fn decode(s: &str) -> Option<Answers> {
+        if s.len() > COUNT {
+            return None;
+        }
+        s.chars()
+            .map(|c| match c {
+                'y' => Some(true),
+                'n' => Some(false),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(Answers)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nine_of_fourteen_meets_the_threshold() {
+        let mut a = Answers(vec![true; 9]);
+        a.0.extend(vec![false; 5]);
+        assert!(a.is_complete() && a.meets_threshold());
+        a.0[0] = false;
+        assert!(!a.meets_threshold());
+        assert_eq!(Answers::decode(&a.encode()), Some(a));
+        assert_eq!(Answers::decode("yx"), None);
+    }
+}
