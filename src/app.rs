@@ -35,6 +35,8 @@ pub struct App {
     pub settings: Settings,
     /// Wakes the outbox worker when a handler queued a notice.
     pub outbox_ready: Notify,
+    /// Handled update ids on their way to the inbox (written in small batches).
+    done_marks: std::sync::OnceLock<tokio::sync::mpsc::UnboundedSender<i64>>,
 }
 
 impl App {
@@ -44,7 +46,44 @@ impl App {
             secret,
             settings,
             outbox_ready: Notify::new(),
+            done_marks: std::sync::OnceLock::new(),
         })
+    }
+
+    /// Records that an update was handled. While the bot runs, marks are written in batches
+    /// every few milliseconds (one commit for many updates); a crash in that window replays
+    /// those updates at the next start rather than losing them.
+    pub async fn mark_done(&self, update_id: i64) {
+        if let Some(tx) = self.done_marks.get()
+            && tx.send(update_id).is_ok()
+        {
+            return;
+        }
+        if let Err(e) = inbox::mark_done(&self.db, update_id).await {
+            tracing::error!(update = update_id, error = %e, "cannot mark update done");
+        }
+    }
+}
+
+/// Writes done marks in batches until every sender is gone, then flushes the rest.
+async fn done_writer(db: Db, mut rx: tokio::sync::mpsc::UnboundedReceiver<i64>) {
+    let mut batch = Vec::with_capacity(256);
+    while rx.recv_many(&mut batch, 256).await > 0 {
+        // Gather what arrives in the next moment too.
+        tokio::time::sleep(Duration::from_millis(5)).await;
+        while let Ok(id) = rx.try_recv() {
+            batch.push(id);
+        }
+        loop {
+            match inbox::mark_done_many(&db, &batch).await {
+                Ok(()) => break,
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot mark updates done; retrying");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+            }
+        }
+        batch.clear();
     }
 }
 
@@ -57,6 +96,9 @@ pub async fn run(
     let db = Db::connect_and_migrate(&settings.database_url).await?;
     let secret = crate::store::secret::load_or_create(&db, settings.secret.as_deref()).await?;
     let app = App::new(db.clone(), secret, settings.clone());
+    let (done_tx, done_rx) = tokio::sync::mpsc::unbounded_channel();
+    let _ = app.done_marks.set(done_tx);
+    let done_task = tokio::spawn(done_writer(db.clone(), done_rx));
 
     // Long polling holds a request open for `poll_timeout`; the HTTP client must wait longer.
     let client = teloxide::net::default_reqwest_settings()
@@ -117,6 +159,14 @@ pub async fn run(
     drop(dispatcher);
     drop(bot);
     throttle_task.abort();
+    // The last handles on `app` are gone with the dispatcher: the done writer flushes and ends.
+    drop(app);
+    if tokio::time::timeout(Duration::from_secs(10), done_task)
+        .await
+        .is_err()
+    {
+        tracing::warn!("some done marks were not written; those updates will be replayed");
+    }
     db.pool.close().await;
     tracing::info!("stopped");
     Ok(())
@@ -229,22 +279,33 @@ async fn poll(
                 continue;
             }
         };
-        for update in updates {
-            let id = update.id.0 as i64;
-            let payload = match serde_json::to_string(&update) {
-                Ok(p) => p,
-                Err(_) => String::from("{}"),
-            };
-            // Store before the offset moves past it: only then may Telegram forget it.
-            let fresh = loop {
-                match inbox::insert(&db, id, &payload).await {
-                    Ok(fresh) => break fresh,
-                    Err(e) => {
-                        tracing::error!(update = id, error = %e, "cannot store an update; retrying");
-                        tokio::time::sleep(Duration::from_secs(1)).await;
+        if updates.is_empty() {
+            continue;
+        }
+        let batch: Vec<(i64, String)> = updates
+            .iter()
+            .map(|u| {
+                (
+                    u.id.0 as i64,
+                    serde_json::to_string(u).unwrap_or_else(|_| "{}".into()),
+                )
+            })
+            .collect();
+        // Store before the offset moves past them: only then may Telegram forget them.
+        let fresh = loop {
+            match inbox::insert_batch(&db, &batch).await {
+                Ok(fresh) => break fresh,
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot store updates; retrying");
+                    tokio::select! {
+                        _ = &mut stop => return,
+                        _ = tokio::time::sleep(Duration::from_secs(1)) => {}
                     }
                 }
-            };
+            }
+        };
+        for (update, fresh) in updates.into_iter().zip(fresh) {
+            let id = update.id.0 as i64;
             offset = offset.max(id + 1);
             if !fresh {
                 tracing::debug!(update = id, "update delivered twice; ignored");

@@ -43,7 +43,9 @@ async fn on_command(
     let chat = msg.chat.id;
     match cmd {
         CommonCommand::Start(_) => {
-            dialogue.update(State::Idle).await?;
+            if !dialogue.get().await?.unwrap_or_default().is_idle() {
+                dialogue.update(State::Idle).await?;
+            }
             let name = msg
                 .from
                 .as_ref()

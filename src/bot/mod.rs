@@ -22,7 +22,6 @@ use crate::app::App;
 use crate::domain::role::Role;
 use crate::i18n::{Lang, t};
 use crate::store::dialogue::DbStorage;
-use crate::store::inbox;
 use crate::store::users::{self, Caller};
 use dptree::di::DependencyMap;
 use dptree::{Cont, HandlerDescription, HandlerSignature};
@@ -80,9 +79,7 @@ fn finish_update() -> Handler {
                 }
                 other => other,
             };
-            if let Err(e) = inbox::mark_done(&app.db, update.id.0 as i64).await {
-                tracing::error!(update = update.id.0, error = %e, "cannot mark update done");
-            }
+            app.mark_done(update.id.0 as i64).await;
             result
         },
         HandlerSignature::Entry,

@@ -18,6 +18,47 @@ pub async fn insert(db: &Db, update_id: i64, payload: &str) -> sqlx::Result<bool
     Ok(r.rows_affected() == 1)
 }
 
+/// Stores a batch of updates in one transaction (one commit per getUpdates answer); returns,
+/// for each, whether it was new.
+pub async fn insert_batch(db: &Db, updates: &[(i64, String)]) -> sqlx::Result<Vec<bool>> {
+    let t = now();
+    let mut tx = db.pool.begin().await?;
+    let mut fresh = Vec::with_capacity(updates.len());
+    for (id, payload) in updates {
+        let r = sqlx::query(
+            "INSERT INTO inbox (update_id, payload, received_at) VALUES ($1, $2, $3)
+             ON CONFLICT (update_id) DO NOTHING",
+        )
+        .bind(id)
+        .bind(payload)
+        .bind(t)
+        .execute(&mut *tx)
+        .await?;
+        fresh.push(r.rows_affected() == 1);
+    }
+    tx.commit().await?;
+    Ok(fresh)
+}
+
+/// Marks several updates done in one statement.
+pub async fn mark_done_many(db: &Db, ids: &[i64]) -> sqlx::Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let list = ids
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    // The ids are integers we formatted ourselves: no injection is possible.
+    let sql = format!("UPDATE inbox SET done_at = $1 WHERE update_id IN ({list})");
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(now())
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
 pub async fn mark_done(db: &Db, update_id: i64) -> sqlx::Result<()> {
     sqlx::query("UPDATE inbox SET done_at = $2 WHERE update_id = $1")
         .bind(update_id)

@@ -30,6 +30,10 @@ impl Caller {
     }
 }
 
+/// How stale `last_seen` may get before a new message refreshes it: most updates then cost a
+/// read, not a write.
+const SEEN_GRANULARITY_SECS: i64 = 300;
+
 /// Records that the user wrote (creating them on first contact, with the language Telegram
 /// reports) and returns what we know of them. A user who writes is no longer blocked.
 pub async fn touch(
@@ -40,28 +44,48 @@ pub async fn touch(
 ) -> sqlx::Result<Caller> {
     let t = now();
     let initial = Lang::from_telegram(telegram_lang);
-    let row: UserRow = sqlx::query_as(
-        "INSERT INTO users (tg_id, chat_id, language, role, first_seen, last_seen)
-         VALUES ($1, $2, $3, 'warga', $4, $4)
-         ON CONFLICT (tg_id) DO UPDATE SET chat_id = $2, last_seen = $4, blocked = 0
-         RETURNING tg_id, chat_id, language, role, area, blocked",
+    let existing: Option<(i64, Option<String>, String, Option<String>, i64, i64)> = sqlx::query_as(
+        "SELECT chat_id, language, role, area, blocked, last_seen FROM users WHERE tg_id = $1",
     )
     .bind(tg_id)
-    .bind(chat_id)
-    .bind(initial.code())
-    .bind(t)
-    .fetch_one(&db.pool)
+    .fetch_optional(&db.pool)
     .await?;
+    let (language, role, area) = match existing {
+        Some((old_chat, language, role, area, blocked, last_seen)) => {
+            if old_chat != chat_id || blocked != 0 || t - last_seen >= SEEN_GRANULARITY_SECS {
+                sqlx::query(
+                    "UPDATE users SET chat_id = $2, last_seen = $3, blocked = 0 WHERE tg_id = $1",
+                )
+                .bind(tg_id)
+                .bind(chat_id)
+                .bind(t)
+                .execute(&db.pool)
+                .await?;
+            }
+            (language, role, area)
+        }
+        None => {
+            let row: UserRow = sqlx::query_as(
+                "INSERT INTO users (tg_id, chat_id, language, role, first_seen, last_seen)
+                 VALUES ($1, $2, $3, 'warga', $4, $4)
+                 ON CONFLICT (tg_id) DO UPDATE SET chat_id = $2, last_seen = $4, blocked = 0
+                 RETURNING tg_id, chat_id, language, role, area, blocked",
+            )
+            .bind(tg_id)
+            .bind(chat_id)
+            .bind(initial.code())
+            .bind(t)
+            .fetch_one(&db.pool)
+            .await?;
+            (row.language, row.role, row.area)
+        }
+    };
     Ok(Caller {
-        tg_id: row.tg_id,
-        chat_id: row.chat_id,
-        lang: row
-            .language
-            .as_deref()
-            .map(Lang::from_code)
-            .unwrap_or(initial),
-        role: Role::parse(&row.role).unwrap_or(Role::Warga),
-        area: row.area,
+        tg_id,
+        chat_id,
+        lang: language.as_deref().map(Lang::from_code).unwrap_or(initial),
+        role: Role::parse(&role).unwrap_or(Role::Warga),
+        area,
     })
 }
 

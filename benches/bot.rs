@@ -1,0 +1,198 @@
+//! Foundation figures, printed (a bench, not a timed test):
+//! - `/start` answers per second through the real bot and the fake Bot API, beside a bare
+//!   teloxide echo handler driven the same way in the same run, and their ratio (goal ≥ 0.7);
+//! - the idle resident memory of `kesos-bot run` (goal < 30 MB).
+//!
+//! Run: `cargo bench --bench bot` (set `KESOS_TEST_POSTGRES_URL` to also measure PostgreSQL;
+//! `KESOS_BENCH_UPDATES` to change the number of updates, default 3000).
+
+#[path = "../tests/suite/support/fake_api.rs"]
+#[allow(dead_code)]
+mod fake_api;
+
+use fake_api::FakeApi;
+use serde_json::json;
+use std::time::{Duration, Instant};
+use teloxide::prelude::*;
+
+const USERS: i64 = 300;
+
+fn message(api: &FakeApi, user: i64, text: &str) -> serde_json::Value {
+    json!({
+        "message_id": api.next_message_id(), "date": 1_764_300_000,
+        "chat": { "id": user, "type": "private", "first_name": "Warga" },
+        "from": { "id": user, "is_bot": false, "first_name": "Warga", "language_code": "id" },
+        "text": text,
+        "entities": if text.starts_with('/') {
+            json!([{ "type": "bot_command", "offset": 0, "length": text.len() }])
+        } else { json!([]) },
+    })
+}
+
+/// Pushes `n` updates from `USERS` users at once and returns answers per second.
+async fn drive(api: &FakeApi, n: u64, text: &str) -> f64 {
+    let before = api.sent_count();
+    let start = Instant::now();
+    for i in 0..n {
+        api.push("message", message(api, 10_000 + (i as i64 % USERS), text));
+    }
+    while api.sent_count() - before < n {
+        assert!(start.elapsed() < Duration::from_secs(600), "bench stalled");
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    n as f64 / start.elapsed().as_secs_f64()
+}
+
+async fn echo_rate(n: u64) -> f64 {
+    let api = FakeApi::start().await;
+    api.set_recording(false);
+    let bot = Bot::new("1:ECHO").set_api_url(api.url().parse().unwrap());
+    let handler = Update::filter_message().endpoint(|bot: Bot, msg: Message| async move {
+        bot.send_message(msg.chat.id, msg.text().unwrap_or("?"))
+            .await?;
+        Ok::<_, teloxide::RequestError>(())
+    });
+    let mut dispatcher = Dispatcher::builder(bot.clone(), handler).build();
+    let token = dispatcher.shutdown_token();
+    let task = tokio::spawn(async move { dispatcher.dispatch().await });
+    while api.get_updates_calls() == 0 {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    drive(&api, 100, "warm-up").await;
+    let rate = drive(&api, n, "halo").await;
+    if let Ok(f) = token.shutdown() {
+        f.await;
+    }
+    let _ = task.await;
+    rate
+}
+
+async fn kesos_rate(db_url: &str, n: u64) -> f64 {
+    let api = FakeApi::start().await;
+    api.set_recording(false);
+    let cli = [
+        "kesos-bot",
+        "--database-url",
+        db_url,
+        "run",
+        "--token",
+        "1:BENCH",
+        "--api-url",
+        &api.url(),
+        "--send-rate",
+        "100000",
+        "--chat-rate",
+        "1000",
+        "--poll-timeout",
+        "1",
+    ];
+    let cli = <kesos_bot::config::Cli as clap::Parser>::parse_from(cli);
+    let kesos_bot::config::Command::Run(run) = &cli.command else {
+        unreachable!()
+    };
+    let settings = kesos_bot::config::Settings::from_args(&cli.db, run).unwrap();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(kesos_bot::app::run(settings, async move {
+        let _ = rx.await;
+    }));
+    while api.get_updates_calls() == 0 {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    drive(&api, 100, "/start").await;
+    let rate = drive(&api, n, "/start").await;
+    let _ = tx.send(());
+    task.await.unwrap().unwrap();
+    rate
+}
+
+fn idle_rss_kib() -> Option<u64> {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let api = rt.block_on(FakeApi::start());
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kesos-bot"))
+        .arg("run")
+        .env("TELOXIDE_TOKEN", "1:RSS")
+        .env("TELOXIDE_API_URL", api.url())
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("k.db").display()),
+        )
+        .env("RUST_LOG", "warn")
+        .spawn()
+        .ok()?;
+    rt.block_on(async {
+        while api.get_updates_calls() == 0 {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        api.push("message", message(&api, 42, "/start"));
+        api.wait_call(0, Duration::from_secs(10), |c| c.method == "sendmessage")
+            .await;
+        // Idle: a few empty long polls.
+        tokio::time::sleep(Duration::from_secs(3)).await;
+    });
+    let status = std::fs::read_to_string(format!("/proc/{}/status", child.id())).ok()?;
+    let _ = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+}
+
+fn main() {
+    let n: u64 = std::env::var("KESOS_BENCH_UPDATES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3000);
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let echo = rt.block_on(echo_rate(n));
+    println!("echo baseline:          {echo:>8.0} updates/s ({n} updates, {USERS} users)");
+
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = format!("sqlite://{}", dir.path().join("bench.db").display());
+    let start = rt.block_on(kesos_rate(&sqlite, n));
+    println!(
+        "/start on SQLite:       {start:>8.0} updates/s  ratio {:.2} (goal >= 0.70)",
+        start / echo
+    );
+
+    if let Ok(admin) = std::env::var("KESOS_TEST_POSTGRES_URL") {
+        let url = rt.block_on(async {
+            use sqlx::Connection;
+            let mut c = sqlx::PgConnection::connect(&admin).await.unwrap();
+            sqlx::raw_sql("DROP DATABASE IF EXISTS kesos_bench WITH (FORCE)")
+                .execute(&mut c)
+                .await
+                .unwrap();
+            sqlx::raw_sql("CREATE DATABASE kesos_bench")
+                .execute(&mut c)
+                .await
+                .unwrap();
+            let mut u = url::Url::parse(&admin).unwrap();
+            u.set_path("kesos_bench");
+            u.to_string()
+        });
+        let pg = rt.block_on(kesos_rate(&url, n));
+        println!(
+            "/start on PostgreSQL:   {pg:>8.0} updates/s  ratio {:.2} (goal >= 0.70)",
+            pg / echo
+        );
+    } else {
+        println!("/start on PostgreSQL:   skipped (set KESOS_TEST_POSTGRES_URL)");
+    }
+    drop(rt);
+
+    match idle_rss_kib() {
+        Some(kib) => println!(
+            "idle RSS of `kesos-bot run`: {:.1} MB (goal < 30 MB)",
+            kib as f64 / 1024.0
+        ),
+        None => println!("idle RSS of `kesos-bot run`: could not be read"),
+    }
+}
