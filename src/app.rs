@@ -7,6 +7,7 @@
 //! done after its handler returned (see `bot::finish_update`). Updates left pending by a crash
 //! are replayed at the next start; an update delivered twice is handled once.
 
+use crate::bot::pace::Pacer;
 use crate::bot::{self, Tg, menu};
 use crate::config::Settings;
 use crate::domain::role::Role;
@@ -19,7 +20,6 @@ use std::convert::Infallible;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
-use teloxide::adaptors::throttle::{Limits, Throttle};
 use teloxide::error_handlers::LoggingErrorHandler;
 use teloxide::prelude::*;
 use teloxide::stop::{StopFlag, mk_stop_token};
@@ -106,14 +106,10 @@ pub async fn run(
         .build()?;
     let raw =
         Bot::with_client(settings.token.clone(), client).set_api_url(settings.api_url.clone());
-    let limits = Limits {
-        messages_per_sec_chat: settings.chat_rate,
-        messages_per_min_chat: settings.chat_rate.saturating_mul(20),
-        messages_per_min_channel_or_supergroup: settings.chat_rate.saturating_mul(20),
-        messages_per_sec_overall: settings.send_rate,
-    };
-    let (bot, throttle_worker) = Throttle::new(raw.clone(), limits);
-    let throttle_task = tokio::spawn(throttle_worker);
+    let bot = Tg::new(
+        raw.clone(),
+        Pacer::new(settings.send_rate, settings.chat_rate),
+    );
 
     let me = raw
         .get_me()
@@ -122,8 +118,12 @@ pub async fn run(
     tracing::info!(bot = %me.username(), "connected to the Bot API");
     publish_commands(&bot).await;
 
-    let mut dispatcher = Dispatcher::builder(bot.clone(), bot::schema())
-        .dependencies(dptree::deps![app.clone(), DbStorage::new(db.clone())])
+    let mut dispatcher = Dispatcher::builder(raw.clone(), bot::schema())
+        .dependencies(dptree::deps![
+            app.clone(),
+            DbStorage::new(db.clone()),
+            bot.clone()
+        ])
         .default_handler(|_| async {})
         .error_handler(LoggingErrorHandler::with_custom_text(
             "update handler failed",
@@ -158,7 +158,6 @@ pub async fn run(
     let _ = outbox_task.await;
     drop(dispatcher);
     drop(bot);
-    throttle_task.abort();
     // The last handles on `app` are gone with the dispatcher: the done writer flushes and ends.
     drop(app);
     if tokio::time::timeout(Duration::from_secs(10), done_task)
@@ -340,9 +339,24 @@ async fn outbox_worker(bot: Tg, app: Arc<App>, mut stop: tokio::sync::watch::Rec
         }
         match outbox::claim_due(&app.db, 100, 60).await {
             Ok(batch) if !batch.is_empty() => {
-                let sends = batch.into_iter().map(|n| deliver(&bot, &app, n));
+                // In order within a chat, chats side by side.
+                let mut chats: Vec<(i64, Vec<outbox::Notice>)> = Vec::new();
+                for n in batch {
+                    match chats.iter_mut().find(|(c, _)| *c == n.chat_id) {
+                        Some((_, list)) => list.push(n),
+                        None => chats.push((n.chat_id, vec![n])),
+                    }
+                }
+                let sends = chats.into_iter().map(|(_, list)| {
+                    let (bot, app) = (&bot, &app);
+                    async move {
+                        for n in list {
+                            deliver(bot, app, n).await;
+                        }
+                    }
+                });
                 futures::stream::iter(sends)
-                    .buffer_unordered(32)
+                    .buffer_unordered(64)
                     .collect::<Vec<_>>()
                     .await;
                 continue;

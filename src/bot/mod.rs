@@ -13,6 +13,7 @@
 
 pub mod common;
 pub mod menu;
+pub mod pace;
 pub mod resident;
 pub mod send;
 pub mod state;

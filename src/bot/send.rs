@@ -8,8 +8,30 @@ use teloxide::prelude::*;
 use teloxide::types::{ChatId, InlineKeyboardMarkup, MessageId, ReplyMarkup};
 use teloxide::{ApiError, RequestError};
 
-/// The bot as handlers use it: every `send_*` call is paced by the throttle queue.
-pub type Tg = teloxide::adaptors::Throttle<Bot>;
+/// The bot as handlers use it: the Bot API client plus the outgoing pace. Sending a message
+/// goes through [`text`] / [`with_buttons`] (paced); other methods (answers to button presses,
+/// edits, command menus) are called on it directly, as Telegram does not count them.
+#[derive(Clone)]
+pub struct Tg {
+    inner: Bot,
+    pub pacer: std::sync::Arc<super::pace::Pacer>,
+}
+
+impl Tg {
+    pub fn new(inner: Bot, pacer: super::pace::Pacer) -> Tg {
+        Tg {
+            inner,
+            pacer: std::sync::Arc::new(pacer),
+        }
+    }
+}
+
+impl std::ops::Deref for Tg {
+    type Target = Bot;
+    fn deref(&self) -> &Bot {
+        &self.inner
+    }
+}
 
 /// Telegram accepts at most 4096 characters per message; leave room for safety.
 const MAX_CHARS: usize = 4000;
@@ -103,6 +125,7 @@ async fn send_one(
     let mut attempt = 0;
     loop {
         attempt += 1;
+        bot.pacer.wait(chat.0).await;
         let mut req = bot.send_message(chat, part);
         if let Some(m) = markup.clone() {
             req = req.reply_markup(m);
@@ -113,6 +136,14 @@ async fn send_one(
                 users::mark_blocked(db, chat.0).await?;
                 tracing::info!(chat = chat.0, "chat unreachable; marked as blocked");
                 return Ok(Delivery::Unreachable);
+            }
+            Err(RequestError::RetryAfter(after)) if attempt < ATTEMPTS + 2 => {
+                tracing::warn!(
+                    chat = chat.0,
+                    seconds = after.seconds(),
+                    "Telegram asked to slow down"
+                );
+                bot.pacer.freeze(after.duration());
             }
             Err(e) if is_transient(&e) && attempt < ATTEMPTS => {
                 tracing::warn!(chat = chat.0, attempt, error = %e, "send failed; retrying");

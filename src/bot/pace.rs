@@ -1,0 +1,111 @@
+//! The outgoing pace: at most `KESOS_SEND_RATE` messages per second over all chats and
+//! `KESOS_CHAT_RATE` (one) per second into any one chat, as Telegram asks, and a pause for
+//! everyone when Telegram answers 429 with `retry_after`.
+//!
+//! Every `send::*` call waits here for its slot, so all sends form one queue ordered by
+//! arrival. Unlike a ticking queue, a message whose slot is free goes out at once.
+//! Slots are kept in this process; several instances would share a budget through the
+//! database (see PRODUCT.md, "Ahead").
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::Duration;
+use tokio::time::Instant;
+
+pub struct Pacer {
+    global_interval: Duration,
+    chat_interval: Duration,
+    /// How far ahead of "now" the global schedule may run before senders wait: a burst of
+    /// up to one second's worth goes out at once.
+    burst: Duration,
+    state: Mutex<State>,
+}
+
+struct State {
+    /// Theoretical arrival time of the next message overall.
+    next_global: Instant,
+    /// Earliest time of the next message per chat.
+    next_chat: HashMap<i64, Instant>,
+    /// No message before this (after a 429).
+    frozen_until: Instant,
+}
+
+impl Pacer {
+    pub fn new(per_second_overall: u32, per_second_chat: u32) -> Pacer {
+        let global_interval = Duration::from_secs(1) / per_second_overall.max(1);
+        let now = Instant::now();
+        Pacer {
+            global_interval,
+            chat_interval: Duration::from_secs(1) / per_second_chat.max(1),
+            burst: Duration::from_secs(1).saturating_sub(global_interval),
+            state: Mutex::new(State {
+                next_global: now,
+                next_chat: HashMap::new(),
+                frozen_until: now,
+            }),
+        }
+    }
+
+    /// Reserves the next slot for a message into `chat` and waits for it.
+    pub async fn wait(&self, chat: i64) {
+        let slot = self.reserve(chat, Instant::now());
+        tokio::time::sleep_until(slot).await;
+    }
+
+    fn reserve(&self, chat: i64, now: Instant) -> Instant {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let chat_ready = s.next_chat.get(&chat).copied().unwrap_or(now);
+        let global_ready = s.next_global.checked_sub(self.burst).unwrap_or(now);
+        let slot = now.max(chat_ready).max(global_ready).max(s.frozen_until);
+        s.next_global = s.next_global.max(slot) + self.global_interval;
+        s.next_chat.insert(chat, slot + self.chat_interval);
+        if s.next_chat.len() > 10_000 {
+            s.next_chat.retain(|_, t| *t > now);
+        }
+        slot
+    }
+
+    /// Telegram asked us to wait: nobody sends before `after` has passed.
+    pub fn freeze(&self, after: Duration) {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        s.frozen_until = s.frozen_until.max(Instant::now() + after);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn one_chat_gets_one_message_per_second() {
+        let p = Pacer::new(30, 1);
+        let t0 = Instant::now();
+        let slots: Vec<_> = (0..3).map(|_| p.reserve(7, t0)).collect();
+        assert_eq!(slots[0], t0);
+        assert!(slots[1] - t0 >= Duration::from_secs(1));
+        assert!(slots[2] - t0 >= Duration::from_secs(2));
+    }
+
+    #[tokio::test]
+    async fn many_chats_share_the_overall_rate_after_a_one_second_burst() {
+        let p = Pacer::new(30, 1);
+        let t0 = Instant::now();
+        let slots: Vec<_> = (0..90).map(|chat| p.reserve(chat, t0)).collect();
+        // About 30 go at once (the burst), then 30 per second.
+        let immediate = slots.iter().filter(|s| **s == t0).count();
+        assert!((29..=31).contains(&immediate), "{immediate}");
+        let last = *slots.last().unwrap() - t0;
+        assert!(
+            last >= Duration::from_millis(1900) && last <= Duration::from_millis(2100),
+            "{last:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_freeze_holds_everyone() {
+        let p = Pacer::new(30, 1);
+        p.freeze(Duration::from_secs(5));
+        let slot = p.reserve(1, Instant::now());
+        assert!(slot - Instant::now() > Duration::from_secs(4));
+    }
+}
