@@ -37,13 +37,14 @@ async fn on_command(
     caller: Caller,
     msg: Message,
     cmd: CommonCommand,
+    state: State,
     dialogue: Dlg,
 ) -> HandlerResult {
     let lang = caller.lang;
     let chat = msg.chat.id;
     match cmd {
         CommonCommand::Start(_) => {
-            if !dialogue.get().await?.unwrap_or_default().is_idle() {
+            if !state.is_idle() {
                 dialogue.update(State::Idle).await?;
             }
             let name = msg
@@ -66,7 +67,7 @@ async fn on_command(
             .await?;
         }
         CommonCommand::Batal(_) => {
-            let open = !dialogue.get().await?.unwrap_or_default().is_idle();
+            let open = !state.is_idle();
             dialogue.update(State::Idle).await?;
             let key = if open {
                 "cancel-done"
@@ -124,6 +125,7 @@ async fn on_callback(
     caller: Caller,
     q: CallbackQuery,
     data: String,
+    state: State,
     dialogue: Dlg,
 ) -> HandlerResult {
     let lang = caller.lang;
@@ -147,7 +149,7 @@ async fn on_callback(
                 .await;
         }
         "erase:yes" | "erase:no" => {
-            if dialogue.get().await?.unwrap_or_default() != State::ConfirmErase {
+            if state != State::ConfirmErase {
                 return stale_button(bot, caller, q).await;
             }
             bot.answer_callback_query(q.id.clone()).await?;

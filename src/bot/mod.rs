@@ -4,7 +4,8 @@
 //! 1. `finish_update` wraps everything: after the tree ran it marks the update done in the
 //!    durable inbox, and turns a handler error into a polite apology to the user.
 //! 2. The caller is loaded (or created) from the `users` table: language, role, area.
-//! 3. The chat's dialogue state is loaded from the database.
+//! 3. The chat's dialogue state comes with it (one query): handlers take `State` for where
+//!    the conversation stands and `Dlg` to change it.
 //! 4. Messages: common commands, then resident and worker branches (commands and flows), then
 //!    the fallbacks for anything else (free text, media, unknown commands).
 //! 5. Button presses: common callbacks, then the audiences' callbacks, then "stale button".
@@ -29,7 +30,7 @@ use dptree::{Cont, HandlerDescription, HandlerSignature};
 use std::ops::ControlFlow;
 use std::sync::Arc;
 use teloxide::dispatching::dialogue::Dialogue;
-use teloxide::dispatching::{DpHandlerDescription, HandlerExt, UpdateFilterExt};
+use teloxide::dispatching::{DpHandlerDescription, UpdateFilterExt};
 use teloxide::prelude::*;
 use teloxide::types::{ChatMemberStatus, Update, UpdateKind};
 
@@ -55,8 +56,10 @@ pub fn schema() -> Handler {
     let membership = Update::filter_my_chat_member().endpoint(membership_changed);
 
     finish_update().branch(membership).branch(
-        dptree::filter_map_async(load_caller)
-            .enter_dialogue::<Update, DbStorage, State>()
+        dptree::filter_map_async(load_session)
+            .map(|s: Session| s.caller)
+            .map(|s: Session| s.state)
+            .map(|s: Session| s.dialogue)
             .branch(messages)
             .branch(callbacks),
     )
@@ -105,22 +108,46 @@ async fn apologise(bot: &Tg, app: &App, update: &Update) {
     let _ = send::text(bot, &app.db, chat.id, &t(lang, "error-internal"), None).await;
 }
 
-/// Loads (creating on first contact) the user behind an update from a private chat.
-async fn load_caller(update: Update, app: Arc<App>) -> Option<Caller> {
+/// Who wrote, and where their conversation stands: loaded together for every update.
+#[derive(Clone)]
+struct Session {
+    caller: Caller,
+    state: State,
+    dialogue: Dlg,
+}
+
+/// Loads (creating on first contact) the user behind an update from a private chat, with the
+/// chat's dialogue state in the same query. Dependencies after this: `Caller`, `State`, `Dlg`.
+async fn load_session(update: Update, app: Arc<App>, storage: Arc<DbStorage>) -> Option<Session> {
     let user = update.from()?;
     let chat = update.chat()?;
     if !chat.is_private() {
         return None;
     }
-    match users::touch(
+    let loaded = users::touch_session(
         &app.db,
         user.id.0 as i64,
         chat.id.0,
         user.language_code.as_deref(),
     )
-    .await
-    {
-        Ok(c) => Some(c),
+    .await;
+    match loaded {
+        Ok((caller, saved)) => {
+            let state = saved
+                .and_then(|json| match serde_json::from_str::<State>(&json) {
+                    Ok(s) => Some(s),
+                    Err(e) => {
+                        tracing::warn!(update = update.id.0, error = %e, "a saved dialogue no longer parses; starting afresh");
+                        None
+                    }
+                })
+                .unwrap_or_default();
+            Some(Session {
+                caller,
+                state,
+                dialogue: Dlg::new(storage, chat.id),
+            })
+        }
         Err(e) => {
             tracing::error!(update = update.id.0, error = %e, "cannot load the caller");
             None

@@ -42,16 +42,40 @@ pub async fn touch(
     chat_id: i64,
     telegram_lang: Option<&str>,
 ) -> sqlx::Result<Caller> {
+    Ok(touch_session(db, tg_id, chat_id, telegram_lang).await?.0)
+}
+
+/// [`touch`], also returning the chat's saved dialogue state (JSON) read in the same query:
+/// one round trip per update for both.
+pub async fn touch_session(
+    db: &Db,
+    tg_id: i64,
+    chat_id: i64,
+    telegram_lang: Option<&str>,
+) -> sqlx::Result<(Caller, Option<String>)> {
     let t = now();
     let initial = Lang::from_telegram(telegram_lang);
-    let existing: Option<(i64, Option<String>, String, Option<String>, i64, i64)> = sqlx::query_as(
-        "SELECT chat_id, language, role, area, blocked, last_seen FROM users WHERE tg_id = $1",
+    type Row = (
+        i64,
+        Option<String>,
+        String,
+        Option<String>,
+        i64,
+        i64,
+        Option<String>,
+    );
+    let existing: Option<Row> = sqlx::query_as(
+        "SELECT u.chat_id, u.language, u.role, u.area, u.blocked, u.last_seen, d.state
+         FROM users u LEFT JOIN dialogues d ON d.chat_id = $2 WHERE u.tg_id = $1",
     )
     .bind(tg_id)
+    .bind(chat_id)
     .fetch_optional(&db.pool)
     .await?;
+    let mut state = None;
     let (language, role, area) = match existing {
-        Some((old_chat, language, role, area, blocked, last_seen)) => {
+        Some((old_chat, language, role, area, blocked, last_seen, saved)) => {
+            state = saved;
             if old_chat != chat_id || blocked != 0 || t - last_seen >= SEEN_GRANULARITY_SECS {
                 sqlx::query(
                     "UPDATE users SET chat_id = $2, last_seen = $3, blocked = 0 WHERE tg_id = $1",
@@ -80,13 +104,14 @@ pub async fn touch(
             (row.language, row.role, row.area)
         }
     };
-    Ok(Caller {
+    let caller = Caller {
         tg_id,
         chat_id,
         lang: language.as_deref().map(Lang::from_code).unwrap_or(initial),
         role: Role::parse(&role).unwrap_or(Role::Warga),
         area,
-    })
+    };
+    Ok((caller, state))
 }
 
 pub async fn get(db: &Db, tg_id: i64) -> sqlx::Result<Option<UserRow>> {
