@@ -82,6 +82,7 @@ impl Db {
                 let url = format!("sqlite://{}?mode=rwc", path.display());
                 let pool = AnyPoolOptions::new()
                     .max_connections(8)
+                    .test_before_acquire(false)
                     .min_connections(1)
                     .acquire_timeout(Duration::from_secs(30))
                     .after_connect(|conn, _| {
@@ -104,7 +105,8 @@ impl Db {
             }
             Backend::Postgres => {
                 let pool = AnyPoolOptions::new()
-                    .max_connections(10)
+                    .max_connections(16)
+                    .test_before_acquire(false)
                     .acquire_timeout(Duration::from_secs(30))
                     .connect(url)
                     .await
