@@ -36,18 +36,18 @@ cek-found =
     Your family's programs:
 cek-program-active = • { $program }: active
 cek-program-inactive = • { $program }: not active at present
-cek-last-received =   Last received: { $month }
-kks-status-aktif =   KKS card: active
-kks-status-belum-terdistribusi =   KKS card: not yet handed out
-kks-status-bermasalah =   KKS card: has a problem
-kks-status-tidak-ada =   KKS card: none yet
+cek-last-received = Last received: { $month }
+kks-status-aktif = KKS card: active
+kks-status-belum-terdistribusi = KKS card: not yet handed out
+kks-status-bermasalah = KKS card: has a problem
+kks-status-tidak-ada = KKS card: none yet
 cek-next-title = What to do next:
 cek-next-kks-problem = • Your KKS card is recorded as having a problem. Take the card and your KTP to the TKSK or the program assistant to have it checked or replaced.
 cek-next-contact = • For questions, contact the TKSK of Kecamatan { $kecamatan } or visit the Kelurahan { $kelurahan } office.
 
 ## Programs (the amounts come from the program table)
-program-benefit =   Benefit: { RUPIAH($amount) } per month
-program-benefit-varies =   Benefit: the amount varies with the program's rules
+program-benefit = Benefit: { RUPIAH($amount) } per month
+program-benefit-varies = Benefit: the amount varies with the program's rules
 program-where-sembako = • Sembako (BPNT): the aid is not cash. Spend it at the appointed e-Warong in your area with the KKS card, on food such as rice, eggs and side dishes.
 program-where-pkh = • PKH: the aid is paid into the KPM's account through the paying bank or the post office. Join the group meetings with the PKH assistant in your kelurahan.
 program-where-pbi = • PBI-JK: the government pays your BPJS Kesehatan contribution. Go to the puskesmas or clinic where you are registered with your KTP or JKN-KIS card.

@@ -37,18 +37,18 @@ cek-found =
     Program bantuan keluarga Anda:
 cek-program-active = • { $program }: aktif
 cek-program-inactive = • { $program }: tidak aktif saat ini
-cek-last-received =   Terakhir diterima: { $month }
-kks-status-aktif =   Kartu KKS: aktif
-kks-status-belum-terdistribusi =   Kartu KKS: belum dibagikan
-kks-status-bermasalah =   Kartu KKS: bermasalah
-kks-status-tidak-ada =   Kartu KKS: belum punya
+cek-last-received = Terakhir diterima: { $month }
+kks-status-aktif = Kartu KKS: aktif
+kks-status-belum-terdistribusi = Kartu KKS: belum dibagikan
+kks-status-bermasalah = Kartu KKS: bermasalah
+kks-status-tidak-ada = Kartu KKS: belum punya
 cek-next-title = Langkah selanjutnya:
 cek-next-kks-problem = • Kartu KKS Anda tercatat bermasalah. Bawa kartu dan KTP ke TKSK atau pendamping agar kartu dapat diperiksa atau diganti.
 cek-next-contact = • Bila ada pertanyaan, hubungi TKSK Kecamatan { $kecamatan } atau datang ke kantor Kelurahan { $kelurahan }.
 
 ## Program (besaran bantuan diambil dari tabel program)
-program-benefit =   Bantuan: { RUPIAH($amount) } per bulan
-program-benefit-varies =   Bantuan: besarnya berbeda-beda sesuai ketentuan program
+program-benefit = Bantuan: { RUPIAH($amount) } per bulan
+program-benefit-varies = Bantuan: besarnya berbeda-beda sesuai ketentuan program
 program-where-sembako = • Sembako (BPNT): bantuan tidak berupa uang tunai. Belanjakan di e-Warong yang ditunjuk di wilayah Anda dengan kartu KKS, untuk bahan pangan seperti beras, telur, dan lauk-pauk.
 program-where-pkh = • PKH: bantuan dicairkan ke rekening KPM melalui bank penyalur atau kantor pos. Ikuti pertemuan kelompok bersama pendamping PKH di kelurahan Anda.
 program-where-pbi = • PBI-JK: iuran BPJS Kesehatan dibayar oleh pemerintah. Berobatlah ke puskesmas atau klinik tempat Anda terdaftar dengan membawa KTP atau kartu JKN-KIS.

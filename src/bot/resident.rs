@@ -476,15 +476,18 @@ async fn cek_name(cx: &Ctx, nik_hash: &str, typed: &str) -> HandlerResult {
             },
             &[("program", p.name.clone().into())],
         )];
-        lines.push(benefit_line(lang, p.benefit_per_month));
+        lines.push(format!("  {}", benefit_line(lang, p.benefit_per_month)));
         if let Some(kks) = &p.kks_status {
             let key = format!("kks-status-{}", kks.replace('_', "-"));
             if i18n::has(lang, &key) {
-                lines.push(t(lang, &key));
+                lines.push(format!("  {}", t(lang, &key)));
             }
         }
         if let Some(month) = p.last_received.as_deref().and_then(|m| month_name(lang, m)) {
-            lines.push(targs(lang, "cek-last-received", &[("month", month.into())]));
+            lines.push(format!(
+                "  {}",
+                targs(lang, "cek-last-received", &[("month", month.into())])
+            ));
         }
         out.push(lines.join("\n"));
     }
