@@ -24,8 +24,8 @@ use std::sync::Arc;
 use teloxide::dispatching::HandlerExt;
 use teloxide::prelude::*;
 use teloxide::types::{
-    ButtonRequest, InlineKeyboardMarkup, KeyboardButton, KeyboardMarkup, KeyboardRemove,
-    MessageId, ReplyMarkup,
+    ButtonRequest, InlineKeyboardMarkup, KeyboardButton, KeyboardMarkup, KeyboardRemove, MessageId,
+    ReplyMarkup,
 };
 use teloxide::utils::command::BotCommands;
 
@@ -345,19 +345,31 @@ async fn on_flow_message(
         Flow::CekNik => match text {
             Some(s) => cek_nik(&cx, s).await,
             None => {
-                cx.say(&format!("{}\n\n{}", t(lang, "input-not-text"), t(lang, "cek-ask-nik")))
-                    .await
+                cx.say(&format!(
+                    "{}\n\n{}",
+                    t(lang, "input-not-text"),
+                    t(lang, "cek-ask-nik")
+                ))
+                .await
             }
         },
         Flow::CekName { nik_hash } => match text {
             Some(s) if valid_name(s) => cek_name(&cx, &nik_hash, s).await,
             Some(_) => {
-                cx.say(&format!("{}\n\n{}", t(lang, "name-invalid"), t(lang, "cek-ask-name")))
-                    .await
+                cx.say(&format!(
+                    "{}\n\n{}",
+                    t(lang, "name-invalid"),
+                    t(lang, "cek-ask-name")
+                ))
+                .await
             }
             None => {
-                cx.say(&format!("{}\n\n{}", t(lang, "input-not-text"), t(lang, "cek-ask-name")))
-                    .await
+                cx.say(&format!(
+                    "{}\n\n{}",
+                    t(lang, "input-not-text"),
+                    t(lang, "cek-ask-name")
+                ))
+                .await
             }
         },
         Flow::Screening { answers, .. } => {
@@ -603,7 +615,15 @@ async fn send_question(cx: &Ctx, answers: &Answers, message: Option<i32>) -> any
     let (body, keyboard) = question(cx.lang(), answers);
     let chat = cx.caller.chat();
     if let Some(id) = message {
-        send::edit(&cx.bot, &cx.app.db, chat, MessageId(id), &body, Some(keyboard)).await?;
+        send::edit(
+            &cx.bot,
+            &cx.app.db,
+            chat,
+            MessageId(id),
+            &body,
+            Some(keyboard),
+        )
+        .await?;
         return Ok(id);
     }
     match send::with_buttons(&cx.bot, &cx.app.db, chat, &body, keyboard).await? {
@@ -613,10 +633,17 @@ async fn send_question(cx: &Ctx, answers: &Answers, message: Option<i32>) -> any
 }
 
 /// A yes/no/back press on the current question; `false` when the button is not the current one.
-async fn screening_press(cx: &Ctx, message: i32, answers: String, data: &str) -> anyhow::Result<bool> {
+async fn screening_press(
+    cx: &Ctx,
+    message: i32,
+    answers: String,
+    data: &str,
+) -> anyhow::Result<bool> {
     let mut parts = data.split(':').skip(1);
-    let (Some(what), Some(n)) = (parts.next(), parts.next().and_then(|n| n.parse::<usize>().ok()))
-    else {
+    let (Some(what), Some(n)) = (
+        parts.next(),
+        parts.next().and_then(|n| n.parse::<usize>().ok()),
+    ) else {
         return Ok(false);
     };
     let Some(mut answers) = Answers::decode(&answers) else {
@@ -715,8 +742,11 @@ async fn ask(cx: &Ctx, step: Step, draft: Draft) -> HandlerResult {
                         .collect()
                 })
                 .collect::<Vec<Vec<_>>>();
-            cx.say_with(&t(lang, "usl-ask-kecamatan"), InlineKeyboardMarkup::new(rows))
-                .await?;
+            cx.say_with(
+                &t(lang, "usl-ask-kecamatan"),
+                InlineKeyboardMarkup::new(rows),
+            )
+            .await?;
         }
         Step::Kelurahan { kecamatan } => {
             let list = residents::villages_of(db, kecamatan).await?;
@@ -736,14 +766,19 @@ async fn ask(cx: &Ctx, step: Step, draft: Draft) -> HandlerResult {
             if residents::kecamatan_list(db).await?.len() > 1 {
                 rows.push(vec![button(lang, "usl-other-kecamatan", "usl:kec")]);
             }
-            cx.say_with(&t(lang, "usl-ask-kelurahan"), InlineKeyboardMarkup::new(rows))
-                .await?;
+            cx.say_with(
+                &t(lang, "usl-ask-kelurahan"),
+                InlineKeyboardMarkup::new(rows),
+            )
+            .await?;
         }
         Step::Address => cx.say(&t(lang, "usl-ask-address")).await?,
         Step::RtRw => cx.say(&t(lang, "usl-ask-rtrw")).await?,
         Step::Phone => {
             let keyboard = KeyboardMarkup::new(vec![
-                vec![KeyboardButton::new(t(lang, "usl-phone-share")).request(ButtonRequest::Contact)],
+                vec![
+                    KeyboardButton::new(t(lang, "usl-phone-share")).request(ButtonRequest::Contact),
+                ],
                 vec![KeyboardButton::new(t(lang, "usl-phone-skip"))],
             ])
             .resize_keyboard()
@@ -890,7 +925,10 @@ fn is_skip(lang: Lang, s: &str) -> bool {
 
 /// An Indonesian phone number typed by hand: `0812…` or `+62812…`, 9–15 digits.
 fn parse_phone(s: &str) -> Option<String> {
-    let cleaned: String = s.chars().filter(|c| !matches!(c, ' ' | '-' | '.')).collect();
+    let cleaned: String = s
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.'))
+        .collect();
     let digits = cleaned.strip_prefix('+').unwrap_or(&cleaned);
     let ok = digits.chars().all(|c| c.is_ascii_digit())
         && (9..=15).contains(&digits.len())
@@ -993,7 +1031,10 @@ mod tests {
     #[test]
     fn phone_numbers_typed_by_hand() {
         assert_eq!(parse_phone("0812-3456-7890"), Some("081234567890".into()));
-        assert_eq!(parse_phone("+62 812 3456 7890"), Some("+6281234567890".into()));
+        assert_eq!(
+            parse_phone("+62 812 3456 7890"),
+            Some("+6281234567890".into())
+        );
         assert_eq!(parse_phone("12345"), None);
         assert_eq!(parse_phone("nomor saya"), None);
     }

@@ -45,7 +45,8 @@ fn within_one_edit(a: &[char], b: &[char]) -> bool {
     let (ra, rb) = (&a[prefix..], &b[prefix..]);
     if la == lb {
         // One substitution, or two neighbours swapped.
-        ra[1..] == rb[1..] || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        ra[1..] == rb[1..]
+            || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
     } else if la > lb {
         ra[1..] == *rb
     } else {

@@ -175,11 +175,19 @@ fn parse_kks(value: &str) -> Option<u8> {
         "tidak_ada" | "belum_punya" | "tidak_punya" => "tidak_ada",
         _ => return None,
     };
-    KKS_STATUSES.iter().position(|s| *s == code).map(|i| i as u8)
+    KKS_STATUSES
+        .iter()
+        .position(|s| *s == code)
+        .map(|i| i as u8)
 }
 
 fn text_cell(v: Option<&str>) -> Option<Box<str>> {
-    v.map(|s| s.chars().take(MAX_TEXT).collect::<String>().into_boxed_str())
+    v.map(|s| {
+        s.chars()
+            .take(MAX_TEXT)
+            .collect::<String>()
+            .into_boxed_str()
+    })
 }
 
 /// Imports the file. Fails only when it cannot be read at all (missing, not UTF-8 text, a
@@ -238,7 +246,11 @@ pub async fn import(
         };
         let Some(kelurahan) = villages.find(kel_value) else {
             let v: String = kel_value.chars().take(60).collect();
-            return reject(&mut report, "import-reason-unknown-kelurahan", &[("value", v)]);
+            return reject(
+                &mut report,
+                "import-reason-unknown-kelurahan",
+                &[("value", v)],
+            );
         };
         let Some(prog_value) = row.get("program") else {
             return reject(&mut report, "import-reason-program-missing", &[]);
@@ -271,13 +283,21 @@ pub async fn import(
             },
         };
         let mut programs: Vec<(u8, bool, Option<u8>)> = vec![];
-        for p in prog_value.split('|').map(str::trim).filter(|p| !p.is_empty()) {
+        for p in prog_value
+            .split('|')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
             match program_index(&program_codes, p) {
                 Some(i) if programs.iter().any(|x| x.0 == i) => {}
                 Some(i) => programs.push((i, active, kks)),
                 None => {
                     let v: String = p.chars().take(30).collect();
-                    return reject(&mut report, "import-reason-unknown-program", &[("value", v)]);
+                    return reject(
+                        &mut report,
+                        "import-reason-unknown-program",
+                        &[("value", v)],
+                    );
                 }
             }
         }
@@ -365,7 +385,15 @@ pub async fn import(
     drop(seen);
     drop(by_kk);
 
-    write(db, &households, &villages.codes, &program_codes, &mut report, lang).await?;
+    write(
+        db,
+        &households,
+        &villages.codes,
+        &program_codes,
+        &mut report,
+        lang,
+    )
+    .await?;
     report.rejected.sort_by_key(|r| r.line);
     Ok(report)
 }
@@ -635,7 +663,9 @@ pub fn write_synthetic(mut out: impl std::io::Write, rows: u64) -> std::io::Resu
     ];
     const PROGRAMS: [&str; 4] = ["SEMBAKO", "SEMBAKO|PKH", "PBI", "SEMBAKO|PKH|PBI"];
     const KKS: [&str; 4] = ["aktif", "aktif", "belum_terdistribusi", "bermasalah"];
-    out.write_all("\u{feff}nik;nama;no_kk;kelurahan;program;status_kks;aktif;alamat;rt;rw;desil\n".as_bytes())?;
+    out.write_all(
+        "\u{feff}nik;nama;no_kk;kelurahan;program;status_kks;aktif;alamat;rt;rw;desil\n".as_bytes(),
+    )?;
     for i in 0..rows {
         writeln!(
             out,
@@ -667,7 +697,11 @@ pub fn synthetic_nik(i: u64) -> String {
 }
 
 pub fn synthetic_name(i: u64) -> String {
-    const FIRST: [&str; 8] = ["SITI", "BUDI", "DEDE", "ASEP", "NENG", "UJANG", "EUIS", "AGUS"];
-    const LAST: [&str; 6] = ["AMINAH", "SANTOSO", "KURNIA", "HIDAYAT", "RAHAYU", "SETIAWAN"];
+    const FIRST: [&str; 8] = [
+        "SITI", "BUDI", "DEDE", "ASEP", "NENG", "UJANG", "EUIS", "AGUS",
+    ];
+    const LAST: [&str; 6] = [
+        "AMINAH", "SANTOSO", "KURNIA", "HIDAYAT", "RAHAYU", "SETIAWAN",
+    ];
     format!("{} {}", FIRST[(i % 8) as usize], LAST[(i / 8 % 6) as usize])
 }

@@ -15,11 +15,9 @@ pub struct Program {
 }
 
 pub async fn programs(db: &Db) -> sqlx::Result<Vec<Program>> {
-    sqlx::query_as(
-        "SELECT code, name, benefit_per_month FROM programs ORDER BY sort_order, code",
-    )
-    .fetch_all(&db.pool)
-    .await
+    sqlx::query_as("SELECT code, name, benefit_per_month FROM programs ORDER BY sort_order, code")
+        .fetch_all(&db.pool)
+        .await
 }
 
 /// A household member found by NIK hash, with where the household lives.
@@ -60,10 +58,7 @@ pub struct HouseholdProgram {
     pub last_received: Option<String>,
 }
 
-pub async fn household_programs(
-    db: &Db,
-    household_id: i64,
-) -> sqlx::Result<Vec<HouseholdProgram>> {
+pub async fn household_programs(db: &Db, household_id: i64) -> sqlx::Result<Vec<HouseholdProgram>> {
     sqlx::query_as(
         "SELECT p.code, p.name, p.benefit_per_month, hp.active, hp.kks_status, hp.last_received
          FROM household_programs hp JOIN programs p ON p.code = hp.program

@@ -173,9 +173,15 @@ async fn a_registered_resident_who_types_nik_and_name_sees_their_programs() {
         let bot = TestBot::start(&tdb).await;
         let u = bot.user(601);
         u.send("/cek").await.assert_contains(&["16 angka"]);
-        u.send(&format!("{} {} {} {}", &SITI[..4], &SITI[4..8], &SITI[8..12], &SITI[12..]))
-            .await
-            .assert_contains(&["nama lengkap"]);
+        u.send(&format!(
+            "{} {} {} {}",
+            &SITI[..4],
+            &SITI[4..8],
+            &SITI[8..12],
+            &SITI[12..]
+        ))
+        .await
+        .assert_contains(&["nama lengkap"]);
         // Case, spaces and punctuation do not matter.
         let r = u.send("  siti   aminah. ").await;
         r.assert_contains(&[
@@ -312,7 +318,10 @@ async fn bad_input_while_checking_gets_an_explanation_and_the_same_question() {
 async fn screen(u: &crate::support::User<'_>, yes: usize) -> String {
     let r = u.send("/skrining").await;
     r.assert_contains(&["14 kriteria", "Pertanyaan 1/14"]);
-    assert!(!r.has_button("skr:back:1"), "no way back from the first question");
+    assert!(
+        !r.has_button("skr:back:1"),
+        "no way back from the first question"
+    );
     let first = r.messages().last().unwrap().message_id;
     let r = u.press("skr:y:1").await;
     r.assert_contains(&["Pertanyaan 2/14"]);
@@ -342,7 +351,7 @@ async fn screen(u: &crate::support::User<'_>, yes: usize) -> String {
 
 #[tokio::test]
 async fn a_resident_completes_skrining_with_buttons_alone_and_files_a_proposal_that_becomes_a_task()
- {
+{
     on_each_backend!(|tdb| {
         let bot = TestBot::start(&tdb).await;
         let u = bot.user(641);
@@ -392,13 +401,12 @@ async fn a_resident_completes_skrining_with_buttons_alone_and_files_a_proposal_t
             .trim_end_matches('.')
             .to_string();
 
-        let (status, tg, met): (String, Option<i64>, i64) = sqlx::query_as(
-            "SELECT status, tg_id, criteria_met FROM proposals WHERE number = $1",
-        )
-        .bind(&number)
-        .fetch_one(&bot.db.pool)
-        .await
-        .unwrap();
+        let (status, tg, met): (String, Option<i64>, i64) =
+            sqlx::query_as("SELECT status, tg_id, criteria_met FROM proposals WHERE number = $1")
+                .bind(&number)
+                .fetch_one(&bot.db.pool)
+                .await
+                .unwrap();
         assert_eq!((status.as_str(), tg, met), ("submitted", Some(641), 10));
         let (kind, area, due): (String, String, Option<String>) =
             sqlx::query_as("SELECT kind, area, due_date FROM tasks WHERE subject = $1")
@@ -406,7 +414,10 @@ async fn a_resident_completes_skrining_with_buttons_alone_and_files_a_proposal_t
                 .fetch_one(&bot.db.pool)
                 .await
                 .unwrap();
-        assert_eq!((kind.as_str(), area.as_str()), ("verify_proposal", "32.15.01.1001"));
+        assert_eq!(
+            (kind.as_str(), area.as_str()),
+            ("verify_proposal", "32.15.01.1001")
+        );
         let expected_due = (kesos_bot::i18n::today_wib() + chrono::Duration::days(14))
             .format("%Y-%m-%d")
             .to_string();
@@ -464,7 +475,9 @@ async fn bad_input_in_skrining_and_the_proposal_is_explained_and_asked_again() {
         assert!(r.toast().unwrap().contains("tidak berlaku"));
         let r = u.press("skr:y:2").await;
         r.assert_contains(&["Pertanyaan 3/14"]);
-        let r = u.press_on(r.messages()[0].message_id.unwrap(), "x", "skr:y:2").await;
+        let r = u
+            .press_on(r.messages()[0].message_id.unwrap(), "x", "skr:y:2")
+            .await;
         assert!(r.toast().unwrap().contains("tidak berlaku"));
         for n in 3..=14 {
             u.press(&format!("skr:y:{n}")).await;
@@ -565,12 +578,14 @@ async fn the_cek_flow_resumes_after_a_restart_and_keeps_no_nik_in_the_dialogue()
         let u = bot.user(662);
         u.send("/cek").await;
         u.send(SITI).await;
-        let (state,): (String,) =
-            sqlx::query_as("SELECT state FROM dialogues WHERE chat_id = 662")
-                .fetch_one(&bot.db.pool)
-                .await
-                .unwrap();
-        assert!(state.contains("CekName") && !state.contains(SITI), "{state}");
+        let (state,): (String,) = sqlx::query_as("SELECT state FROM dialogues WHERE chat_id = 662")
+            .fetch_one(&bot.db.pool)
+            .await
+            .unwrap();
+        assert!(
+            state.contains("CekName") && !state.contains(SITI),
+            "{state}"
+        );
         let api = bot.stop().await;
         let bot = TestBot::start_with(&tdb, api, &[]).await;
         bot.user(662)
@@ -634,7 +649,11 @@ async fn hapusdata_unlinks_proposals_and_forgets_look_ups() {
             0
         );
         assert_eq!(
-            count(&bot.db, "SELECT COUNT(*) FROM proposals WHERE tg_id IS NULL").await,
+            count(
+                &bot.db,
+                "SELECT COUNT(*) FROM proposals WHERE tg_id IS NULL"
+            )
+            .await,
             1,
             "the proposal stays for the field workers, unlinked"
         );
