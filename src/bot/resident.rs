@@ -47,7 +47,7 @@ pub enum Flow {
     /// `/skrining` finished: a proposal is offered.
     Screened { answers: String },
     /// The proposal (usulan), one step at a time.
-    Proposal { step: Step, draft: Draft },
+    Proposal { step: Step, draft: Box<Draft> },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -245,7 +245,7 @@ async fn on_callback(
                     Step::Kelurahan {
                         kecamatan: code.to_string(),
                     },
-                    draft,
+                    *draft,
                 )
                 .await?;
             }
@@ -266,7 +266,7 @@ async fn on_callback(
             if known {
                 cx.bot.answer_callback_query(q.id.clone()).await?;
                 draft.kelurahan = Some(code.to_string());
-                ask(&cx, Step::Address, draft).await?;
+                ask(&cx, Step::Address, *draft).await?;
             }
             known
         }
@@ -278,7 +278,7 @@ async fn on_callback(
             "usl:kec",
         ) => {
             cx.bot.answer_callback_query(q.id.clone()).await?;
-            ask(&cx, Step::Kecamatan, draft).await?;
+            ask(&cx, Step::Kecamatan, *draft).await?;
             true
         }
         (
@@ -289,7 +289,7 @@ async fn on_callback(
             "usl:send",
         ) => {
             cx.bot.answer_callback_query(q.id.clone()).await?;
-            submit(&cx, draft).await?;
+            submit(&cx, *draft).await?;
             true
         }
         (
@@ -389,7 +389,7 @@ async fn on_flow_message(
                 .await?;
             cx.set(Flow::Screened { answers }).await
         }
-        Flow::Proposal { step, draft } => proposal_message(&cx, step, draft, &msg).await,
+        Flow::Proposal { step, draft } => proposal_message(&cx, step, *draft, &msg).await,
     }
 }
 
@@ -834,7 +834,11 @@ async fn ask(cx: &Ctx, step: Step, draft: Draft) -> HandlerResult {
             cx.say_with(&t(lang, "usl-confirm"), keyboard).await?;
         }
     }
-    cx.set(Flow::Proposal { step, draft }).await
+    cx.set(Flow::Proposal {
+        step,
+        draft: Box::new(draft),
+    })
+    .await
 }
 
 async fn proposal_message(cx: &Ctx, step: Step, mut draft: Draft, msg: &Message) -> HandlerResult {
@@ -866,7 +870,7 @@ async fn proposal_message(cx: &Ctx, step: Step, mut draft: Draft, msg: &Message)
                     .await?;
                 cx.set(Flow::Proposal {
                     step: Step::Nik,
-                    draft,
+                    draft: Box::new(draft),
                 })
                 .await
             }

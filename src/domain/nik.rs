@@ -128,7 +128,11 @@ impl Nik {
 pub fn mask16(digits: &[u8; 16]) -> String {
     let mut s = String::with_capacity(16);
     for (i, d) in digits.iter().enumerate() {
-        s.push(if i < 4 || i >= 14 { *d as char } else { '*' });
+        s.push(if !(4..14).contains(&i) {
+            *d as char
+        } else {
+            '*'
+        });
     }
     s
 }

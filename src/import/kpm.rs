@@ -30,6 +30,9 @@ const MAX_TEXT: usize = 200;
 /// KKS card statuses as stored; the import accepts a few spellings of each.
 pub const KKS_STATUSES: [&str; 4] = ["aktif", "belum_terdistribusi", "bermasalah", "tidak_ada"];
 
+/// (program index, active, KKS status index)
+type ProgramEntry = (u8, bool, Option<u8>);
+
 struct Member {
     nik_hash: [u8; 32],
     masked: String,
@@ -600,7 +603,7 @@ async fn write_chunk(
         q.execute(&mut *tx).await?;
     }
 
-    let progs: Vec<(i64, &(u8, bool, Option<u8>))> = all()
+    let progs: Vec<(i64, &ProgramEntry)> = all()
         .flat_map(|(id, h, _)| h.programs.iter().map(move |p| (*id, p)))
         .collect();
     for batch in progs.chunks(1000) {
@@ -621,30 +624,6 @@ async fn write_chunk(
         q.execute(&mut *tx).await?;
     }
     tx.commit().await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_number_every_value() {
-        assert_eq!(placeholders(2, 2), "($1,$2),($3,$4)");
-    }
-
-    #[test]
-    fn flags_and_card_statuses_accept_common_spellings() {
-        assert_eq!(parse_active(None), Some(true));
-        assert_eq!(parse_active(Some("Tidak")), Some(false));
-        assert_eq!(parse_active(Some("mungkin")), None);
-        assert_eq!(parse_kks("Belum Terdistribusi"), Some(1));
-        assert_eq!(parse_kks("rusak"), Some(2));
-        assert_eq!(parse_kks("???"), None);
-        let codes = vec!["SEMBAKO".to_string(), "PKH".into(), "PBI".into()];
-        assert_eq!(program_index(&codes, "bpnt"), Some(0));
-        assert_eq!(program_index(&codes, "PBI-JK"), Some(2));
-        assert_eq!(program_index(&codes, "BLT"), None);
-    }
 }
 
 /// A synthetic KPM file for benches and trials (`examples/gen_kpm.rs`): `rows` households of
@@ -704,4 +683,28 @@ pub fn synthetic_name(i: u64) -> String {
         "AMINAH", "SANTOSO", "KURNIA", "HIDAYAT", "RAHAYU", "SETIAWAN",
     ];
     format!("{} {}", FIRST[(i % 8) as usize], LAST[(i / 8 % 6) as usize])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_number_every_value() {
+        assert_eq!(placeholders(2, 2), "($1,$2),($3,$4)");
+    }
+
+    #[test]
+    fn flags_and_card_statuses_accept_common_spellings() {
+        assert_eq!(parse_active(None), Some(true));
+        assert_eq!(parse_active(Some("Tidak")), Some(false));
+        assert_eq!(parse_active(Some("mungkin")), None);
+        assert_eq!(parse_kks("Belum Terdistribusi"), Some(1));
+        assert_eq!(parse_kks("rusak"), Some(2));
+        assert_eq!(parse_kks("???"), None);
+        let codes = vec!["SEMBAKO".to_string(), "PKH".into(), "PBI".into()];
+        assert_eq!(program_index(&codes, "bpnt"), Some(0));
+        assert_eq!(program_index(&codes, "PBI-JK"), Some(2));
+        assert_eq!(program_index(&codes, "BLT"), None);
+    }
 }
