@@ -46,6 +46,8 @@ pub enum Command {
 pub enum ImportKind {
     /// Regions: columns `kode`, `nama` (Kemendagri codes).
     Wilayah { file: PathBuf },
+    /// KPM households: `nik`, `nama`, `no_kk`, `kelurahan`, `program` (+ optional columns).
+    Kpm { file: PathBuf },
 }
 
 #[derive(Debug, Clone, Args)]
@@ -69,6 +71,12 @@ pub struct RunArgs {
     /// Long-polling timeout in seconds for getUpdates.
     #[arg(long, env = "KESOS_POLL_TIMEOUT", default_value_t = 25)]
     pub poll_timeout: u32,
+    /// `/cek` look-ups allowed per user within the window.
+    #[arg(long, env = "KESOS_CEK_LIMIT", default_value_t = 5)]
+    pub cek_limit: u32,
+    /// The window of the `/cek` limit, in minutes.
+    #[arg(long, env = "KESOS_CEK_WINDOW_MINUTES", default_value_t = 10)]
+    pub cek_window_minutes: u32,
 }
 
 /// Everything the running bot needs, checked.
@@ -81,6 +89,8 @@ pub struct Settings {
     pub send_rate: u32,
     pub chat_rate: u32,
     pub poll_timeout: u32,
+    pub cek_limit: u32,
+    pub cek_window_minutes: u32,
 }
 
 /// A configuration mistake, worded for the operator who has to fix it.
@@ -98,6 +108,8 @@ pub enum ConfigError {
     BadDatabaseUrl(String),
     #[error("KESOS_SEND_RATE and KESOS_CHAT_RATE must be at least 1")]
     BadRate,
+    #[error("KESOS_CEK_LIMIT and KESOS_CEK_WINDOW_MINUTES must be at least 1")]
+    BadCekLimit,
 }
 
 impl Settings {
@@ -115,6 +127,9 @@ impl Settings {
         if run.send_rate == 0 || run.chat_rate == 0 {
             return Err(ConfigError::BadRate);
         }
+        if run.cek_limit == 0 || run.cek_window_minutes == 0 {
+            return Err(ConfigError::BadCekLimit);
+        }
         Ok(Settings {
             database_url: db.database_url.clone(),
             secret: db.secret.clone(),
@@ -123,6 +138,8 @@ impl Settings {
             send_rate: run.send_rate,
             chat_rate: run.chat_rate,
             poll_timeout: run.poll_timeout,
+            cek_limit: run.cek_limit,
+            cek_window_minutes: run.cek_window_minutes,
         })
     }
 }

@@ -52,6 +52,12 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 ImportKind::Wilayah { file } => {
                     kesos_bot::import::wilayah::import(&db, &file, lang).await?
                 }
+                ImportKind::Kpm { file } => {
+                    let secret =
+                        kesos_bot::store::secret::load_or_create(&db, cli.db.secret.as_deref())
+                            .await?;
+                    kesos_bot::import::kpm::import(&db, &file, &secret, lang).await?
+                }
             };
             println!("{}", report.render(lang));
         }

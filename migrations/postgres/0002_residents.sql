@@ -27,6 +27,7 @@ CREATE TABLE households (
     active        BIGINT NOT NULL DEFAULT 1,  -- 1 while any of its programs is active
     verification  TEXT,                        -- last visit result (VisitResult code), NULL if none
     verified_at   BIGINT,
+    fingerprint   TEXT,                        -- digest of the imported data, to skip unchanged rows
     updated_at    BIGINT NOT NULL
 );
 CREATE INDEX households_kelurahan ON households(kelurahan, active);
@@ -66,10 +67,12 @@ CREATE TABLE proposals (
     answers       TEXT NOT NULL,               -- the 14 answers, 'y'/'n' each
     criteria_met  BIGINT NOT NULL,
     status        TEXT NOT NULL DEFAULT 'submitted', -- submitted | verifying | eligible | not_eligible | not_found | duplicate
+    dedupe        TEXT UNIQUE,                 -- the flow's one-time key: a repeated confirmation files once
     created_at    BIGINT NOT NULL,
     updated_at    BIGINT NOT NULL
 );
 CREATE INDEX proposals_tg ON proposals(tg_id);
+CREATE INDEX proposals_nik ON proposals(nik_hash);
 
 -- One row per /cek look-up, for the per-user rate limit; old rows are pruned.
 CREATE TABLE lookups (

@@ -2,6 +2,8 @@
 //! value of these types exists, it is known to be well-formed.
 
 pub mod criteria;
+pub mod name;
+pub mod nik;
 pub mod region;
 pub mod role;
 pub mod task;

@@ -2,6 +2,7 @@
 //! (detected), columns found by header name in any order and case, a bad row reported with its
 //! line number and reason while the good rows still load, and re-importing changes nothing.
 
+pub mod kpm;
 pub mod table;
 pub mod wilayah;
 

@@ -7,8 +7,10 @@
 pub mod audit;
 pub mod dialogue;
 pub mod inbox;
+pub mod keyed;
 pub mod outbox;
 pub mod regions;
+pub mod residents;
 pub mod secret;
 pub mod tasks;
 pub mod users;

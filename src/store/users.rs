@@ -159,12 +159,21 @@ pub async fn is_blocked(db: &Db, chat_id: i64) -> sqlx::Result<bool> {
     Ok(matches!(v, Some((1,))))
 }
 
-/// Erases a resident's own data (`/hapusdata`): the user row and their dialogue. Records an
-/// audit line without any personal data.
+/// Erases a resident's own data (`/hapusdata`): the user row, their dialogue and `/cek`
+/// look-up log; their proposals stay for the field workers but are no longer linked to them.
+/// Records an audit line without any personal data.
 pub async fn erase(db: &Db, tg_id: i64, chat_id: i64) -> sqlx::Result<()> {
     let mut tx = db.pool.begin().await?;
     sqlx::query("DELETE FROM dialogues WHERE chat_id = $1")
         .bind(chat_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE proposals SET tg_id = NULL WHERE tg_id = $1")
+        .bind(tg_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM lookups WHERE tg_id = $1")
+        .bind(tg_id)
         .execute(&mut *tx)
         .await?;
     sqlx::query("DELETE FROM users WHERE tg_id = $1")

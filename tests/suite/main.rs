@@ -6,4 +6,5 @@ mod support;
 mod foundation;
 mod locales;
 mod process;
+mod residents;
 mod store;

@@ -1,0 +1,133 @@
+# Messages for residents: /cek, /skrining, proposals, /info, and the KPM import's rejection reasons.
+
+## Input that does not fit
+input-not-text = Sorry, at this step I need a typed text answer.
+input-use-buttons = Please answer by pressing one of the buttons.
+name-invalid = Sorry, I cannot accept that name. Please type the full name as written on the KTP (at most 100 letters).
+
+## NIK
+nik-invalid =
+    Sorry, that NIK is not right: { $why }.
+
+    Please type the 16 digits of the NIK on your KTP again.
+nik-why-empty = the NIK is empty
+nik-why-not-digits = a NIK has digits only, no letters or other signs
+nik-why-length = a NIK has 16 digits, and you typed { $count }
+nik-why-province = the first two digits are not an Indonesian province code (West Java: 32)
+nik-why-region = the regency or kecamatan code (digits 3 to 6) cannot be 00
+nik-why-birth-date = digits 7 to 12 should be a birth date (day, month, year; day plus 40 for women), but that date does not exist
+nik-why-serial = the last four digits cannot be 0000
+
+## /cek
+cek-ask-nik =
+    Please type the NIK (16 digits) shown on your KTP or family card (Kartu Keluarga).
+
+    We never store the full NIK and will not show it back. Type /batal to stop.
+cek-ask-name = Thank you. Now type the full name of the NIK's owner, as written on the KTP.
+cek-not-found =
+    Sorry, we did not find that NIK with that name in the list of KPM (beneficiary families) of social assistance.
+
+    Please check the NIK and the spelling of the name on the KTP. If your family believes it is eligible but is not registered, you can screen your household with /skrining and file a proposal, or ask the TKSK of your kecamatan or the kelurahan office.
+cek-again = 🔎 Check again
+cek-limit = Sorry, you have made { $limit } checks in the last { $minutes } minutes. To protect residents' data, please try again from { $time }.
+cek-found =
+    ✅ Found. Your family is registered as KPM in Kelurahan { $kelurahan }, Kecamatan { $kecamatan }.
+
+    Your family's programs:
+cek-program-active = • { $program }: active
+cek-program-inactive = • { $program }: not active at present
+cek-last-received = Last received: { $month }
+kks-status-aktif = KKS card: active
+kks-status-belum-terdistribusi = KKS card: not yet handed out
+kks-status-bermasalah = KKS card: has a problem
+kks-status-tidak-ada = KKS card: none yet
+cek-next-title = What to do next:
+cek-next-kks-problem = • Your KKS card is recorded as having a problem. Take the card and your KTP to the TKSK or the program assistant to have it checked or replaced.
+cek-next-contact = • For questions, contact the TKSK of Kecamatan { $kecamatan } or visit the Kelurahan { $kelurahan } office.
+
+## Programs (the amounts come from the program table)
+program-benefit = Benefit: { RUPIAH($amount) } per month
+program-benefit-varies = Benefit: the amount varies with the program's rules
+program-where-sembako = • Sembako (BPNT): the aid is not cash. Spend it at the appointed e-Warong in your area with the KKS card, on food such as rice, eggs and side dishes.
+program-where-pkh = • PKH: the aid is paid into the KPM's account through the paying bank or the post office. Join the group meetings with the PKH assistant in your kelurahan.
+program-where-pbi = • PBI-JK: the government pays your BPJS Kesehatan contribution. Go to the puskesmas or clinic where you are registered with your KTP or JKN-KIS card.
+program-where-other = • For details of this program, please ask the TKSK of your kecamatan or the kelurahan office.
+
+## /info
+info-title = Social assistance (bansos) programs served by the Karawang Regency Social Affairs Office:
+info-footer =
+    Who receives them is decided from the social-welfare data (DTKS/DTSEN) set by the Ministry of Social Affairs. To check your family, type /cek. If you believe you are eligible but are not registered, type /skrining.
+
+    Questions and complaints can go to the TKSK of your kecamatan or the kelurahan office.
+
+## /skrining
+skr-intro =
+    This self-screening uses the statistics bureau's (BPS) 14 criteria of a poor household. There are 14 questions; answer Yes or No with the buttons, as your household is today.
+
+    The result is only a first indication, not a decision on assistance.
+skr-question =
+    Question { $n }/{ $total }
+
+    { $question }
+skr-yes = Yes
+skr-no = No
+skr-back = ◀ Back
+skr-result = Screening result: { $met } of { $total } criteria met. The threshold is { $threshold }.
+skr-result-poor = By the BPS criteria, your household counts as poor. This does not mean you will certainly receive aid: a field worker must verify it on a home visit, and the Ministry of Social Affairs decides who receives.
+skr-result-not-poor = By the BPS criteria, your household does not count as poor yet. If your situation is harder than these answers show, or changes later, you may still file a proposal; a field worker will assess it on a home visit.
+usl-offer = Would you like to file a proposal so that a field worker verifies your household for the social-welfare register?
+usl-start = 📝 Yes, file a proposal
+usl-no = No, thank you
+usl-declined = All right, thank you for the screening. You can repeat it any time with /skrining.
+
+## Proposal (usulan)
+usl-intro = All right, let us fill in the proposal. A few short questions; type /batal to stop.
+usl-ask-name = What is the full name of the head of the family, as on the KTP?
+usl-ask-nik = Type the NIK (16 digits) of the head of the family, as on the KTP.
+usl-ask-kecamatan = In which kecamatan is your home? Please choose:
+usl-ask-kelurahan = In which kelurahan or desa is your home? Please choose:
+usl-other-kecamatan = ◀ Another kecamatan
+usl-ask-address = Write the home address (street, alley, house number or a landmark) so that the field worker can find it.
+usl-address-invalid = That address is too short or too long. Please write between 3 and 200 characters.
+usl-ask-rtrw = What are your RT and RW? For example: 003/005. If you do not know, type -
+usl-rtrw-invalid = Sorry, I cannot read that RT/RW. Write two numbers such as 003/005, or - if you do not know.
+usl-ask-phone = If you wish, share your phone number so that the field worker can call before visiting. Press "Share phone number" below, or "Skip".
+usl-phone-share = 📱 Share phone number
+usl-phone-skip = Skip
+usl-phone-not-own = Please share your own phone number with the button below, or press "Skip".
+usl-phone-invalid = Sorry, I cannot read that number. Press "Share phone number", type a number such as 0812 3456 7890, or press "Skip".
+usl-summary =
+    Please check your proposal:
+
+    Head of the family: { $name }
+    NIK: { $nik }
+    Kelurahan/desa: { $kelurahan }, Kecamatan { $kecamatan }
+    Address: { $address }
+    RT/RW: { $rt }/{ $rw }
+    Phone: { $phone }
+    Screening: { $met } of 14 criteria
+usl-confirm = Is this correct, and may we send the proposal?
+usl-send = ✅ Yes, send it
+usl-redo = ✏️ Change
+usl-cancel = Cancel
+usl-cancelled = All right, the proposal was cancelled and not sent.
+usl-done =
+    Thank you. We received your proposal under number { $number }.
+
+    A PSM field worker of Kelurahan { $kelurahan } will visit your home to verify it, by { $due } at the latest. You will be told here whenever its status changes. Keep this number if you want to ask the TKSK or the kelurahan office.
+
+## Reasons a KPM import row is refused
+import-reason-nik-missing = the NIK column is empty
+import-reason-nik-invalid = invalid NIK: { $why }
+import-reason-name-missing = the name column is empty
+import-reason-name-too-long = the name is longer than 100 characters
+import-reason-kk-invalid = the No. KK is empty or not 16 digits
+import-reason-kelurahan-missing = the kelurahan column is empty
+import-reason-unknown-kelurahan = unknown kelurahan "{ $value }" (or a name several villages share: use the Kemendagri code)
+import-reason-program-missing = the program column is empty
+import-reason-unknown-program = unknown program "{ $value }"
+import-reason-bad-active = unknown active value "{ $value }" (use ya or tidak)
+import-reason-bad-kks = unknown KKS status "{ $value }" (use aktif, belum_terdistribusi, bermasalah or tidak_ada)
+import-reason-bad-desil = desil "{ $value }" must be a number from 1 to 10
+import-reason-duplicate-nik = the same NIK is on line { $first } with different data
+import-reason-kk-conflict = the same No. KK on line { $first } is in another kelurahan

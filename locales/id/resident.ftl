@@ -1,0 +1,134 @@
+# Pesan untuk warga: /cek, /skrining, usulan, /info, dan alasan penolakan impor data KPM.
+# Sapaan: Bapak/Ibu, Anda. Teks polos tanpa markup.
+
+## Masukan yang tidak sesuai
+input-not-text = Mohon maaf, pada langkah ini saya perlu jawaban berupa teks yang diketik.
+input-use-buttons = Mohon jawab dengan menekan salah satu tombol yang tersedia.
+name-invalid = Mohon maaf, nama itu belum dapat kami terima. Tuliskan nama lengkap sesuai KTP (paling banyak 100 huruf).
+
+## NIK
+nik-invalid =
+    Mohon maaf, NIK tersebut belum benar: { $why }.
+
+    Silakan ketik ulang 16 angka NIK sesuai KTP Anda.
+nik-why-empty = NIK belum diisi
+nik-why-not-digits = NIK hanya berisi angka, tanpa huruf atau tanda lain
+nik-why-length = NIK terdiri dari 16 angka, sedangkan yang Anda ketik { $count } angka
+nik-why-province = dua angka pertama bukan kode provinsi di Indonesia (untuk Jawa Barat: 32)
+nik-why-region = kode kabupaten/kota atau kecamatan (angka ke-3 sampai ke-6) tidak mungkin 00
+nik-why-birth-date = angka ke-7 sampai ke-12 seharusnya tanggal lahir (tanggal, bulan, tahun; tanggal ditambah 40 untuk perempuan), tetapi tanggal itu tidak ada
+nik-why-serial = empat angka terakhir tidak mungkin 0000
+
+## /cek
+cek-ask-nik =
+    Silakan ketik NIK (16 angka) yang tertera di KTP atau Kartu Keluarga Anda.
+
+    NIK tidak kami simpan utuh dan tidak akan kami tampilkan kembali. Ketik /batal bila ingin berhenti.
+cek-ask-name = Terima kasih. Sekarang ketik nama lengkap pemilik NIK tersebut, sesuai yang tertulis di KTP.
+cek-not-found =
+    Mohon maaf, data dengan NIK dan nama tersebut tidak kami temukan dalam daftar KPM (Keluarga Penerima Manfaat) bansos.
+
+    Mohon periksa kembali NIK dan ejaan nama sesuai KTP. Bila keluarga Anda merasa layak menerima bantuan tetapi belum terdaftar, Anda dapat menilai kondisi rumah tangga lewat /skrining lalu mengajukan usulan, atau bertanya kepada TKSK di kecamatan atau kantor kelurahan.
+cek-again = 🔎 Cek lagi
+cek-limit = Mohon maaf, Bapak/Ibu sudah melakukan { $limit } kali pengecekan dalam { $minutes } menit terakhir. Demi keamanan data warga, silakan coba lagi mulai { $time }.
+cek-found =
+    ✅ Data ditemukan. Keluarga Anda terdaftar sebagai KPM di Kelurahan { $kelurahan }, Kecamatan { $kecamatan }.
+
+    Program bantuan keluarga Anda:
+cek-program-active = • { $program }: aktif
+cek-program-inactive = • { $program }: tidak aktif saat ini
+cek-last-received = Terakhir diterima: { $month }
+kks-status-aktif = Kartu KKS: aktif
+kks-status-belum-terdistribusi = Kartu KKS: belum dibagikan
+kks-status-bermasalah = Kartu KKS: bermasalah
+kks-status-tidak-ada = Kartu KKS: belum punya
+cek-next-title = Langkah selanjutnya:
+cek-next-kks-problem = • Kartu KKS Anda tercatat bermasalah. Bawa kartu dan KTP ke TKSK atau pendamping agar kartu dapat diperiksa atau diganti.
+cek-next-contact = • Bila ada pertanyaan, hubungi TKSK Kecamatan { $kecamatan } atau datang ke kantor Kelurahan { $kelurahan }.
+
+## Program (besaran bantuan diambil dari tabel program)
+program-benefit = Bantuan: { RUPIAH($amount) } per bulan
+program-benefit-varies = Bantuan: besarnya berbeda-beda sesuai ketentuan program
+program-where-sembako = • Sembako (BPNT): bantuan tidak berupa uang tunai. Belanjakan di e-Warong yang ditunjuk di wilayah Anda dengan kartu KKS, untuk bahan pangan seperti beras, telur, dan lauk-pauk.
+program-where-pkh = • PKH: bantuan dicairkan ke rekening KPM melalui bank penyalur atau kantor pos. Ikuti pertemuan kelompok bersama pendamping PKH di kelurahan Anda.
+program-where-pbi = • PBI-JK: iuran BPJS Kesehatan dibayar oleh pemerintah. Berobatlah ke puskesmas atau klinik tempat Anda terdaftar dengan membawa KTP atau kartu JKN-KIS.
+program-where-other = • Untuk keterangan program ini, silakan tanyakan kepada TKSK di kecamatan atau kantor kelurahan Anda.
+
+## /info
+info-title = Program bantuan sosial (bansos) yang dilayani Dinas Sosial Kabupaten Karawang:
+info-footer =
+    Siapa yang menerima ditentukan dari data kesejahteraan sosial (DTKS/DTSEN) yang ditetapkan Kementerian Sosial. Untuk mengecek keluarga Anda, ketik /cek. Bila merasa layak tetapi belum terdaftar, ketik /skrining.
+
+    Pertanyaan dan pengaduan dapat disampaikan kepada TKSK di kecamatan atau di kantor kelurahan.
+
+## /skrining
+skr-intro =
+    Skrining mandiri ini memakai 14 kriteria rumah tangga miskin dari BPS. Ada 14 pertanyaan; jawab dengan tombol Ya atau Tidak sesuai keadaan rumah tangga Anda saat ini.
+
+    Hasilnya hanya gambaran awal, bukan penetapan penerima bantuan.
+skr-question =
+    Pertanyaan { $n }/{ $total }
+
+    { $question }
+skr-yes = Ya
+skr-no = Tidak
+skr-back = ◀ Kembali
+skr-result = Hasil skrining: { $met } dari { $total } kriteria terpenuhi. Batasnya { $threshold } kriteria.
+skr-result-poor = Menurut kriteria BPS, rumah tangga Anda termasuk kategori miskin. Ini belum berarti Anda pasti menerima bantuan: petugas perlu memverifikasi lewat kunjungan rumah, dan penetapan penerima tetap menjadi keputusan Kementerian Sosial.
+skr-result-not-poor = Menurut kriteria BPS, rumah tangga Anda belum termasuk kategori miskin. Bila keadaan Anda sebenarnya lebih sulit dari jawaban tadi, atau berubah di kemudian hari, Anda tetap boleh mengajukan usulan; petugas akan menilainya lewat kunjungan rumah.
+usl-offer = Apakah Bapak/Ibu ingin mengajukan usulan agar rumah tangga Anda diverifikasi petugas untuk dimasukkan ke data kesejahteraan sosial?
+usl-start = 📝 Ya, ajukan usulan
+usl-no = Tidak, terima kasih
+usl-declined = Baik, terima kasih telah mengisi skrining. Anda dapat mengulanginya kapan saja dengan /skrining.
+
+## Usulan
+usl-intro = Baik, kita isi usulannya. Ada beberapa pertanyaan singkat; ketik /batal bila ingin berhenti.
+usl-ask-name = Siapa nama lengkap kepala keluarga, sesuai KTP?
+usl-ask-nik = Ketik NIK (16 angka) kepala keluarga tersebut, sesuai KTP.
+usl-ask-kecamatan = Di kecamatan mana rumah Anda? Silakan pilih:
+usl-ask-kelurahan = Di kelurahan atau desa mana rumah Anda? Silakan pilih:
+usl-other-kecamatan = ◀ Kecamatan lain
+usl-ask-address = Tuliskan alamat rumah (nama jalan, gang, nomor rumah, atau patokan) agar petugas dapat menemukannya.
+usl-address-invalid = Alamat itu terlalu pendek atau terlalu panjang. Mohon tuliskan alamat antara 3 dan 200 huruf.
+usl-ask-rtrw = Berapa RT dan RW rumah Anda? Contoh: 003/005. Bila tidak tahu, ketik tanda -
+usl-rtrw-invalid = Mohon maaf, RT/RW itu belum dapat kami baca. Tuliskan dua angka seperti 003/005, atau tanda - bila tidak tahu.
+usl-ask-phone = Bila berkenan, bagikan nomor telepon Anda agar petugas dapat menghubungi sebelum berkunjung. Tekan tombol "Bagikan nomor telepon" di bawah, atau "Lewati".
+usl-phone-share = 📱 Bagikan nomor telepon
+usl-phone-skip = Lewati
+usl-phone-not-own = Mohon bagikan nomor telepon Anda sendiri dengan tombol di bawah, atau tekan "Lewati".
+usl-phone-invalid = Mohon maaf, nomor itu belum dapat kami baca. Tekan tombol "Bagikan nomor telepon", ketik nomor seperti 0812 3456 7890, atau tekan "Lewati".
+usl-summary =
+    Mohon periksa data usulan Anda:
+
+    Nama kepala keluarga: { $name }
+    NIK: { $nik }
+    Kelurahan/desa: { $kelurahan }, Kecamatan { $kecamatan }
+    Alamat: { $address }
+    RT/RW: { $rt }/{ $rw }
+    Telepon: { $phone }
+    Hasil skrining: { $met } dari 14 kriteria
+usl-confirm = Apakah data tersebut sudah benar dan usulan boleh kami kirim?
+usl-send = ✅ Ya, kirim usulan
+usl-redo = ✏️ Ubah data
+usl-cancel = Batalkan
+usl-cancelled = Baik, usulan dibatalkan dan tidak dikirim.
+usl-done =
+    Terima kasih. Usulan Anda sudah kami terima dengan nomor { $number }.
+
+    Petugas PSM Kelurahan { $kelurahan } akan mengunjungi rumah Anda untuk verifikasi, paling lambat { $due }. Anda akan mendapat kabar di sini setiap kali status usulan berubah. Simpan nomor usulan ini bila ingin bertanya kepada TKSK atau kantor kelurahan.
+
+## Alasan penolakan baris impor KPM
+import-reason-nik-missing = kolom NIK kosong
+import-reason-nik-invalid = NIK tidak sah: { $why }
+import-reason-name-missing = kolom nama kosong
+import-reason-name-too-long = nama lebih dari 100 huruf
+import-reason-kk-invalid = nomor KK kosong atau bukan 16 angka
+import-reason-kelurahan-missing = kolom kelurahan kosong
+import-reason-unknown-kelurahan = kelurahan "{ $value }" tidak dikenal (atau namanya dipakai lebih dari satu desa; gunakan kode Kemendagri)
+import-reason-program-missing = kolom program kosong
+import-reason-unknown-program = program "{ $value }" tidak dikenal
+import-reason-bad-active = nilai aktif "{ $value }" tidak dikenal (gunakan ya atau tidak)
+import-reason-bad-kks = status KKS "{ $value }" tidak dikenal (gunakan aktif, belum_terdistribusi, bermasalah, atau tidak_ada)
+import-reason-bad-desil = desil "{ $value }" harus angka 1 sampai 10
+import-reason-duplicate-nik = NIK yang sama sudah ada di baris { $first } dengan data berbeda
+import-reason-kk-conflict = nomor KK yang sama di baris { $first } tercatat di kelurahan lain
