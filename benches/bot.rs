@@ -58,7 +58,7 @@ async fn echo_rate(n: u64) -> f64 {
     while api.get_updates_calls() == 0 {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
-    drive(&api, 100, "warm-up").await;
+    drive(&api, USERS as u64, "warm-up").await;
     let rate = drive(&api, n, "halo").await;
     if let Ok(f) = token.shutdown() {
         f.await;
@@ -98,7 +98,7 @@ async fn kesos_rate(db_url: &str, n: u64) -> f64 {
     while api.get_updates_calls() == 0 {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
-    drive(&api, 100, "/start").await;
+    drive(&api, USERS as u64, "/start").await;
     let rate = drive(&api, n, "/start").await;
     let _ = tx.send(());
     task.await.unwrap().unwrap();

@@ -24,6 +24,11 @@ use std::hash::{Hash, Hasher};
 const REQUIRED: [&str; 5] = ["nik", "nama", "no_kk", "kelurahan", "program"];
 /// Households written per transaction.
 const CHUNK: usize = 20_000;
+/// Rows per multi-row INSERT. sqlx's SQLite driver looks parameters up by position in a way
+/// that grows with the square of their number: a few hundred parameters per statement is the
+/// sweet spot (5,000 made a 1M-row import take minutes).
+const ROWS_PER_INSERT: usize = 64;
+const HH_ROWS: usize = 32;
 const MAX_NAME: usize = 100;
 const MAX_TEXT: usize = 200;
 
@@ -555,7 +560,7 @@ async fn write_chunk(
     }
 
     const HH_COLS: usize = 11;
-    for batch in new.chunks(500) {
+    for batch in new.chunks(HH_ROWS) {
         let sql = format!(
             "INSERT INTO households (id, kk_hash, kk_masked, kelurahan, address, rt, rw, desil,
                                      active, fingerprint, updated_at) VALUES {}",
@@ -583,7 +588,7 @@ async fn write_chunk(
     let members: Vec<(i64, &Member)> = all()
         .flat_map(|(id, h, _)| h.members.iter().map(move |m| (*id, m)))
         .collect();
-    for batch in members.chunks(1000) {
+    for batch in members.chunks(ROWS_PER_INSERT) {
         let sql = format!(
             "INSERT INTO members (nik_hash, nik_masked, household_id, name, updated_at) VALUES {}
              ON CONFLICT (nik_hash) DO UPDATE SET nik_masked = excluded.nik_masked,
@@ -606,7 +611,7 @@ async fn write_chunk(
     let progs: Vec<(i64, &ProgramEntry)> = all()
         .flat_map(|(id, h, _)| h.programs.iter().map(move |p| (*id, p)))
         .collect();
-    for batch in progs.chunks(1000) {
+    for batch in progs.chunks(ROWS_PER_INSERT) {
         let sql = format!(
             "INSERT INTO household_programs (household_id, program, active, kks_status) VALUES {}
              ON CONFLICT (household_id, program) DO UPDATE SET active = excluded.active,

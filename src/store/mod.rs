@@ -91,7 +91,7 @@ impl Db {
                         Box::pin(async move {
                             conn.execute(
                                 "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; \
-                                 PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;",
+                                 PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;",
                             )
                             .await?;
                             Ok(())
