@@ -40,6 +40,65 @@ pub enum Command {
         #[command(subcommand)]
         what: ImportKind,
     },
+    /// Field workers: invite (prints a one-time code), list, revoke.
+    Worker {
+        #[command(subcommand)]
+        action: WorkerAction,
+    },
+    /// Two-monthly re-verification cycles.
+    Cycle {
+        #[command(subcommand)]
+        action: CycleAction,
+    },
+    /// Write a CSV export to stdout.
+    Export {
+        what: ExportKind,
+        /// Output format (only csv for now).
+        #[arg(long, default_value = "csv", value_parser = ["csv"])]
+        format: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WorkerAction {
+    /// Create a worker and print their one-time invite code (valid 72 hours).
+    Invite {
+        /// psm, tksk or dinsos.
+        #[arg(long)]
+        role: String,
+        /// Kemendagri code or name: one or more kelurahan (PSM, repeat the flag), one kecamatan
+        /// (TKSK), the kabupaten (dinsos).
+        #[arg(long, required = true)]
+        area: Vec<String>,
+        /// The worker's name, as colleagues know them.
+        #[arg(long)]
+        name: String,
+    },
+    /// Workers, their areas and status.
+    List,
+    /// End a worker's access now; their open tasks go back to their TKSK.
+    Revoke { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CycleAction {
+    /// Open a cycle for a kelurahan or kecamatan: one task per active KPM household.
+    Open {
+        /// Kemendagri code or name of a kelurahan or kecamatan.
+        #[arg(long)]
+        area: String,
+        /// Any month of the two-month cycle, YYYY-MM (default: the current one, WIB).
+        #[arg(long)]
+        period: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportKind {
+    /// task, kind, area, assignee, status, due
+    Tasks,
+    /// visit time (WIB), latitude, longitude, result, notes, photo file id
+    Visits,
 }
 
 #[derive(Debug, Subcommand)]
@@ -69,6 +128,9 @@ pub struct RunArgs {
     /// Long-polling timeout in seconds for getUpdates.
     #[arg(long, env = "KESOS_POLL_TIMEOUT", default_value_t = 25)]
     pub poll_timeout: u32,
+    /// Hour (WIB, 0–23) of the workers' daily task reminder.
+    #[arg(long, env = "KESOS_REMINDER_HOUR", default_value_t = 7, value_parser = clap::value_parser!(u32).range(0..24))]
+    pub reminder_hour: u32,
 }
 
 /// Everything the running bot needs, checked.
@@ -81,6 +143,7 @@ pub struct Settings {
     pub send_rate: u32,
     pub chat_rate: u32,
     pub poll_timeout: u32,
+    pub reminder_hour: u32,
 }
 
 /// A configuration mistake, worded for the operator who has to fix it.
@@ -123,6 +186,7 @@ impl Settings {
             send_rate: run.send_rate,
             chat_rate: run.chat_rate,
             poll_timeout: run.poll_timeout,
+            reminder_hour: run.reminder_hour,
         })
     }
 }
