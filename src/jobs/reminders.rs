@@ -42,6 +42,9 @@ pub fn due_summary<'a>(
     d
 }
 
+/// A worker's chat, language, and (due date, open tasks) pairs.
+type Recipient = (i64, Lang, Vec<(String, i64)>);
+
 /// Queues the reminders due at `now`; returns how many were queued (0 on a second call the
 /// same day).
 pub async fn tick(db: &Db, now: DateTime<Utc>, hour: u32) -> anyhow::Result<usize> {
@@ -66,7 +69,7 @@ pub async fn tick(db: &Db, now: DateTime<Utc>, hour: u32) -> anyhow::Result<usiz
         .bind(&day_s)
         .fetch_all(&db.pool)
         .await?;
-    let mut per_worker: BTreeMap<i64, (i64, Lang, Vec<(String, i64)>)> = BTreeMap::new();
+    let mut per_worker: BTreeMap<i64, Recipient> = BTreeMap::new();
     for (worker, chat, lang, due, n) in rows {
         let lang = lang.as_deref().map(Lang::from_code).unwrap_or_default();
         per_worker

@@ -16,7 +16,7 @@ const CHUNK: usize = 500;
 /// The cycle a date falls in: two-month blocks January–February, March–April, …; named by the
 /// first month, `YYYY-MM`.
 pub fn period_of(d: NaiveDate) -> String {
-    let m = if d.month() % 2 == 0 {
+    let m = if d.month().is_multiple_of(2) {
         d.month() - 1
     } else {
         d.month()

@@ -7,3 +7,4 @@ mod foundation;
 mod locales;
 mod process;
 mod store;
+mod workers;

@@ -217,17 +217,21 @@ pub async fn show_task(
     Ok(())
 }
 
+/// name, address, rt, rw, criteria met
+type ProposalRow = (String, String, Option<String>, Option<String>, i64);
+/// masked KK, address, rt, rw
+type HouseholdRow = (String, Option<String>, Option<String>, Option<String>);
+
 /// What the worker needs to find the household: shown only to those with access to the task.
 async fn subject_details(app: &App, lang: Lang, task: &Task) -> anyhow::Result<String> {
     match task.kind() {
         Some(TaskKind::VerifyProposal) => {
-            let row: Option<(String, String, Option<String>, Option<String>, i64)> =
-                sqlx::query_as(
-                    "SELECT name, address, rt, rw, criteria_met FROM proposals WHERE number = $1",
-                )
-                .bind(&task.subject)
-                .fetch_optional(&app.db.pool)
-                .await?;
+            let row: Option<ProposalRow> = sqlx::query_as(
+                "SELECT name, address, rt, rw, criteria_met FROM proposals WHERE number = $1",
+            )
+            .bind(&task.subject)
+            .fetch_optional(&app.db.pool)
+            .await?;
             Ok(match row {
                 Some((name, address, rt, rw, met)) => targs(
                     lang,
@@ -243,7 +247,7 @@ async fn subject_details(app: &App, lang: Lang, task: &Task) -> anyhow::Result<S
         }
         Some(TaskKind::ReverifyKpm) => {
             let id = task.subject.parse::<i64>().unwrap_or(-1);
-            let row: Option<(String, Option<String>, Option<String>, Option<String>)> =
+            let row: Option<HouseholdRow> =
                 sqlx::query_as("SELECT kk_masked, address, rt, rw FROM households WHERE id = $1")
                     .bind(id)
                     .fetch_optional(&app.db.pool)
