@@ -160,10 +160,19 @@ async fn an_operator_invites_workers_and_a_proposal_is_verified_by_a_home_visit(
             .await
             .assert_contains(&["Lokasi tersimpan", "hasil kunjungan"]);
         let r = p.press(&format!("kj:r:{task}:eligible")).await;
-        r.assert_contains(&["14 kriteria", "Selesai (10/14"]);
-        p.press(&format!("kj:t:{task}:14"))
-            .await
-            .assert_contains(&["Selesai (11/14"]);
+        r.assert_contains(&["14 kriteria", "10. ✅", "14. ❌"]);
+        assert!(
+            r.buttons()
+                .iter()
+                .any(|(label, _)| label == "Selesai (10/14 terpenuhi)")
+        );
+        let r = p.press(&format!("kj:t:{task}:14")).await;
+        r.assert_contains(&["14. ✅"]);
+        assert!(
+            r.buttons()
+                .iter()
+                .any(|(label, _)| label == "Selesai (11/14 terpenuhi)")
+        );
         p.press(&format!("kj:cd:{task}"))
             .await
             .assert_contains(&["kirim foto rumah", "wajib"]);
@@ -547,7 +556,8 @@ async fn the_daily_reminder_is_queued_once_a_day_whatever_the_restarts() {
         let psm = enrolled(&bot, 981, Role::Psm, &[KULON], "Bu Euis").await;
         enrolled(&bot, 982, Role::Psm, &[KULON], "Kang Asep").await;
         households(&bot.db, KULON, 2).await;
-        for (subject, due) in [("1", "2026-11-28"), ("2", "2026-11-20")] {
+        // A day of its own, so that the bot's own minute-by-minute job does not interfere.
+        for (subject, due) in [("1", "2031-03-14"), ("2", "2031-03-01")] {
             let id = tasks::create(
                 &bot.db.pool,
                 TaskKind::ReverifyKpm,
@@ -567,10 +577,8 @@ async fn the_daily_reminder_is_queued_once_a_day_whatever_the_restarts() {
                 .unwrap();
         }
         let before = outbox::count_unsent(&bot.db).await.unwrap();
-        let six = chrono::Utc
-            .with_ymd_and_hms(2026, 11, 27, 23, 0, 0)
-            .unwrap();
-        let seven = chrono::Utc.with_ymd_and_hms(2026, 11, 28, 0, 5, 0).unwrap();
+        let six = chrono::Utc.with_ymd_and_hms(2031, 3, 13, 23, 0, 0).unwrap();
+        let seven = chrono::Utc.with_ymd_and_hms(2031, 3, 14, 0, 5, 0).unwrap();
         use kesos_bot::jobs::reminders::tick;
         assert_eq!(
             tick(&bot.db, six, 7).await.unwrap(),
