@@ -8,7 +8,7 @@ use kesos_bot::config::ExportKind;
 use kesos_bot::domain::role::Role;
 use kesos_bot::domain::task::TaskKind;
 use kesos_bot::store::workers::{self, Invite, Revocation};
-use kesos_bot::store::{Db, cycles, outbox, secret, tasks};
+use kesos_bot::store::{Db, cycles, secret, tasks};
 use std::time::Duration;
 
 const KULON: &str = "32.15.01.1001";
