@@ -284,7 +284,22 @@ async fn outbox_worker(bot: Tg, app: Arc<App>, mut stop: tokio::sync::watch::Rec
         }
         match outbox::claim_due(&app.db, 100, 60).await {
             Ok(batch) if !batch.is_empty() => {
-                let sends = batch.into_iter().map(|n| deliver(&bot, &app, n));
+                // Chats in parallel, but each chat's notices in the order they were queued.
+                let mut per_chat: Vec<Vec<outbox::Notice>> = Vec::new();
+                for n in batch {
+                    match per_chat.iter_mut().find(|q| q[0].chat_id == n.chat_id) {
+                        Some(q) => q.push(n),
+                        None => per_chat.push(vec![n]),
+                    }
+                }
+                let sends = per_chat.into_iter().map(|queue| {
+                    let (bot, app) = (&bot, &app);
+                    async move {
+                        for n in queue {
+                            deliver(bot, app, n).await;
+                        }
+                    }
+                });
                 futures::stream::iter(sends)
                     .buffer_unordered(32)
                     .collect::<Vec<_>>()
