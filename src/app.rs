@@ -146,6 +146,10 @@ pub async fn run(
             }
         }
     });
+    let reminders_task = tokio::spawn(crate::jobs::reminders::run(
+        app.clone(),
+        outbox_stop_rx.clone(),
+    ));
     let outbox_task = tokio::spawn(outbox_worker(bot.clone(), app.clone(), outbox_stop_rx));
 
     let listener = inbox_listener(raw, db.clone(), settings.poll_timeout).await?;
@@ -156,6 +160,7 @@ pub async fn run(
 
     let _ = outbox_stop_tx.send(true);
     let _ = outbox_task.await;
+    let _ = reminders_task.await;
     drop(dispatcher);
     drop(bot);
     // The last handles on `app` are gone with the dispatcher: the done writer flushes and ends.

@@ -40,6 +40,65 @@ pub enum Command {
         #[command(subcommand)]
         what: ImportKind,
     },
+    /// Field workers: invite (prints a one-time code), list, revoke.
+    Worker {
+        #[command(subcommand)]
+        action: WorkerAction,
+    },
+    /// Two-monthly re-verification cycles.
+    Cycle {
+        #[command(subcommand)]
+        action: CycleAction,
+    },
+    /// Write a CSV export to stdout.
+    Export {
+        what: ExportKind,
+        /// Output format (only csv for now).
+        #[arg(long, default_value = "csv", value_parser = ["csv"])]
+        format: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WorkerAction {
+    /// Create a worker and print their one-time invite code (valid 72 hours).
+    Invite {
+        /// psm, tksk or dinsos.
+        #[arg(long)]
+        role: String,
+        /// Kemendagri code or name: one or more kelurahan (PSM, repeat the flag), one kecamatan
+        /// (TKSK), the kabupaten (dinsos).
+        #[arg(long, required = true)]
+        area: Vec<String>,
+        /// The worker's name, as colleagues know them.
+        #[arg(long)]
+        name: String,
+    },
+    /// Workers, their areas and status.
+    List,
+    /// End a worker's access now; their open tasks go back to their TKSK.
+    Revoke { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CycleAction {
+    /// Open a cycle for a kelurahan or kecamatan: one task per active KPM household.
+    Open {
+        /// Kemendagri code or name of a kelurahan or kecamatan.
+        #[arg(long)]
+        area: String,
+        /// Any month of the two-month cycle, YYYY-MM (default: the current one, WIB).
+        #[arg(long)]
+        period: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportKind {
+    /// task, kind, area, assignee, status, due
+    Tasks,
+    /// visit time (WIB), latitude, longitude, result, notes, photo file id
+    Visits,
 }
 
 #[derive(Debug, Subcommand)]
@@ -77,6 +136,9 @@ pub struct RunArgs {
     /// The window of the `/cek` limit, in minutes.
     #[arg(long, env = "KESOS_CEK_WINDOW_MINUTES", default_value_t = 10)]
     pub cek_window_minutes: u32,
+    /// Hour (WIB, 0–23) of the workers' daily task reminder.
+    #[arg(long, env = "KESOS_REMINDER_HOUR", default_value_t = 7, value_parser = clap::value_parser!(u32).range(0..24))]
+    pub reminder_hour: u32,
 }
 
 /// Everything the running bot needs, checked.
@@ -91,6 +153,7 @@ pub struct Settings {
     pub poll_timeout: u32,
     pub cek_limit: u32,
     pub cek_window_minutes: u32,
+    pub reminder_hour: u32,
 }
 
 /// A configuration mistake, worded for the operator who has to fix it.
@@ -140,6 +203,7 @@ impl Settings {
             poll_timeout: run.poll_timeout,
             cek_limit: run.cek_limit,
             cek_window_minutes: run.cek_window_minutes,
+            reminder_hour: run.reminder_hour,
         })
     }
 }

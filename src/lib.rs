@@ -13,8 +13,10 @@
 
 pub mod app;
 pub mod bot;
+pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod i18n;
 pub mod import;
+pub mod jobs;
 pub mod store;

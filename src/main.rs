@@ -61,6 +61,9 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             println!("{}", report.render(lang));
         }
+        cmd @ (Command::Worker { .. } | Command::Cycle { .. } | Command::Export { .. }) => {
+            return kesos_bot::cli::run(&cli.db, cmd, operator_language()).await;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

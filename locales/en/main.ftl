@@ -53,6 +53,7 @@ help-dinsos =
     Commands for Dinas Sosial operators:
 
     /rekap – summary of an area and re-verification progress
+    /siklus – open a two-monthly re-verification cycle for a kelurahan or kecamatan
     /batal – stop what is in progress
 
     Data loading, worker enrolment and exports are done with the kesos-bot command on the server.
@@ -129,3 +130,4 @@ import-reason-bad-region-code = region code "{ $code }" is not in Kemendagri for
 import-reason-unknown-parent = parent region { $code } is not registered
 import-reason-broken-row = broken row (wrong number of columns or quotes)
 import-reason-store-failed = could not be saved to the database
+cmd-siklus = Open a re-verification cycle

@@ -53,6 +53,7 @@ help-dinsos =
     Perintah untuk operator Dinas Sosial:
 
     /rekap – ringkasan wilayah dan kemajuan verifikasi ulang
+    /siklus – buka siklus verivali dua bulanan untuk kelurahan atau kecamatan
     /batal – hentikan proses yang sedang berjalan
 
     Pengisian data, pendaftaran petugas, dan ekspor dilakukan lewat perintah kesos-bot di server.
@@ -129,3 +130,4 @@ import-reason-bad-region-code = kode wilayah "{ $code }" tidak sesuai format Kem
 import-reason-unknown-parent = wilayah induk { $code } belum terdaftar
 import-reason-broken-row = baris rusak (jumlah kolom atau tanda kutip tidak sesuai)
 import-reason-store-failed = gagal disimpan ke basis data
+cmd-siklus = Buka siklus verivali

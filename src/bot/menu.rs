@@ -39,7 +39,7 @@ pub fn commands_for(role: Role, lang: Lang) -> Vec<BotCommand> {
         Role::Warga => {}
         Role::Psm => names.extend(["tugas", "kunjungan"]),
         Role::Tksk => names.extend(["tugas", "kunjungan", "tugaskan", "rekap"]),
-        Role::Dinsos => names.extend(["rekap"]),
+        Role::Dinsos => names.extend(["rekap", "siklus"]),
     }
     names.extend(["bantuan", "bahasa", "batal", "privasi", "hapusdata"]);
     names

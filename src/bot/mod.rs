@@ -165,9 +165,47 @@ async fn membership_changed(update: ChatMemberUpdated, app: Arc<App>) -> Handler
 
 /// Lets the update through only for callers with one of `roles`; everyone else gets a polite
 /// refusal and nothing changes. This is the single place where roles are enforced.
+///
+/// Built by hand (like `finish_update`) with a signature that continues, so that it can be
+/// chained after a command filter and before an endpoint: a plain
+/// `entry().branch(filter.endpoint(..))` is typed by dptree as "never continues", and chaining
+/// anything after it panics at start ("Dead code detected").
 pub fn require_role(roles: &'static [Role]) -> Handler {
-    dptree::entry()
-        .branch(dptree::filter(move |c: Caller| !roles.contains(&c.role)).endpoint(refuse_role))
+    dptree::from_fn_with_description(
+        DpHandlerDescription::entry(),
+        move |deps: DependencyMap, cont: Cont<'static, HandlerResult>| async move {
+            let caller: Arc<Caller> = deps.get();
+            if roles.contains(&caller.role) {
+                return cont(deps).await;
+            }
+            let bot: Arc<Tg> = deps.get();
+            let app: Arc<Arc<App>> = deps.get();
+            let update: Arc<Update> = deps.get();
+            ControlFlow::Break(
+                refuse_role(
+                    (*bot).clone(),
+                    (*app).clone(),
+                    (*caller).clone(),
+                    (*update).clone(),
+                )
+                .await,
+            )
+        },
+        HandlerSignature::Other {
+            obligations: [
+                dptree::Type::of::<Caller>(),
+                dptree::Type::of::<Tg>(),
+                dptree::Type::of::<Arc<App>>(),
+                dptree::Type::of::<Update>(),
+            ]
+            .into_iter()
+            .map(|t| (t, std::panic::Location::caller()))
+            .collect(),
+            guaranteed_outcomes: Default::default(),
+            conditional_outcomes: Default::default(),
+            continues: true,
+        },
+    )
 }
 
 async fn refuse_role(bot: Tg, app: Arc<App>, caller: Caller, update: Update) -> HandlerResult {

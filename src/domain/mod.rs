@@ -2,6 +2,7 @@
 //! value of these types exists, it is known to be well-formed.
 
 pub mod criteria;
+pub mod invite;
 pub mod name;
 pub mod nik;
 pub mod region;

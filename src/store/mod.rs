@@ -5,6 +5,7 @@
 //! PostgreSQL), times are Unix seconds, placeholders are `$1…`, upserts use `ON CONFLICT`.
 
 pub mod audit;
+pub mod cycles;
 pub mod dialogue;
 pub mod inbox;
 pub mod keyed;
@@ -15,6 +16,8 @@ pub mod secret;
 pub mod tasks;
 pub mod users;
 pub mod verification;
+pub mod visits;
+pub mod workers;
 
 use crate::config::ConfigError;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};

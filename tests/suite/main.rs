@@ -8,3 +8,4 @@ mod locales;
 mod process;
 mod residents;
 mod store;
+mod workers;

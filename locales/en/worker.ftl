@@ -1,0 +1,172 @@
+# Messages for field workers (PSM, TKSK) and Dinas Sosial operators.
+
+## Task kinds and statuses
+task-kind-verify_proposal = Verify a proposal
+task-kind-reverify_kpm = KPM re-verification
+task-kind-complaint = Complaint follow-up
+task-kind-survey_recommendation = Recommendation survey
+task-kind-survey_rutilahu = Rutilahu survey
+task-status-new = new
+task-status-assigned = assigned
+task-status-in_progress = being visited
+task-status-done = done
+task-status-cancelled = cancelled
+role-name-psm = PSM
+role-name-tksk = TKSK
+role-name-dinsos = Dinas Sosial operator
+
+## Enrolment (/daftar)
+enrol-ask-code = Please send the invite code you received from Dinas Sosial (for example ABCDE-FGH23). Type /batal to stop.
+enrol-ask-code-text = The invite code is text, like ABCDE-FGH23. Please type it, or /batal to stop.
+enrol-done =
+    Welcome aboard, { $name }! ✅
+    This Telegram account is now registered as { $role } for { $areas }.
+
+    Your command menu has been updated. Type /bantuan to see the workers' commands.
+enrol-wrong = Sorry, we do not recognise that invite code. Please check it (letters and digits, without O, I, L, 0 or 1) and send /daftar CODE again.
+enrol-used = Sorry, this invite code has already been used. Each code works once. Please ask a Dinas Sosial operator for a new one if you need it.
+enrol-expired = Sorry, this invite code has expired (codes are valid for 72 hours). Please ask a Dinas Sosial operator for a new one.
+enrol-locked = For security, enrolment from this account is locked for a while after too many wrong codes. Please try again after { $time }.
+enrol-already = This Telegram account is already registered as a worker. Type /tugas to see your tasks.
+
+## Task list (/tugas)
+tasks-none = You have no open tasks right now. Thank you! 🙏
+tasks-header = Your open tasks: { $count } (page { $page } of { $pages }, by due date)
+tasks-line = #{ $id } · { $kind } · { $subject } · { $area } · due { $due }
+tasks-hand-out-hint = { $count } tasks in your kecamatan have not been handed to a PSM yet. Type /tugaskan to hand them out.
+tasks-prev = ◀ Previous
+tasks-next = Next ▶
+task-button = #{ $id } { $kind }
+task-open-button = Open task
+task-detail =
+    Task #{ $id }: { $kind }
+    Area: { $area }
+    Subject: { $subject }
+    { $details }
+    Due: { $due }
+    Status: { $status }
+    Worker: { $assignee }
+task-details-proposal = Proposal in the name of { $name }, address { $address }. Resident's screening score: { $met } of 14 criteria.
+task-details-household = KK { $kk }, address { $address }.
+task-details-none = -
+task-no-due = no due date
+task-unassigned = nobody yet
+task-visit-button = 📍 Log a visit
+task-hand-out-button = 👤 Hand to a PSM
+task-not-yours = Sorry, this is not your task.
+task-not-found = Sorry, task #{ $id } was not found or is not yours.
+task-gone = This task has been reassigned to another worker or is already finished, so it cannot be handled from here. Type /tugas to see your current tasks.
+task-bad-id = The task number must be a number, for example /kunjungan 12.
+
+## Handing out tasks (/tugaskan)
+handout-none = Every task in your kecamatan has been handed to a PSM. Thank you!
+handout-header = Tasks not handed out yet: { $count } (page { $page } of { $pages }). Choose a task to hand out:
+handout-choose-psm = Task #{ $id } ({ $kind }, { $area }). Choose the PSM who will do it:
+handout-no-psm = No PSM is registered for kelurahan { $area } yet. Ask a Dinas Sosial operator to invite one.
+handout-not-open = This task is already being worked on or finished, so it cannot be handed out again.
+handout-bad-psm = Sorry, that PSM does not work in this task's kelurahan.
+handout-done = Task #{ $id } has been handed to { $name }, who has been told right away.
+task-assigned-notice =
+    📋 A new task for you: #{ $id } { $kind } ({ $subject }).
+    Due: { $due }.
+    Type /kunjungan { $id } when you are on site.
+
+## Home visits (/kunjungan)
+visit-choose-task = Choose the task whose visit you want to log:
+visit-no-tasks = You have no open tasks to log a visit for. Type /tugas to see your tasks.
+visit-start = Visit for task #{ $id } ({ $kind }, { $subject }).
+visit-ask-location = Step 1 of 5: share your location now with the "📍 Send location" button below. If you cannot, press "Skip location".
+visit-location-button = 📍 Send location
+visit-location-skip = Skip location
+visit-location-needed = This step needs your location. Press the "📍 Send location" button below (make sure GPS is on), or "Skip location" if you cannot.
+visit-location-bad = That location is not valid. Please send it again with the button below.
+visit-ask-skip-reason = Why can the location not be shared? Write a short reason (for example: broken GPS, no signal).
+visit-skip-reason-needed = Please write the reason as a short text (at most 300 characters).
+visit-location-saved = Location saved ✅
+visit-location-skipped = All right, the visit is logged without a location.
+visit-ask-result = Step 2 of 5: what was the result of the visit?
+visit-use-buttons = Please choose with the buttons on the message below.
+visit-ask-criteria =
+    Check the 14 criteria at this house. ✅ means the criterion is met. They start as the resident answered; press a number to correct it, then press "Done".
+
+    { $list }
+visit-criteria-done = Done ({ $met }/14 met)
+visit-ask-photo-required = Step 3 of 5: send a photo of the house (front view). A photo is required for this task.
+visit-ask-photo-optional = Step 3 of 5: send a photo of the house if you have one, or press "No photo".
+visit-photo-needed = This step needs a photo of the house. Press 📎 and choose Camera or Gallery.
+visit-no-photo = No photo
+visit-ask-notes = Step 4 of 5: write your visit notes (at most 1000 characters), or press "No notes".
+visit-notes-too-long = The notes are too long ({ $length } characters). Please shorten them to at most 1000 characters and send again.
+visit-notes-needed = Notes are text. Please type them, or press "No notes".
+visit-no-notes = No notes
+visit-summary =
+    Step 5 of 5: check the visit summary before saving.
+
+    Task: #{ $id } { $kind } ({ $subject })
+    Location: { $location }
+    Result: { $result }
+    { $criteria }
+    Photo: { $photo }
+    Notes: { $notes }
+visit-summary-criteria = Criteria met: { $met } of 14
+visit-summary-no-criteria = Criteria: -
+visit-summary-skipped = not shared ({ $reason })
+visit-summary-photo-yes = yes
+visit-summary-photo-no = none
+visit-summary-notes-none = -
+visit-save = ✅ Save
+visit-cancel = ✖ Cancel
+visit-saved = Thank you, the visit for task #{ $id } is saved ✅ Your TKSK has been told. Type /tugas for your next task.
+visit-already-saved = The visit for task #{ $id } was already saved. Nothing changed.
+visit-cancelled = Visit logging cancelled. The task stays open; type /kunjungan { $id } to start again.
+visit-button-stale = This button belongs to a step that has passed. Please continue from the latest message.
+visit-logged-notice = 📍 { $name } logged a visit for task #{ $id } ({ $kind }, { $subject }): { $result }.
+
+## Two-monthly re-verification (/siklus, /rekap)
+cycle-ask-area = Which area should the re-verification cycle open for? Send the code or name of a kelurahan or kecamatan, optionally followed by the period (for example: 32.15.01 2026-11).
+cycle-bad-area = We could not find the area "{ $area }", or it is not a kelurahan or kecamatan in your area. Use the Kemendagri code, for example 32.15.01.
+cycle-bad-period = The period "{ $period }" is not valid. Use YYYY-MM, for example 2026-11.
+cycle-opened =
+    Re-verification cycle { $period } for { $area } is open ✅
+    Active KPM households: { $households }
+    New tasks: { $created } (no PSM yet: { $unassigned })
+    Due: { $due }
+cycle-nothing-new = Re-verification cycle { $period } for { $area } was already open; no new tasks were created.
+cycle-opened-notice = 📋 A new re-verification cycle: { $count } KPM households to revisit by { $due }. Type /tugas to see them.
+period-label = { $from }–{ $to } { $year }
+rekap-none = There is no re-verification cycle for { $area } yet.
+rekap-header =
+    Re-verification { $period } – { $area }
+    Done: { $done } of { $total } ({ $percent }%)
+    Still open: { $open } (not handed out: { $unassigned }, overdue: { $overdue })
+rekap-group = • { $area }: { $done }/{ $total }
+rekap-results = Visit results:
+rekap-result = • { $result }: { $count }
+
+## Daily reminder
+reminder-body =
+    Good morning! 🌅 Today's task reminder:
+    • due today: { $today }
+    • overdue: { $overdue }
+    Type /tugas to see the list.
+
+## Revoking access
+worker-tasks-returned = { $count } tasks of { $name } have been returned to you because that worker's access has ended. Type /tugaskan to hand them to another PSM.
+worker-revoked-notice = Your worker access to this bot has been ended by Dinas Sosial. Thank you for your service. The residents' commands still work.
+
+## Server commands (operators)
+cli-invite-done =
+    Invite code for { $name } ({ $role }, { $areas }): { $code }
+    Valid until { $until }. Send it privately; the worker types /daftar { $code } in the bot.
+cli-invite-bad-role = The role must be psm, tksk or dinsos.
+cli-invite-no-name = The worker's name is required (--name).
+cli-invite-unknown-area = The area "{ $area }" was not found at the level this role needs.
+cli-invite-wrong-areas = The role { $role } needs { $what }.
+cli-list-header = id | role | name | areas | status | open tasks
+cli-list-enrolled = active
+cli-list-pending = waiting for /daftar
+cli-list-revoked = revoked
+cli-list-empty = No workers yet.
+cli-revoke-done = Worker { $id }'s access has ended. { $returned } open tasks were returned to the TKSK.
+cli-revoke-not-found = Worker { $id } was not found.
+cli-revoke-already = Worker { $id }'s access had already ended.

@@ -1,0 +1,238 @@
+//! `/siklus AREA [YYYY-MM]` (dinsos) opens a two-monthly re-verification cycle; `/rekap`
+//! (TKSK, dinsos) shows a cycle's progress in the caller's area.
+
+use super::{Flow, WorkerCommand, area_name};
+use crate::app::App;
+use crate::bot::{Dlg, HandlerResult, State, Tg, send};
+use crate::domain::region::{Level, RegionCode};
+use crate::i18n::{Lang, date, t, targs, today_wib};
+use crate::store::cycles;
+use crate::store::users::Caller;
+use crate::store::workers;
+use std::sync::Arc;
+use teloxide::prelude::*;
+
+/// `November–Desember 2026` for the cycle `2026-11`.
+pub fn period_label(lang: Lang, period: &str) -> String {
+    match cycles::parse_period(period) {
+        Some((p, end)) => {
+            let first: u32 = p[5..7].parse().unwrap_or(1);
+            targs(
+                lang,
+                "period-label",
+                &[
+                    ("from", t(lang, &format!("month-{first}")).into()),
+                    (
+                        "to",
+                        t(lang, &format!("month-{}", chrono::Datelike::month(&end))).into(),
+                    ),
+                    ("year", chrono::Datelike::year(&end).to_string().into()),
+                ],
+            )
+        }
+        None => period.to_string(),
+    }
+}
+
+pub async fn on_siklus(
+    bot: Tg,
+    app: Arc<App>,
+    caller: Caller,
+    cmd: WorkerCommand,
+    dialogue: Dlg,
+) -> HandlerResult {
+    let WorkerCommand::Siklus(arg) = cmd else {
+        return Ok(());
+    };
+    if arg.trim().is_empty() {
+        dialogue.update(State::Worker(Flow::AwaitCycleArea)).await?;
+        send::text(
+            &bot,
+            &app.db,
+            caller.chat(),
+            &t(caller.lang, "cycle-ask-area"),
+            None,
+        )
+        .await?;
+        return Ok(());
+    }
+    open(&bot, &app, &caller, &dialogue, &arg).await
+}
+
+pub async fn on_area_message(
+    bot: &Tg,
+    app: &App,
+    caller: &Caller,
+    msg: &Message,
+    dialogue: &Dlg,
+) -> HandlerResult {
+    match msg.text() {
+        Some(text) => open(bot, app, caller, dialogue, text).await,
+        None => {
+            send::text(
+                bot,
+                &app.db,
+                caller.chat(),
+                &t(caller.lang, "cycle-ask-area"),
+                None,
+            )
+            .await?;
+            Ok(())
+        }
+    }
+}
+
+async fn open(bot: &Tg, app: &App, caller: &Caller, dialogue: &Dlg, arg: &str) -> HandlerResult {
+    let lang = caller.lang;
+    dialogue.update(State::Idle).await?;
+    // The last word may be the period; everything before it is the area (names have spaces).
+    let words: Vec<&str> = arg.split_whitespace().collect();
+    let (area_text, period) = match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() && last.len() == 7 && last.as_bytes()[4] == b'-' => {
+            (rest.join(" "), Some(*last))
+        }
+        _ => (words.join(" "), None),
+    };
+    let period = match period {
+        Some(p) => match cycles::parse_period(p) {
+            Some((p, _)) => p,
+            None => {
+                let body = targs(
+                    lang,
+                    "cycle-bad-period",
+                    &[("period", p.to_string().into())],
+                );
+                send::text(bot, &app.db, caller.chat(), &body, None).await?;
+                return Ok(());
+            }
+        },
+        None => cycles::period_of(today_wib()),
+    };
+    let mine = caller_area(app, caller).await?;
+    let region = cycles::resolve_area(&app.db, &area_text)
+        .await?
+        .filter(|r| {
+            let ok_level = matches!(r.level.as_str(), "kecamatan" | "kelurahan" | "desa");
+            let inside = match (&mine, RegionCode::parse(&r.code)) {
+                (Some(m), Ok(code)) => RegionCode::parse(m).is_ok_and(|m| code.is_within(&m)),
+                _ => false,
+            };
+            ok_level && inside
+        });
+    let Some(region) = region else {
+        let area: String = area_text.chars().take(60).collect();
+        let body = targs(lang, "cycle-bad-area", &[("area", area.into())]);
+        send::text(bot, &app.db, caller.chat(), &body, None).await?;
+        return Ok(());
+    };
+    let Some(opened) = cycles::open(&app.db, &region.code, &period, Some(caller.tg_id)).await?
+    else {
+        return Ok(());
+    };
+    app.outbox_ready.notify_one();
+    let label = period_label(lang, &opened.period);
+    let body = if opened.created == 0 {
+        targs(
+            lang,
+            "cycle-nothing-new",
+            &[("period", label.into()), ("area", region.name.into())],
+        )
+    } else {
+        targs(
+            lang,
+            "cycle-opened",
+            &[
+                ("period", label.into()),
+                ("area", region.name.into()),
+                ("households", (opened.households as i64).into()),
+                ("created", (opened.created as i64).into()),
+                ("unassigned", (opened.unassigned as i64).into()),
+                ("due", date(lang, opened.due).into()),
+            ],
+        )
+    };
+    send::text(bot, &app.db, caller.chat(), &body, None).await?;
+    Ok(())
+}
+
+/// The area a TKSK or dinsos worker covers (their first, for TKSK the kecamatan).
+async fn caller_area(app: &App, caller: &Caller) -> anyhow::Result<Option<String>> {
+    let Some(worker) = workers::worker_by_tg(&app.db, caller.tg_id).await? else {
+        return Ok(None);
+    };
+    Ok(workers::areas(&app.db, worker.id).await?.into_iter().next())
+}
+
+pub async fn on_rekap(bot: Tg, app: Arc<App>, caller: Caller, cmd: WorkerCommand) -> HandlerResult {
+    let lang = caller.lang;
+    let WorkerCommand::Rekap(arg) = cmd else {
+        return Ok(());
+    };
+    let Some(area) = caller_area(&app, &caller).await? else {
+        return Ok(());
+    };
+    let name = area_name(&app.db, &area).await;
+    let period = match cycles::parse_period(arg.trim()) {
+        Some((p, _)) => Some(p),
+        None => cycles::latest_period(&app.db, &area).await?,
+    };
+    let Some(period) = period else {
+        let body = targs(lang, "rekap-none", &[("area", name.into())]);
+        send::text(&bot, &app.db, caller.chat(), &body, None).await?;
+        return Ok(());
+    };
+    let depth = match RegionCode::parse(&area).map(|c| c.level()) {
+        Ok(Level::Kabupaten) => 3,
+        _ => 4,
+    };
+    let p = cycles::progress(&app.db, &area, &period, depth, today_wib()).await?;
+    let percent = if p.total > 0 {
+        p.done * 100 / p.total
+    } else {
+        0
+    };
+    let mut body = targs(
+        lang,
+        "rekap-header",
+        &[
+            ("period", period_label(lang, &period).into()),
+            ("area", name.into()),
+            ("done", p.done.into()),
+            ("total", p.total.into()),
+            ("percent", percent.into()),
+            ("open", p.open.into()),
+            ("unassigned", p.unassigned.into()),
+            ("overdue", p.overdue.into()),
+        ],
+    );
+    body.push('\n');
+    for (code, done, total) in &p.groups {
+        body.push('\n');
+        body.push_str(&targs(
+            lang,
+            "rekap-group",
+            &[
+                ("area", area_name(&app.db, code).await.into()),
+                ("done", (*done).into()),
+                ("total", (*total).into()),
+            ],
+        ));
+    }
+    if !p.results.is_empty() {
+        body.push_str("\n\n");
+        body.push_str(&t(lang, "rekap-results"));
+        for (code, count) in &p.results {
+            let label = crate::domain::task::VisitResult::parse(code)
+                .map(|r| t(lang, &r.message_id()))
+                .unwrap_or_else(|| code.clone());
+            body.push('\n');
+            body.push_str(&targs(
+                lang,
+                "rekap-result",
+                &[("result", label.into()), ("count", (*count).into())],
+            ));
+        }
+    }
+    send::text(&bot, &app.db, caller.chat(), &body, None).await?;
+    Ok(())
+}

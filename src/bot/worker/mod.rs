@@ -1,0 +1,214 @@
+//! Field workers (PSM, TKSK) and Dinas Sosial operators: enrolment with `/daftar`, task lists
+//! (`/tugas`), handing tasks out (`/tugaskan`), home visits (`/kunjungan`), re-verification
+//! cycles (`/siklus`, `/rekap`).
+//!
+//! Roles are enforced here, in the tree, with [`require_role`] after each command filter and
+//! callback prefix. Beyond the role, every button that names a task is checked server-side
+//! against the caller ([`access`]) before anything happens.
+//!
+//! Callback data (≤ 64 bytes): `tg:` task list, `tk:` handing out, `kj:` visit steps.
+
+pub mod cycle;
+pub mod enrol;
+pub mod tasks;
+pub mod visit;
+
+use super::{Handler, HandlerResult, State, require_role};
+use crate::app::App;
+use crate::domain::role::Role;
+use crate::i18n::{Lang, date, t};
+use crate::store::tasks::Task;
+use crate::store::users::Caller;
+use crate::store::workers::{self, Worker};
+use crate::store::{Db, regions};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use teloxide::dispatching::HandlerExt;
+use teloxide::prelude::*;
+use teloxide::utils::command::BotCommands;
+
+/// Where a worker is in one of their flows (kept in the dialogue table).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Flow {
+    /// `/daftar` without a code: the next text is the code.
+    AwaitCode,
+    /// `/siklus` without an area: the next text is the area (and optional period).
+    AwaitCycleArea,
+    /// A home visit being logged, step by step.
+    Visit(visit::Draft),
+}
+
+#[derive(BotCommands, Clone, Debug)]
+#[command(rename_rule = "lowercase")]
+pub enum WorkerCommand {
+    Daftar(String),
+    Tugas(String),
+    Kunjungan(String),
+    Tugaskan(String),
+    Rekap(String),
+    Siklus(String),
+}
+
+const FIELD: &[Role] = &[Role::Psm, Role::Tksk];
+const TKSK: &[Role] = &[Role::Tksk];
+const COORDINATORS: &[Role] = &[Role::Tksk, Role::Dinsos];
+const DINSOS: &[Role] = &[Role::Dinsos];
+
+/// Worker commands and flows in a message.
+pub fn messages() -> Handler {
+    use WorkerCommand as C;
+    let commands = dptree::entry()
+        .filter_command::<WorkerCommand>()
+        .branch(
+            dptree::filter(|c: WorkerCommand| matches!(c, C::Daftar(_)))
+                .endpoint(enrol::on_command),
+        )
+        .branch(
+            dptree::filter(|c: WorkerCommand| matches!(c, C::Tugas(_) | C::Kunjungan(_)))
+                .chain(require_role(FIELD))
+                .endpoint(on_field_command),
+        )
+        .branch(
+            dptree::filter(|c: WorkerCommand| matches!(c, C::Tugaskan(_)))
+                .chain(require_role(TKSK))
+                .endpoint(on_field_command),
+        )
+        .branch(
+            dptree::filter(|c: WorkerCommand| matches!(c, C::Rekap(_)))
+                .chain(require_role(COORDINATORS))
+                .endpoint(cycle::on_rekap),
+        )
+        .branch(
+            dptree::filter(|c: WorkerCommand| matches!(c, C::Siklus(_)))
+                .chain(require_role(DINSOS))
+                .endpoint(cycle::on_siklus),
+        );
+    // Messages inside a worker flow; commands (even unknown ones) are left to other branches.
+    let flows = dptree::filter_map(|s: State| match s {
+        State::Worker(f) => Some(f),
+        _ => None,
+    })
+    .filter(|m: Message| !m.text().is_some_and(|t| t.starts_with('/')))
+    .endpoint(on_flow_message);
+    dptree::entry().branch(commands).branch(flows)
+}
+
+/// Worker button presses.
+pub fn callbacks() -> Handler {
+    let prefix = |p: &'static str| dptree::filter(move |d: String| d.starts_with(p));
+    dptree::filter_map(|q: CallbackQuery| q.data.clone())
+        .branch(
+            prefix("tg:")
+                .chain(require_role(FIELD))
+                .endpoint(tasks::on_list_callback),
+        )
+        .branch(
+            prefix("tk:")
+                .chain(require_role(TKSK))
+                .endpoint(tasks::on_handout_callback),
+        )
+        .branch(
+            prefix("kj:")
+                .chain(require_role(FIELD))
+                .endpoint(visit::on_callback),
+        )
+}
+
+async fn on_field_command(
+    bot: super::Tg,
+    app: Arc<App>,
+    caller: Caller,
+    cmd: WorkerCommand,
+    dialogue: super::Dlg,
+) -> HandlerResult {
+    match cmd {
+        WorkerCommand::Tugas(_) => tasks::show_list(&bot, &app, &caller, 0, None).await,
+        WorkerCommand::Tugaskan(arg) => tasks::on_tugaskan(&bot, &app, &caller, arg.trim()).await,
+        WorkerCommand::Kunjungan(arg) => {
+            visit::on_command(&bot, &app, &caller, &dialogue, arg.trim()).await
+        }
+        _ => Ok(()),
+    }
+}
+
+async fn on_flow_message(
+    bot: super::Tg,
+    app: Arc<App>,
+    caller: Caller,
+    msg: Message,
+    flow: Flow,
+    dialogue: super::Dlg,
+) -> HandlerResult {
+    match flow {
+        Flow::AwaitCode => enrol::on_code_message(&bot, &app, &caller, &msg, &dialogue).await,
+        Flow::AwaitCycleArea => cycle::on_area_message(&bot, &app, &caller, &msg, &dialogue).await,
+        Flow::Visit(draft) => visit::on_message(&bot, &app, &caller, &msg, &dialogue, draft).await,
+    }
+}
+
+/// How the caller relates to a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// The task is theirs to do.
+    Assignee,
+    /// A TKSK whose kecamatan holds the task.
+    Coordinator,
+}
+
+/// The caller's active worker record and their relation to a task; `None` when the caller may
+/// not touch it. This is the server-side check behind every button naming a task.
+pub async fn access(
+    db: &Db,
+    caller: &Caller,
+    task: &Task,
+) -> anyhow::Result<Option<(Worker, Access)>> {
+    let Some(worker) = workers::worker_by_tg(db, caller.tg_id).await? else {
+        return Ok(None);
+    };
+    if task.assignee == Some(worker.id) {
+        return Ok(Some((worker, Access::Assignee)));
+    }
+    if worker.role() == Role::Tksk {
+        let areas = workers::areas(db, worker.id).await?;
+        if areas
+            .iter()
+            .any(|a| task.area == *a || task.area.starts_with(&format!("{a}.")))
+        {
+            return Ok(Some((worker, Access::Coordinator)));
+        }
+    }
+    Ok(None)
+}
+
+/// A region's name, or its code when unknown.
+pub async fn area_name(db: &Db, code: &str) -> String {
+    match regions::get(db, code).await {
+        Ok(Some(r)) => r.name,
+        _ => code.to_string(),
+    }
+}
+
+pub async fn area_names(db: &Db, codes: &[String]) -> String {
+    let mut names = Vec::with_capacity(codes.len());
+    for c in codes {
+        names.push(area_name(db, c).await);
+    }
+    names.join(", ")
+}
+
+/// `28 November 2026` from a stored `YYYY-MM-DD`, or "no due date".
+pub fn due_text(lang: Lang, due: Option<&str>) -> String {
+    due.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .map(|d| date(lang, d))
+        .unwrap_or_else(|| t(lang, "task-no-due"))
+}
+
+pub fn kind_text(lang: Lang, kind: &str) -> String {
+    t(lang, &format!("task-kind-{kind}"))
+}
+
+/// Answers a button press with a short toast.
+pub async fn toast(bot: &super::Tg, q: &CallbackQuery, text: String) -> HandlerResult {
+    bot.answer_callback_query(q.id.clone()).text(text).await?;
+    Ok(())
+}

@@ -1,0 +1,246 @@
+//! The operators' subcommands of the field-workers issue: `worker invite|list|revoke`,
+//! `cycle open`, `export tasks|visits`. Messages come from the locales (the machine's language).
+
+use crate::config::{Command, CycleAction, DbArgs, ExportKind, WorkerAction};
+use crate::domain::role::Role;
+use crate::i18n::{Lang, date, datetime_wib, t, targs, to_wib, today_wib};
+use crate::store::workers::{self, InviteError, Revocation};
+use crate::store::{Db, cycles, secret, visits};
+use std::io::Write;
+use std::process::ExitCode;
+
+pub async fn run(db_args: &DbArgs, cmd: Command, lang: Lang) -> anyhow::Result<ExitCode> {
+    let db = Db::connect_and_migrate(&db_args.database_url).await?;
+    let out = match cmd {
+        Command::Worker { action } => worker(&db, db_args, action, lang).await?,
+        Command::Cycle { action } => cycle(&db, action, lang).await?,
+        Command::Export { what, .. } => {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            export(&db, what, &mut lock).await?;
+            lock.flush()?;
+            Ok(())
+        }
+        _ => Ok(()),
+    };
+    db.pool.close().await;
+    Ok(match out {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    })
+}
+
+async fn worker(
+    db: &Db,
+    db_args: &DbArgs,
+    action: WorkerAction,
+    lang: Lang,
+) -> anyhow::Result<Result<(), String>> {
+    match action {
+        WorkerAction::Invite { role, area, name } => {
+            let Some(role) = Role::parse(&role).filter(|r| r.is_worker()) else {
+                return Ok(Err(t(lang, "cli-invite-bad-role")));
+            };
+            let key = secret::load_or_create(db, db_args.secret.as_deref()).await?;
+            match workers::invite(db, &key, role, &area, &name).await? {
+                Ok(inv) => {
+                    let until = datetime_wib(lang, inv.expires_at);
+                    println!(
+                        "{}",
+                        targs(
+                            lang,
+                            "cli-invite-done",
+                            &[
+                                ("name", name.trim().to_string().into()),
+                                ("role", role.code().into()),
+                                ("areas", inv.areas.join(", ").into()),
+                                ("code", inv.code.into()),
+                                ("until", until.into()),
+                            ],
+                        )
+                    );
+                    Ok(Ok(()))
+                }
+                Err(e) => Ok(Err(match e {
+                    InviteError::BadRole => t(lang, "cli-invite-bad-role"),
+                    InviteError::NoName => t(lang, "cli-invite-no-name"),
+                    InviteError::UnknownArea(a) => {
+                        targs(lang, "cli-invite-unknown-area", &[("area", a.into())])
+                    }
+                    InviteError::WrongAreas { role, what } => targs(
+                        lang,
+                        "cli-invite-wrong-areas",
+                        &[("role", role.into()), ("what", what.into())],
+                    ),
+                })),
+            }
+        }
+        WorkerAction::List => {
+            let list = workers::list(db).await?;
+            if list.is_empty() {
+                println!("{}", t(lang, "cli-list-empty"));
+                return Ok(Ok(()));
+            }
+            println!("{}", t(lang, "cli-list-header"));
+            for l in list {
+                let status = match (l.worker.active, l.worker.tg_id) {
+                    (0, _) => t(lang, "cli-list-revoked"),
+                    (_, Some(_)) => t(lang, "cli-list-enrolled"),
+                    (_, None) => t(lang, "cli-list-pending"),
+                };
+                println!(
+                    "{} | {} | {} | {} | {} | {}",
+                    l.worker.id,
+                    l.worker.role,
+                    l.worker.name,
+                    l.areas.join(", "),
+                    status,
+                    l.open_tasks
+                );
+            }
+            Ok(Ok(()))
+        }
+        WorkerAction::Revoke { id } => Ok(match workers::revoke(db, id).await? {
+            Revocation::Revoked { returned } => {
+                println!(
+                    "{}",
+                    targs(
+                        lang,
+                        "cli-revoke-done",
+                        &[("id", id.into()), ("returned", returned.into())]
+                    )
+                );
+                Ok(())
+            }
+            Revocation::NotFound => Err(targs(lang, "cli-revoke-not-found", &[("id", id.into())])),
+            Revocation::AlreadyRevoked => {
+                Err(targs(lang, "cli-revoke-already", &[("id", id.into())]))
+            }
+        }),
+    }
+}
+
+async fn cycle(db: &Db, action: CycleAction, lang: Lang) -> anyhow::Result<Result<(), String>> {
+    let CycleAction::Open { area, period } = action;
+    let period = match period {
+        Some(p) => match cycles::parse_period(&p) {
+            Some((p, _)) => p,
+            None => {
+                return Ok(Err(targs(
+                    lang,
+                    "cycle-bad-period",
+                    &[("period", p.into())],
+                )));
+            }
+        },
+        None => cycles::period_of(today_wib()),
+    };
+    let region = cycles::resolve_area(db, &area)
+        .await?
+        .filter(|r| matches!(r.level.as_str(), "kecamatan" | "kelurahan" | "desa"));
+    let Some(region) = region else {
+        return Ok(Err(targs(lang, "cycle-bad-area", &[("area", area.into())])));
+    };
+    let Some(opened) = cycles::open(db, &region.code, &period, None).await? else {
+        return Ok(Err(targs(
+            lang,
+            "cycle-bad-period",
+            &[("period", period.into())],
+        )));
+    };
+    let label = crate::bot::worker::cycle::period_label(lang, &opened.period);
+    let body = if opened.created == 0 {
+        targs(
+            lang,
+            "cycle-nothing-new",
+            &[("period", label.into()), ("area", region.name.into())],
+        )
+    } else {
+        targs(
+            lang,
+            "cycle-opened",
+            &[
+                ("period", label.into()),
+                ("area", region.name.into()),
+                ("households", (opened.households as i64).into()),
+                ("created", (opened.created as i64).into()),
+                ("unassigned", (opened.unassigned as i64).into()),
+                ("due", date(lang, opened.due).into()),
+            ],
+        )
+    };
+    println!("{body}");
+    Ok(Ok(()))
+}
+
+/// Writes an export as CSV (UTF-8, comma-separated, header first); times are ISO 8601 in WIB.
+pub async fn export(db: &Db, what: ExportKind, out: impl Write) -> anyhow::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    match what {
+        ExportKind::Tasks => {
+            w.write_record([
+                "task",
+                "kind",
+                "area",
+                "subject",
+                "assignee",
+                "assignee_name",
+                "status",
+                "due",
+                "cycle",
+            ])?;
+            for r in visits::all_tasks(db).await? {
+                w.write_record([
+                    r.id.to_string(),
+                    r.kind,
+                    r.area,
+                    r.subject,
+                    r.assignee.map(|a| a.to_string()).unwrap_or_default(),
+                    r.assignee_name.unwrap_or_default(),
+                    r.status,
+                    r.due_date.unwrap_or_default(),
+                    r.cycle,
+                ])?;
+            }
+        }
+        ExportKind::Visits => {
+            w.write_record([
+                "task",
+                "kind",
+                "area",
+                "subject",
+                "worker",
+                "worker_name",
+                "visited_at_wib",
+                "latitude",
+                "longitude",
+                "location_skip_reason",
+                "result",
+                "notes",
+                "photo_file_id",
+            ])?;
+            for r in visits::all(db).await? {
+                w.write_record([
+                    r.task_id.to_string(),
+                    r.kind,
+                    r.area,
+                    r.subject,
+                    r.worker_id.to_string(),
+                    r.worker,
+                    to_wib(r.at).to_rfc3339(),
+                    r.lat.map(|v| format!("{v:.6}")).unwrap_or_default(),
+                    r.lon.map(|v| format!("{v:.6}")).unwrap_or_default(),
+                    r.location_skip.unwrap_or_default(),
+                    r.result,
+                    r.notes.unwrap_or_default(),
+                    r.photo.unwrap_or_default(),
+                ])?;
+            }
+        }
+    }
+    w.flush()?;
+    Ok(())
+}

@@ -1,0 +1,202 @@
+//! Home visits (kunjungan): committing one is a single transaction that records the visit,
+//! closes the task, applies the result to the household or proposal, tells the TKSK, and
+//! writes the audit line.
+
+use super::workers::{self, OPEN, Worker};
+use super::{Db, now, outbox, verification};
+use crate::domain::criteria::Answers;
+use crate::domain::task::{TaskKind, VisitResult};
+use crate::i18n::{t, targs};
+use sqlx::AssertSqlSafe;
+
+/// What the PSM gathered at the door.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewVisit {
+    pub task_id: i64,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub location_skip: Option<String>,
+    pub result: VisitResult,
+    /// The 14 criteria as confirmed or corrected (proposals only).
+    pub answers: Option<Answers>,
+    pub photo: Option<String>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Commit {
+    Saved,
+    /// This worker already saved this visit (a second press of "save").
+    AlreadySaved,
+    /// The task was reassigned, finished or cancelled meanwhile.
+    NotYours,
+}
+
+pub async fn commit(
+    db: &Db,
+    worker: &Worker,
+    actor_tg: i64,
+    v: &NewVisit,
+) -> anyhow::Result<Commit> {
+    let at = now();
+    let mut tx = db.pool.begin().await?;
+    let closed = sqlx::query(AssertSqlSafe(format!(
+        "UPDATE tasks SET status = 'done', updated_at = $3
+         WHERE id = $1 AND assignee = $2 AND status IN {OPEN}"
+    )))
+    .bind(v.task_id)
+    .bind(worker.id)
+    .bind(at)
+    .execute(&mut *tx)
+    .await?;
+    if closed.rows_affected() != 1 {
+        drop(tx);
+        let mine: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM visits WHERE task_id = $1 AND worker_id = $2")
+                .bind(v.task_id)
+                .bind(worker.id)
+                .fetch_optional(&db.pool)
+                .await?;
+        return Ok(if mine.is_some() {
+            Commit::AlreadySaved
+        } else {
+            Commit::NotYours
+        });
+    }
+    let (kind, area, subject): (String, String, String) =
+        sqlx::query_as("SELECT kind, area, subject FROM tasks WHERE id = $1")
+            .bind(v.task_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    sqlx::query(
+        "INSERT INTO visits (task_id, worker_id, at, lat, lon, location_skip, result, answers, photo, notes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(v.task_id)
+    .bind(worker.id)
+    .bind(at)
+    .bind(v.lat)
+    .bind(v.lon)
+    .bind(v.location_skip.as_deref())
+    .bind(v.result.code())
+    .bind(v.answers.as_ref().map(|a| a.encode()))
+    .bind(v.photo.as_deref())
+    .bind(v.notes.as_deref())
+    .execute(&mut *tx)
+    .await?;
+    match TaskKind::parse(&kind) {
+        Some(TaskKind::ReverifyKpm) => {
+            if let Ok(household) = subject.parse::<i64>() {
+                verification::household_visited(&mut tx, household, v.result).await?;
+            }
+        }
+        Some(TaskKind::VerifyProposal) => {
+            let answers = match &v.answers {
+                Some(a) => a.clone(),
+                None => proposal_answers(&mut tx, &subject)
+                    .await?
+                    .unwrap_or_default(),
+            };
+            verification::proposal_visited(&mut tx, &subject, v.result, &answers).await?;
+        }
+        _ => {}
+    }
+    if let Some(tksk) = workers::tksk_of(&mut tx, &workers::kecamatan_of(&area), worker.id).await?
+        && let Some((chat, lang)) = workers::contact(&mut tx, tksk).await?
+    {
+        let body = targs(
+            lang,
+            "visit-logged-notice",
+            &[
+                ("name", worker.name.clone().into()),
+                ("id", v.task_id.into()),
+                ("kind", t(lang, &format!("task-kind-{kind}")).into()),
+                ("subject", subject.clone().into()),
+                ("result", t(lang, &v.result.message_id()).into()),
+            ],
+        );
+        outbox::enqueue(
+            &mut *tx,
+            chat,
+            &body,
+            None,
+            Some(&format!("visit:{}", v.task_id)),
+        )
+        .await?;
+    }
+    workers::audit_in(
+        &mut tx,
+        Some(actor_tg),
+        "visit.logged",
+        &v.task_id.to_string(),
+        v.result.code(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Commit::Saved)
+}
+
+/// The answers a resident gave in `/skrining`, for the PSM to confirm or correct.
+pub async fn proposal_answers(
+    conn: &mut sqlx::AnyConnection,
+    number: &str,
+) -> sqlx::Result<Option<Answers>> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT answers FROM proposals WHERE number = $1")
+        .bind(number)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.and_then(|(a,)| Answers::decode(&a)))
+}
+
+/// One visit as exported (`kesos-bot export visits`).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct VisitRow {
+    pub task_id: i64,
+    pub kind: String,
+    pub area: String,
+    pub subject: String,
+    pub worker_id: i64,
+    pub worker: String,
+    pub at: i64,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub location_skip: Option<String>,
+    pub result: String,
+    pub notes: Option<String>,
+    pub photo: Option<String>,
+}
+
+pub async fn all(db: &Db) -> sqlx::Result<Vec<VisitRow>> {
+    sqlx::query_as(
+        "SELECT v.task_id, t.kind, t.area, t.subject, v.worker_id, w.name AS worker, v.at,
+                v.lat, v.lon, v.location_skip, v.result, v.notes, v.photo
+         FROM visits v JOIN tasks t ON t.id = v.task_id JOIN workers w ON w.id = v.worker_id
+         ORDER BY v.at, v.id",
+    )
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// One task as exported (`kesos-bot export tasks`).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TaskRow {
+    pub id: i64,
+    pub kind: String,
+    pub area: String,
+    pub subject: String,
+    pub assignee: Option<i64>,
+    pub assignee_name: Option<String>,
+    pub status: String,
+    pub due_date: Option<String>,
+    pub cycle: String,
+}
+
+pub async fn all_tasks(db: &Db) -> sqlx::Result<Vec<TaskRow>> {
+    sqlx::query_as(
+        "SELECT t.id, t.kind, t.area, t.subject, t.assignee, w.name AS assignee_name, t.status,
+                t.due_date, t.cycle
+         FROM tasks t LEFT JOIN workers w ON w.id = t.assignee ORDER BY t.id",
+    )
+    .fetch_all(&db.pool)
+    .await
+}

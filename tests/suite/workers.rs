@@ -1,0 +1,657 @@
+//! Field workers end to end: enrolment by invite code, roles, task lists, handing tasks out,
+//! home visits with location and photo, re-verification cycles, reminders, exports.
+
+use crate::on_each_backend;
+use crate::support::{TestBot, TestDb};
+use chrono::TimeZone;
+use kesos_bot::config::ExportKind;
+use kesos_bot::domain::role::Role;
+use kesos_bot::domain::task::TaskKind;
+use kesos_bot::store::workers::{self, Invite, Revocation};
+use kesos_bot::store::{Db, cycles, secret, tasks};
+use std::time::Duration;
+
+const KULON: &str = "32.15.01.1001";
+const ADIARSA: &str = "32.15.01.1003";
+const KARAWANG_BARAT: &str = "32.15.01";
+
+async fn invite(db: &Db, role: Role, areas: &[&str], name: &str) -> Invite {
+    let key = secret::load_or_create(db, None).await.unwrap();
+    let areas: Vec<String> = areas.iter().map(|s| s.to_string()).collect();
+    workers::invite(db, &key, role, &areas, name)
+        .await
+        .unwrap()
+        .expect("a valid invite")
+}
+
+/// Invites and enrols a worker through `/daftar`; returns the worker id.
+async fn enrolled(bot: &TestBot, tg: i64, role: Role, areas: &[&str], name: &str) -> i64 {
+    let inv = invite(&bot.db, role, areas, name).await;
+    bot.user(tg)
+        .send(&format!("/daftar {}", inv.code))
+        .await
+        .assert_contains(&["Selamat bergabung", name]);
+    inv.worker_id
+}
+
+/// A proposal as the residents' `/skrining` commits it, with its verification task.
+async fn proposal(db: &Db, number: &str, resident: i64, kelurahan: &str, answers: &str) -> i64 {
+    let met = answers.chars().filter(|c| *c == 'y').count() as i64;
+    sqlx::query(
+        "INSERT INTO proposals (number, tg_id, kelurahan, name, nik_hash, nik_masked, address,
+         answers, criteria_met, status, created_at, updated_at)
+         VALUES ($1, $2, $3, 'Ibu Sumarni', 'h', '3215**********01', 'Jl. Tuparev 12', $4, $5,
+         'submitted', 0, 0)",
+    )
+    .bind(number)
+    .bind(resident)
+    .bind(kelurahan)
+    .bind(answers)
+    .bind(met)
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    tasks::create(
+        &db.pool,
+        TaskKind::VerifyProposal,
+        kelurahan,
+        number,
+        Some("2026-12-10"),
+        None,
+    )
+    .await
+    .unwrap()
+    .unwrap()
+}
+
+async fn households(db: &Db, kelurahan: &str, n: usize) {
+    for i in 0..n {
+        sqlx::query(
+            "INSERT INTO households (kk_hash, kk_masked, kelurahan, updated_at) VALUES ($1, $2, $3, 0)",
+        )
+        .bind(format!("kk-{kelurahan}-{i}"))
+        .bind("3215**********99")
+        .bind(kelurahan)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    }
+}
+
+async fn wait_notice(bot: &TestBot, chat: i64, part: &str) {
+    let found = bot
+        .api
+        .wait_call(0, Duration::from_secs(10), |c| {
+            c.chat_id() == Some(chat) && c.text().contains(part)
+        })
+        .await;
+    assert!(found.is_some(), "chat {chat} was not told {part:?}");
+}
+
+async fn one<T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin>(
+    db: &Db,
+    sql: &'static str,
+) -> T {
+    sqlx::query_as(sql).fetch_one(&db.pool).await.unwrap()
+}
+
+#[tokio::test]
+async fn an_operator_invites_workers_and_a_proposal_is_verified_by_a_home_visit() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let resident = bot.user(900);
+        resident.send("/start").await;
+        // A resident is refused the workers' commands, politely.
+        resident
+            .send("/tugas")
+            .await
+            .assert_contains(&["khusus untuk petugas"]);
+
+        let tksk_invite = invite(&bot.db, Role::Tksk, &[KARAWANG_BARAT], "Pak Dadang").await;
+        let r = bot
+            .user(901)
+            .send(&format!("/daftar {}", tksk_invite.code.to_lowercase()))
+            .await;
+        r.assert_contains(&["Selamat bergabung, Pak Dadang", "TKSK", "Karawang Barat"]);
+        assert!(
+            r.calls.iter().any(|c| c.method == "setmycommands"
+                && c.body["commands"].to_string().contains("tugaskan")),
+            "the TKSK's command menu shows their commands"
+        );
+        // The same code a second time is refused.
+        bot.user(904)
+            .send(&format!("/daftar {}", tksk_invite.code))
+            .await
+            .assert_contains(&["sudah pernah dipakai"]);
+        let psm = enrolled(&bot, 902, Role::Psm, &[KULON, ADIARSA], "Bu Euis").await;
+        enrolled(&bot, 903, Role::Psm, &[ADIARSA], "Kang Asep").await;
+
+        let task = proposal(&bot.db, "USL-0001", 900, KULON, "yyyyyyyyyynnnn").await;
+
+        // The TKSK hands the verification to a PSM of the kelurahan, with buttons.
+        let tksk = bot.user(901);
+        let r = tksk.send("/tugaskan").await;
+        r.assert_contains(&["USL-0001", "Verifikasi usulan"]);
+        let r = tksk.press(&format!("tk:t:{task}")).await;
+        r.assert_contains(&["Pilih PSM"]);
+        assert!(r.has_button(&format!("tk:a:{task}:{psm}")));
+        assert_eq!(r.buttons().len(), 1, "only the PSM of Karawang Kulon");
+        tksk.press(&format!("tk:a:{task}:{psm}"))
+            .await
+            .assert_contains(&["sudah diserahkan kepada Bu Euis"]);
+        wait_notice(&bot, 902, "Tugas baru untuk Anda").await;
+        wait_notice(&bot, 900, "sedang diverifikasi").await;
+
+        // The PSM logs the visit with buttons, location and photo.
+        let p = bot.user(902);
+        let r = p.send("/tugas").await;
+        r.assert_contains(&["Tugas terbuka Anda: 1", "USL-0001"]);
+        p.press(&format!("tg:o:{task}")).await.assert_contains(&[
+            "Ibu Sumarni",
+            "Jl. Tuparev 12",
+            "10 dari 14",
+        ]);
+        let r = p.press(&format!("kj:s:{task}")).await;
+        r.assert_contains(&["bagikan lokasi"]);
+        let keyboard = r.messages().last().unwrap().body["reply_markup"]["keyboard"].to_string();
+        assert!(keyboard.contains("request_location"), "{keyboard}");
+        p.sticker().await.assert_contains(&["adalah lokasi"]);
+        p.location(-6.3051, 107.2998)
+            .await
+            .assert_contains(&["Lokasi tersimpan", "hasil kunjungan"]);
+        let r = p.press(&format!("kj:r:{task}:eligible")).await;
+        r.assert_contains(&["14 kriteria", "10. ✅", "14. ❌"]);
+        assert!(
+            r.buttons()
+                .iter()
+                .any(|(label, _)| label == "Selesai (10/14 terpenuhi)")
+        );
+        let r = p.press(&format!("kj:t:{task}:14")).await;
+        r.assert_contains(&["14. ✅"]);
+        assert!(
+            r.buttons()
+                .iter()
+                .any(|(label, _)| label == "Selesai (11/14 terpenuhi)")
+        );
+        p.press(&format!("kj:cd:{task}"))
+            .await
+            .assert_contains(&["kirim foto rumah", "wajib"]);
+        p.send("ini fotonya nanti")
+            .await
+            .assert_contains(&["foto rumah", "Kamera"]);
+        p.photo("house-photo-1")
+            .await
+            .assert_contains(&["catatan kunjungan"]);
+        p.send(&"x".repeat(5000))
+            .await
+            .assert_contains(&["terlalu panjang (5000 karakter)", "catatan kunjungan"]);
+        p.send("Rumah bilik bambu, lantai tanah.")
+            .await
+            .assert_contains(&[
+                "ringkasan kunjungan",
+                "-6.305100, 107.299800",
+                "Ditemukan, masih layak",
+                "11 dari 14",
+                "Foto: ada",
+            ]);
+
+        // The bot restarts before the PSM presses "save": nothing is lost.
+        let api = bot.stop().await;
+        let bot = TestBot::start_with(&tdb, api, &[]).await;
+        bot.user(902)
+            .press(&format!("kj:ok:{task}"))
+            .await
+            .assert_contains(&["sudah tersimpan"]);
+        let (status,): (String,) = one(&bot.db, "SELECT status FROM proposals").await;
+        assert_eq!(status, "eligible");
+        let (task_status,): (String,) = one(&bot.db, "SELECT status FROM tasks").await;
+        assert_eq!(task_status, "done");
+        wait_notice(&bot, 900, "memenuhi kriteria").await;
+        wait_notice(&bot, 901, "Bu Euis mencatat kunjungan").await;
+        // Pressing save again changes nothing.
+        let r = bot
+            .user(902)
+            .press_on(1, "old", &format!("kj:ok:{task}"))
+            .await;
+        assert!(r.toast().is_some());
+        assert_eq!(
+            kesos_bot::store::audit::count(&bot.db, "visit.logged")
+                .await
+                .unwrap(),
+            1
+        );
+
+        // The export shows the visit.
+        let mut csv = Vec::new();
+        kesos_bot::cli::export(&bot.db, ExportKind::Visits, &mut csv)
+            .await
+            .unwrap();
+        let csv = String::from_utf8(csv).unwrap();
+        assert!(csv.contains("house-photo-1"), "{csv}");
+        assert!(csv.contains("-6.305100,107.299800,,eligible"), "{csv}");
+        assert!(csv.contains("+07:00"), "{csv}");
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn a_forged_button_for_someone_elses_task_is_refused_and_changes_nothing() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        enrolled(&bot, 911, Role::Tksk, &[KARAWANG_BARAT], "Pak Dadang").await;
+        let owner = enrolled(&bot, 912, Role::Psm, &[KULON], "Bu Euis").await;
+        enrolled(&bot, 913, Role::Psm, &[KULON], "Kang Asep").await;
+        bot.user(910).send("/start").await;
+        let task = proposal(&bot.db, "USL-0002", 910, KULON, "yyyyyyyyynnnnn").await;
+        let t = tasks::get(&bot.db, task).await.unwrap().unwrap();
+        let psm = workers::get(&bot.db, owner).await.unwrap().unwrap();
+        tasks::assign(&bot.db, &t, &psm, 911).await.unwrap();
+
+        let other = bot.user(913);
+        for data in [
+            format!("tg:o:{task}"),
+            format!("kj:s:{task}"),
+            format!("kj:ok:{task}"),
+        ] {
+            let r = other.press_on(1, "forged", &data).await;
+            assert!(
+                r.toast().unwrap().contains("bukan tugas Anda"),
+                "{data}: {:?}",
+                r.toast()
+            );
+            assert!(r.messages().is_empty());
+        }
+        // A PSM cannot hand out tasks, and a resident cannot touch any button of workers.
+        let r = other.press_on(1, "forged", &format!("tk:a:{task}:3")).await;
+        assert!(r.toast().unwrap().contains("bukan untuk Anda"));
+        let r = bot
+            .user(910)
+            .press_on(1, "forged", &format!("kj:s:{task}"))
+            .await;
+        assert!(r.toast().unwrap().contains("bukan untuk Anda"));
+        let t2 = tasks::get(&bot.db, task).await.unwrap().unwrap();
+        assert_eq!((t2.assignee, t2.status.as_str()), (Some(owner), "assigned"));
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn a_visit_for_a_task_reassigned_meanwhile_ends_with_a_polite_answer() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        enrolled(&bot, 921, Role::Tksk, &[KARAWANG_BARAT], "Pak Dadang").await;
+        let a = enrolled(&bot, 922, Role::Psm, &[KULON], "Bu Euis").await;
+        let b = enrolled(&bot, 923, Role::Psm, &[KULON], "Kang Asep").await;
+        households(&bot.db, KULON, 1).await;
+        let task = tasks::create(
+            &bot.db.pool,
+            TaskKind::ReverifyKpm,
+            KULON,
+            "1",
+            Some("2026-12-31"),
+            None,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        let t = tasks::get(&bot.db, task).await.unwrap().unwrap();
+        let wa = workers::get(&bot.db, a).await.unwrap().unwrap();
+        tasks::assign(&bot.db, &t, &wa, 921).await.unwrap();
+        bot.user(922)
+            .send(&format!("/kunjungan {task}"))
+            .await
+            .assert_contains(&["bagikan lokasi"]);
+        // Meanwhile the TKSK gives it to someone else.
+        sqlx::query("UPDATE tasks SET assignee = $1, status = 'assigned' WHERE id = $2")
+            .bind(b)
+            .bind(task)
+            .execute(&bot.db.pool)
+            .await
+            .unwrap();
+        bot.user(922)
+            .location(-6.3, 107.3)
+            .await
+            .assert_contains(&["sudah dialihkan"]);
+        let r = bot
+            .user(922)
+            .press_on(1, "old", &format!("kj:r:{task}:eligible"))
+            .await;
+        assert!(r.toast().is_some(), "a polite toast");
+        let (visits,): (i64,) = one(&bot.db, "SELECT COUNT(*) FROM visits").await;
+        assert_eq!(visits, 0);
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn a_reverification_visit_without_location_needs_a_reason_and_skips_the_photo() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let a = enrolled(&bot, 931, Role::Psm, &[KULON], "Bu Euis").await;
+        households(&bot.db, KULON, 1).await;
+        let task = tasks::create(&bot.db.pool, TaskKind::ReverifyKpm, KULON, "1", None, None)
+            .await
+            .unwrap()
+            .unwrap();
+        sqlx::query("UPDATE tasks SET assignee = $1, status = 'assigned'")
+            .bind(a)
+            .execute(&bot.db.pool)
+            .await
+            .unwrap();
+        let u = bot.user(931);
+        u.send("/kunjungan").await;
+        u.press(&format!("kj:s:{task}")).await;
+        u.send("Lewati lokasi")
+            .await
+            .assert_contains(&["Mengapa lokasi tidak dapat dibagikan"]);
+        u.sticker().await.assert_contains(&["alasannya"]);
+        u.send("GPS rusak")
+            .await
+            .assert_contains(&["hasil kunjungan"]);
+        u.send("pindah")
+            .await
+            .assert_contains(&["pilih dengan tombol"]);
+        u.press(&format!("kj:r:{task}:moved"))
+            .await
+            .assert_contains(&["Tanpa foto"]);
+        u.press(&format!("kj:np:{task}")).await;
+        u.press(&format!("kj:nn:{task}")).await.assert_contains(&[
+            "tidak dibagikan (GPS rusak)",
+            "pindah",
+            "Foto: tidak ada",
+        ]);
+        u.press(&format!("kj:ok:{task}"))
+            .await
+            .assert_contains(&["sudah tersimpan"]);
+        let (v,): (Option<String>,) = one(&bot.db, "SELECT verification FROM households").await;
+        assert_eq!(v.as_deref(), Some("moved"));
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn five_wrong_codes_in_an_hour_lock_the_user_out_even_from_a_good_code() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let u = bot.user(941);
+        u.send("/daftar")
+            .await
+            .assert_contains(&["kirim kode undangan"]);
+        u.sticker().await.assert_contains(&["berupa teks"]);
+        u.send("ABCDE-FGHJK")
+            .await
+            .assert_contains(&["tidak kami kenali"]);
+        for _ in 0..3 {
+            u.send("/daftar ABCDE-FGHJK")
+                .await
+                .assert_contains(&["tidak kami kenali"]);
+        }
+        u.send("/daftar ZZZZZ-ZZZZZ")
+            .await
+            .assert_contains(&["dikunci sementara", "WIB"]);
+        let good = invite(&bot.db, Role::Psm, &["Karawang Kulon"], "Bu Euis").await;
+        u.send(&format!("/daftar {}", good.code))
+            .await
+            .assert_contains(&["dikunci sementara"]);
+        // Someone else is not affected, and the code is still good.
+        bot.user(942)
+            .send(&format!("/daftar {}", good.code))
+            .await
+            .assert_contains(&["Selamat bergabung"]);
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn an_expired_code_is_refused_with_a_clear_reason() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let inv = invite(&bot.db, Role::Psm, &[KULON], "Bu Euis").await;
+        sqlx::query("UPDATE invites SET expires_at = 1")
+            .execute(&bot.db.pool)
+            .await
+            .unwrap();
+        bot.user(951)
+            .send(&format!("/daftar {}", inv.code))
+            .await
+            .assert_contains(&["kedaluwarsa"]);
+        let (hash,): (String,) = one(&bot.db, "SELECT code_hash FROM invites").await;
+        assert!(
+            !hash.contains(&inv.code.replace('-', "")),
+            "only a keyed hash is kept"
+        );
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn revoking_a_psm_ends_access_at_once_and_hands_open_tasks_back_to_the_tksk() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let tksk = enrolled(&bot, 961, Role::Tksk, &[KARAWANG_BARAT], "Pak Dadang").await;
+        let psm = enrolled(&bot, 962, Role::Psm, &[KULON], "Bu Euis").await;
+        households(&bot.db, KULON, 3).await;
+        let opened = cycles::open(&bot.db, KULON, "2026-11", None)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(opened.created, 3);
+        assert_eq!(
+            workers::revoke(&bot.db, psm).await.unwrap(),
+            Revocation::Revoked { returned: 3 }
+        );
+        assert_eq!(
+            workers::revoke(&bot.db, psm).await.unwrap(),
+            Revocation::AlreadyRevoked
+        );
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM tasks WHERE assignee = $1")
+            .bind(tksk)
+            .fetch_one(&bot.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(n, 3);
+        bot.user(962)
+            .send("/tugas")
+            .await
+            .assert_contains(&["khusus untuk petugas"]);
+        wait_notice(&bot, 961, "3 tugas dari Bu Euis dikembalikan").await;
+        bot.user(961)
+            .send("/tugaskan")
+            .await
+            .assert_contains(&["belum diserahkan: 3"]);
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn a_cycle_spreads_tasks_evenly_and_opening_it_twice_creates_nothing() {
+    on_each_backend!(|tdb| {
+        let db = tdb.connect().await;
+        let key = secret::load_or_create(&db, None).await.unwrap();
+        let mut psm = vec![];
+        for name in ["A", "B", "C"] {
+            let inv = workers::invite(&db, &key, Role::Psm, &[KULON.into()], name)
+                .await
+                .unwrap()
+                .unwrap();
+            psm.push(inv.worker_id);
+        }
+        households(&db, KULON, 10).await;
+        households(&db, ADIARSA, 2).await;
+        let first = cycles::open(&db, KARAWANG_BARAT, "2026-12", None)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(first.period, "2026-11");
+        assert_eq!(first.due.to_string(), "2026-12-31");
+        assert_eq!(
+            (first.households, first.created, first.unassigned),
+            (12, 12, 2)
+        );
+        let mut loads = vec![];
+        for w in &psm {
+            loads.push(tasks::count_open_for(&db, *w).await.unwrap());
+        }
+        loads.sort();
+        assert_eq!(loads, vec![3, 3, 4], "ten households over three PSM");
+        let again = cycles::open(&db, KARAWANG_BARAT, "2026-11", None)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(again.created, 0);
+        let kel = cycles::open(&db, KULON, "2026-11", None)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            kel.created, 0,
+            "a kelurahan inside the opened kecamatan adds nothing"
+        );
+        let (n,): (i64,) = one(&db, "SELECT COUNT(*) FROM tasks").await;
+        assert_eq!(n, 12);
+    });
+}
+
+#[tokio::test]
+async fn dinsos_opens_a_cycle_in_the_bot_and_the_tksk_follows_it_with_rekap() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        enrolled(&bot, 971, Role::Dinsos, &["32.15"], "Operator Dinsos").await;
+        enrolled(&bot, 972, Role::Tksk, &[KARAWANG_BARAT], "Pak Dadang").await;
+        enrolled(&bot, 973, Role::Psm, &[KULON], "Bu Euis").await;
+        households(&bot.db, KULON, 4).await;
+        bot.user(972)
+            .send("/siklus 32.15.01")
+            .await
+            .assert_contains(&["bukan untuk peran Anda"]);
+        let d = bot.user(971);
+        d.send("/siklus").await.assert_contains(&["wilayah mana"]);
+        d.send("Karawang Barat 2026-11").await.assert_contains(&[
+            "November–Desember 2026",
+            "Tugas baru: 4",
+            "31 Desember 2026",
+        ]);
+        d.send("/siklus 32.15.01 2026-12")
+            .await
+            .assert_contains(&["sudah dibuka sebelumnya"]);
+        wait_notice(&bot, 973, "4 rumah tangga KPM").await;
+        bot.user(972)
+            .send("/rekap")
+            .await
+            .assert_contains(&["Selesai: 0 dari 4", "Karawang Kulon: 0/4"]);
+        d.send("/rekap")
+            .await
+            .assert_contains(&["Karawang Barat: 0/4"]);
+        // The PSM pages through their tasks.
+        let r = bot.user(973).send("/tugas").await;
+        r.assert_contains(&["Tugas terbuka Anda: 4", "Verivali KPM"]);
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn the_daily_reminder_is_queued_once_a_day_whatever_the_restarts() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let psm = enrolled(&bot, 981, Role::Psm, &[KULON], "Bu Euis").await;
+        enrolled(&bot, 982, Role::Psm, &[KULON], "Kang Asep").await;
+        households(&bot.db, KULON, 2).await;
+        // A day of its own, so that the bot's own minute-by-minute job does not interfere.
+        for (subject, due) in [("1", "2031-03-14"), ("2", "2031-03-01")] {
+            let id = tasks::create(
+                &bot.db.pool,
+                TaskKind::ReverifyKpm,
+                KULON,
+                subject,
+                Some(due),
+                None,
+            )
+            .await
+            .unwrap()
+            .unwrap();
+            sqlx::query("UPDATE tasks SET assignee = $1, status = 'assigned' WHERE id = $2")
+                .bind(psm)
+                .bind(id)
+                .execute(&bot.db.pool)
+                .await
+                .unwrap();
+        }
+        let six = chrono::Utc.with_ymd_and_hms(2031, 3, 13, 23, 0, 0).unwrap();
+        let seven = chrono::Utc.with_ymd_and_hms(2031, 3, 14, 0, 5, 0).unwrap();
+        use kesos_bot::jobs::reminders::tick;
+        assert_eq!(
+            tick(&bot.db, six, 7).await.unwrap(),
+            0,
+            "not before 07:00 WIB"
+        );
+        assert_eq!(
+            tick(&bot.db, seven, 7).await.unwrap(),
+            1,
+            "one worker has due tasks"
+        );
+        assert_eq!(tick(&bot.db, seven, 7).await.unwrap(), 0);
+        // Even without the day's mark (another instance, a lost write) the dedupe key holds.
+        sqlx::query("DELETE FROM meta WHERE key = 'reminders_day'")
+            .execute(&bot.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(tick(&bot.db, seven, 7).await.unwrap(), 0);
+        wait_notice(&bot, 981, "jatuh tempo hari ini: 1").await;
+        wait_notice(&bot, 981, "sudah lewat batas: 1").await;
+        let (n,): (i64,) = one(
+            &bot.db,
+            "SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE 'reminder:%'",
+        )
+        .await;
+        assert_eq!(n, 1, "one reminder in all");
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn the_binary_invites_lists_and_exports() {
+    let tdb = TestDb::sqlite().await;
+    let db = tdb.connect().await;
+    db.pool.close().await;
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kesos-bot"))
+            .args(args)
+            .env("DATABASE_URL", &tdb.url)
+            .env("LANG", "id_ID.UTF-8")
+            .env_remove("KESOS_SECRET")
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let (ok, out, err) = run(&[
+        "worker", "invite", "--role", "psm", "--area", KULON, "--area", "Nagasari", "--name",
+        "Bu Euis",
+    ]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Kode undangan untuk Bu Euis") && out.contains("/daftar"),
+        "{out}"
+    );
+    let (ok, _, err) = run(&[
+        "worker", "invite", "--role", "tksk", "--area", "Atlantis", "--name", "X",
+    ]);
+    assert!(!ok && err.contains("Atlantis"), "{err}");
+    let (ok, out, _) = run(&["worker", "list"]);
+    assert!(ok);
+    assert!(
+        out.contains("Bu Euis")
+            && out.contains("32.15.01.1001, 32.15.01.1011")
+            && out.contains("menunggu /daftar"),
+        "{out}"
+    );
+    let (ok, out, _) = run(&["export", "visits"]);
+    assert!(ok);
+    assert!(out.starts_with("task,kind,area"), "{out}");
+    let (ok, out, err) = run(&["export", "tasks", "--format", "csv"]);
+    assert!(ok, "{err}");
+    assert!(out.starts_with("task,kind,area,subject,assignee"), "{out}");
+}
