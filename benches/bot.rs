@@ -3,6 +3,9 @@
 //!   teloxide echo handler driven the same way in the same run, and their ratio (goal ≥ 0.7);
 //! - the idle resident memory of `kesos-bot run` (goal < 30 MB).
 //!
+//! - `/cek` look-ups end to end (the NIK, then the name; each answered) against
+//!   `KESOS_BENCH_HOUSEHOLDS` imported households (default 100,000), beside the same echo.
+//!
 //! Run: `cargo bench --bench bot` (set `KESOS_TEST_POSTGRES_URL` to also measure PostgreSQL;
 //! `KESOS_BENCH_UPDATES` to change the number of updates, default 3000).
 
@@ -67,24 +70,38 @@ async fn echo_rate(n: u64) -> f64 {
     rate
 }
 
-async fn kesos_rate(db_url: &str, n: u64) -> f64 {
+const SECRET: &str = "bench-secret";
+
+type Running = (
+    FakeApi,
+    tokio::sync::oneshot::Sender<()>,
+    tokio::task::JoinHandle<anyhow::Result<()>>,
+);
+
+/// The real bot (as `kesos-bot run` builds it) against a fresh fake API, pacing switched off.
+async fn start_bot(db_url: &str) -> Running {
     let api = FakeApi::start().await;
     api.set_recording(false);
+    let url = api.url();
     let cli = [
         "kesos-bot",
         "--database-url",
         db_url,
+        "--secret",
+        SECRET,
         "run",
         "--token",
         "1:BENCH",
         "--api-url",
-        &api.url(),
+        &url,
         "--send-rate",
         "100000",
         "--chat-rate",
         "1000",
         "--poll-timeout",
         "1",
+        "--cek-limit",
+        "1000000",
     ];
     let cli = <kesos_bot::config::Cli as clap::Parser>::parse_from(cli);
     let kesos_bot::config::Command::Run(run) = &cli.command else {
@@ -98,8 +115,88 @@ async fn kesos_rate(db_url: &str, n: u64) -> f64 {
     while api.get_updates_calls() == 0 {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
+    (api, tx, task)
+}
+
+async fn kesos_rate(db_url: &str, n: u64) -> f64 {
+    let (api, tx, task) = start_bot(db_url).await;
     drive(&api, USERS as u64, "/start").await;
     let rate = drive(&api, n, "/start").await;
+    let _ = tx.send(());
+    task.await.unwrap().unwrap();
+    rate
+}
+
+/// Imports `households` synthetic KPM rows (one member each) into the database.
+async fn import_households(db_url: &str, households: u64) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kpm.csv");
+    kesos_bot::import::kpm::write_synthetic(std::fs::File::create(&file).unwrap(), households)
+        .unwrap();
+    let db = kesos_bot::store::Db::connect_and_migrate(db_url)
+        .await
+        .unwrap();
+    let t = Instant::now();
+    let r =
+        kesos_bot::import::kpm::import(&db, &file, SECRET.as_bytes(), kesos_bot::i18n::Lang::En)
+            .await
+            .unwrap();
+    assert_eq!(r.rejected.len(), 0);
+    eprintln!(
+        "  (imported {households} households in {:.1?})",
+        t.elapsed()
+    );
+    db.pool.close().await;
+}
+
+/// Updates per second of `/cek` look-ups: each user sends `/cek NIK` then the name; every
+/// update is answered.
+async fn cek_rate(db_url: &str, n: u64, households: u64) -> f64 {
+    let (api, tx, task) = start_bot(db_url).await;
+    let lookups = |api: &FakeApi, count: u64, offset: u64| {
+        for i in 0..count {
+            let user = 20_000 + (i as i64 % USERS);
+            let h = (offset + i * 7919) % households;
+            api.push(
+                "message",
+                message(
+                    api,
+                    user,
+                    &format!("/cek {}", kesos_bot::import::kpm::synthetic_nik(h)),
+                ),
+            );
+            api.push(
+                "message",
+                message(api, user, &kesos_bot::import::kpm::synthetic_name(h)),
+            );
+        }
+    };
+    let wait = |api: &FakeApi, before: u64, expected: u64| {
+        let api = api.clone();
+        async move {
+            let start = Instant::now();
+            while api.sent_count() - before < expected {
+                assert!(start.elapsed() < Duration::from_secs(600), "bench stalled");
+                tokio::time::sleep(Duration::from_millis(2)).await;
+            }
+        }
+    };
+    // Warm-up: every user once; also learns how many messages one look-up produces.
+    let before = api.sent_count();
+    lookups(&api, 1, 0);
+    wait(&api, before, 2).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let per_lookup = api.sent_count() - before;
+    let before = api.sent_count();
+    lookups(&api, USERS as u64, 1);
+    wait(&api, before, per_lookup * USERS as u64).await;
+
+    let count = n / 2;
+    let before = api.sent_count();
+    let start = Instant::now();
+    lookups(&api, count, 12345);
+    wait(&api, before, per_lookup * count).await;
+    let rate = (2 * count) as f64 / start.elapsed().as_secs_f64();
     let _ = tx.send(());
     task.await.unwrap().unwrap();
     rate
@@ -161,6 +258,16 @@ fn main() {
         "/start on SQLite:       {start:>8.0} updates/s  ratio {:.2} (goal >= 0.70)",
         start / echo
     );
+    let households: u64 = std::env::var("KESOS_BENCH_HOUSEHOLDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    rt.block_on(import_households(&sqlite, households));
+    let cek = rt.block_on(cek_rate(&sqlite, n, households));
+    println!(
+        "/cek on SQLite:         {cek:>8.0} updates/s  ratio {:.2} (goal >= 0.70; {households} households)",
+        cek / echo
+    );
 
     if let Ok(admin) = std::env::var("KESOS_TEST_POSTGRES_URL") {
         let url = rt.block_on(async {
@@ -182,6 +289,12 @@ fn main() {
         println!(
             "/start on PostgreSQL:   {pg:>8.0} updates/s  ratio {:.2} (goal >= 0.70)",
             pg / echo
+        );
+        rt.block_on(import_households(&url, households));
+        let cek = rt.block_on(cek_rate(&url, n, households));
+        println!(
+            "/cek on PostgreSQL:     {cek:>8.0} updates/s  ratio {:.2} (goal >= 0.70; {households} households)",
+            cek / echo
         );
     } else {
         println!("/start on PostgreSQL:   skipped (set KESOS_TEST_POSTGRES_URL)");
