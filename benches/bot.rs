@@ -176,7 +176,11 @@ async fn cek_rate(db_url: &str, n: u64, households: u64) -> f64 {
         async move {
             let start = Instant::now();
             while api.sent_count() - before < expected {
-                assert!(start.elapsed() < Duration::from_secs(600), "bench stalled");
+                assert!(
+                    start.elapsed() < Duration::from_secs(120),
+                    "bench stalled: {} of {expected} answers",
+                    api.sent_count() - before
+                );
                 tokio::time::sleep(Duration::from_millis(2)).await;
             }
         }
@@ -202,18 +206,25 @@ async fn cek_rate(db_url: &str, n: u64, households: u64) -> f64 {
     rate
 }
 
-fn idle_rss_kib() -> Option<u64> {
+/// Memory of a real `kesos-bot run` process on `db_url` (a fresh SQLite file when `None`):
+/// after one `/start` (and `lookups` `/cek` look-ups over `households`), then idle for three
+/// seconds. Returns (VmRSS, VmHWM = peak) in KiB.
+fn run_rss_kib(db_url: Option<&str>, lookups: u64, households: u64) -> Option<(u64, u64)> {
     let rt = tokio::runtime::Runtime::new().unwrap();
     let api = rt.block_on(FakeApi::start());
     let dir = tempfile::tempdir().unwrap();
+    let url = db_url
+        .map(String::from)
+        .unwrap_or_else(|| format!("sqlite://{}", dir.path().join("k.db").display()));
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kesos-bot"))
         .arg("run")
         .env("TELOXIDE_TOKEN", "1:RSS")
         .env("TELOXIDE_API_URL", api.url())
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}", dir.path().join("k.db").display()),
-        )
+        .env("DATABASE_URL", url)
+        .env("KESOS_SECRET", SECRET)
+        .env("KESOS_CEK_LIMIT", "1000000")
+        .env("KESOS_CHAT_RATE", "1000")
+        .env("KESOS_SEND_RATE", "100000")
         .env("RUST_LOG", "warn")
         .spawn()
         .ok()?;
@@ -224,6 +235,20 @@ fn idle_rss_kib() -> Option<u64> {
         api.push("message", message(&api, 42, "/start"));
         api.wait_call(0, Duration::from_secs(10), |c| c.method == "sendmessage")
             .await;
+        let before = api.sent_count();
+        for i in 0..lookups {
+            let user = 30_000 + (i as i64 % USERS);
+            let h = (i * 104_729) % households.max(1);
+            let nik = kesos_bot::import::kpm::synthetic_nik(h);
+            api.push("message", message(&api, user, &format!("/cek {nik}")));
+            let name = kesos_bot::import::kpm::synthetic_name(h);
+            api.push("message", message(&api, user, &name));
+        }
+        let start = Instant::now();
+        while api.sent_count() - before < 2 * lookups && start.elapsed() < Duration::from_secs(120)
+        {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
         // Idle: a few empty long polls.
         tokio::time::sleep(Duration::from_secs(3)).await;
     });
@@ -232,11 +257,14 @@ fn idle_rss_kib() -> Option<u64> {
         .args(["-TERM", &child.id().to_string()])
         .status();
     let _ = child.wait();
-    status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse().ok())
+    };
+    Some((field("VmRSS:")?, field("VmHWM:")?))
 }
 
 fn main() {
@@ -262,34 +290,43 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
-    rt.block_on(import_households(&sqlite, households));
-    let cek = rt.block_on(cek_rate(&sqlite, n, households));
+    // A database of its own: the inbox of the /start run already holds this fake API's ids.
+    let sqlite_cek = format!("sqlite://{}", dir.path().join("cek.db").display());
+    rt.block_on(import_households(&sqlite_cek, households));
+    let cek = rt.block_on(cek_rate(&sqlite_cek, n, households));
     println!(
         "/cek on SQLite:         {cek:>8.0} updates/s  ratio {:.2} (goal >= 0.70; {households} households)",
         cek / echo
     );
 
     if let Ok(admin) = std::env::var("KESOS_TEST_POSTGRES_URL") {
-        let url = rt.block_on(async {
-            use sqlx::Connection;
-            let mut c = sqlx::PgConnection::connect(&admin).await.unwrap();
-            sqlx::raw_sql("DROP DATABASE IF EXISTS kesos_bench WITH (FORCE)")
-                .execute(&mut c)
-                .await
-                .unwrap();
-            sqlx::raw_sql("CREATE DATABASE kesos_bench")
-                .execute(&mut c)
-                .await
-                .unwrap();
-            let mut u = url::Url::parse(&admin).unwrap();
-            u.set_path("kesos_bench");
-            u.to_string()
-        });
+        let fresh = |name: &'static str| {
+            let admin = admin.clone();
+            async move {
+                use sqlx::Connection;
+                let mut c = sqlx::PgConnection::connect(&admin).await.unwrap();
+                let drop = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                sqlx::raw_sql(sqlx::AssertSqlSafe(drop))
+                    .execute(&mut c)
+                    .await
+                    .unwrap();
+                let create = format!("CREATE DATABASE {name}");
+                sqlx::raw_sql(sqlx::AssertSqlSafe(create))
+                    .execute(&mut c)
+                    .await
+                    .unwrap();
+                let mut u = url::Url::parse(&admin).unwrap();
+                u.set_path(name);
+                u.to_string()
+            }
+        };
+        let url = rt.block_on(fresh("kesos_bench"));
         let pg = rt.block_on(kesos_rate(&url, n));
         println!(
             "/start on PostgreSQL:   {pg:>8.0} updates/s  ratio {:.2} (goal >= 0.70)",
             pg / echo
         );
+        let url = rt.block_on(fresh("kesos_bench_cek"));
         rt.block_on(import_households(&url, households));
         let cek = rt.block_on(cek_rate(&url, n, households));
         println!(
@@ -301,11 +338,19 @@ fn main() {
     }
     drop(rt);
 
-    match idle_rss_kib() {
-        Some(kib) => println!(
+    match run_rss_kib(None, 0, 0) {
+        Some((rss, _)) => println!(
             "idle RSS of `kesos-bot run`: {:.1} MB (goal < 30 MB)",
-            kib as f64 / 1024.0
+            rss as f64 / 1024.0
         ),
         None => println!("idle RSS of `kesos-bot run`: could not be read"),
+    }
+    match run_rss_kib(Some(&sqlite_cek), 3000, households) {
+        Some((rss, peak)) => println!(
+            "`kesos-bot run` with {households} households after 3000 /cek: RSS {:.1} MB, peak {:.1} MB (goal < 100 MB)",
+            rss as f64 / 1024.0,
+            peak as f64 / 1024.0
+        ),
+        None => println!("RSS of `kesos-bot run` with households: could not be read"),
     }
 }
