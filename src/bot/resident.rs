@@ -343,7 +343,7 @@ async fn on_flow_message(
     let text = msg.text().map(str::trim);
     match flow {
         Flow::CekNik => match text {
-            Some(s) => cek_nik(&cx, s).await,
+            Some(s) => cek_nik(&cx, s, true).await,
             None => {
                 cx.say(&format!(
                     "{}\n\n{}",
@@ -400,17 +400,24 @@ async fn start_cek(cx: &Ctx, arg: Option<&str>) -> HandlerResult {
     if !budget_left(cx, false).await? {
         return cx.idle().await;
     }
-    cx.set(Flow::CekNik).await?;
     match arg.filter(|a| !a.is_empty()) {
-        Some(nik) => cek_nik(cx, nik).await,
-        None => cx.say(&t(cx.lang(), "cek-ask-nik")).await,
+        Some(nik) => cek_nik(cx, nik, false).await,
+        None => {
+            cx.set(Flow::CekNik).await?;
+            cx.say(&t(cx.lang(), "cek-ask-nik")).await
+        }
     }
 }
 
-async fn cek_nik(cx: &Ctx, typed: &str) -> HandlerResult {
+/// The NIK typed (after `/cek` or on its own). `asked`: the flow already waits for a NIK, so a
+/// wrong one needs no state change (one dialogue write less per look-up).
+async fn cek_nik(cx: &Ctx, typed: &str, asked: bool) -> HandlerResult {
     let lang = cx.lang();
     match Nik::parse(typed) {
         Err(e) => {
+            if !asked {
+                cx.set(Flow::CekNik).await?;
+            }
             let why = nik_why(lang, e);
             cx.say(&targs(lang, "nik-invalid", &[("why", why.into())]))
                 .await
