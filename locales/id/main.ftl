@@ -8,36 +8,36 @@ start-welcome =
     Selamat datang, { $name }! 👋
 
     Ini layanan Dinas Sosial Kabupaten Karawang lewat Telegram. Di sini Bapak/Ibu dapat:
-    • mengecek apakah keluarga Anda terdaftar sebagai penerima bansos,
-    • menilai sendiri kondisi rumah tangga dengan 14 kriteria kemiskinan, lalu mengajukan usulan,
-    • melihat informasi program bantuan sosial.
+    • mengecek apakah keluarga Anda terdaftar sebagai penerima bantuan sosial (bansos),
+    • menilai sendiri keadaan rumah tangga dengan 14 kriteria rumah tangga miskin, lalu mengajukan usulan,
+    • melihat keterangan program bansos dan tempat bertanya.
 
     Silakan pilih menu di bawah ini.
 
 menu-cek = 🔎 Cek penerima bansos
 menu-skrining = 📝 Skrining mandiri
 menu-info = ℹ️ Info program
-menu-bantuan = ❓ Bantuan
+menu-bantuan = ❓ Petunjuk
 menu-bahasa = 🌐 Bahasa / Language
 
 help-warga =
     Yang bisa Bapak/Ibu lakukan di sini:
 
-    /cek – cek apakah keluarga Anda terdaftar sebagai penerima bansos (perlu NIK dan nama sesuai KTP)
-    /skrining – nilai kondisi rumah tangga Anda dengan 14 kriteria, lalu ajukan usulan bila perlu
-    /info – program bantuan sosial dan ke mana harus pergi
+    /cek – cek apakah keluarga Anda terdaftar sebagai penerima bansos (siapkan NIK dan nama sesuai KTP)
+    /skrining – nilai keadaan rumah tangga Anda dengan 14 kriteria, lalu ajukan usulan bila perlu
+    /info – keterangan program bansos dan tempat bertanya
     /bahasa – ganti bahasa
     /batal – hentikan proses yang sedang berjalan
     /privasi – data apa yang kami simpan dan untuk apa
-    /hapusdata – hapus data Anda dari bot ini
+    /hapusdata – hapus data Anda dari layanan ini
 
-    Bila ada kesulitan, silakan hubungi TKSK di kecamatan Anda atau datang ke kantor kelurahan.
+    Bila ada kesulitan, silakan hubungi TKSK di kecamatan Anda atau datang ke kantor desa/kelurahan.
 help-psm =
     Perintah untuk PSM:
 
     /tugas – daftar tugas Anda yang masih terbuka
     /kunjungan – catat hasil kunjungan rumah
-    /bantuan – bantuan ini
+    /bantuan – petunjuk ini
     /batal – hentikan proses yang sedang berjalan
 
     Perintah warga (/cek, /skrining, /info) juga tetap bisa dipakai.
@@ -56,7 +56,7 @@ help-dinsos =
     /siklus – buka siklus verivali dua bulanan untuk kelurahan atau kecamatan
     /batal – hentikan proses yang sedang berjalan
 
-    Pengisian data, pendaftaran petugas, dan ekspor dilakukan lewat perintah kesos-bot di server.
+    Impor data, pendaftaran petugas, dan ekspor data dilakukan lewat perintah kesos-bot di server.
 
 cancel-done = Baik, proses tadi sudah dibatalkan. Silakan pilih menu lagi bila perlu.
 cancel-nothing = Saat ini tidak ada proses yang sedang berjalan. Silakan pilih menu di bawah ini.
@@ -64,44 +64,44 @@ cancel-nothing = Saat ini tidak ada proses yang sedang berjalan. Silakan pilih m
 privacy-text =
     Data yang kami simpan dan alasannya:
 
-    • Nomor akun Telegram dan pilihan bahasa Anda, agar bot dapat membalas pesan Anda.
-    • Bila Anda memakai /cek: NIK tidak pernah disimpan utuh. Kami hanya menyimpan kode acak (hash) untuk mencocokkan data dan bentuk tersamar seperti 3215**********01.
-    • Bila Anda mengajukan usulan: data yang Anda isi, untuk diverifikasi petugas (PSM/TKSK) dan Dinas Sosial.
-    • Isi percakapan yang sedang berjalan, agar dapat dilanjutkan bila bot dimulai ulang.
+    • Nomor akun Telegram dan pilihan bahasa Anda, agar kami dapat membalas pesan Anda.
+    • Bila Anda memakai /cek: NIK tidak pernah disimpan utuh. Kami hanya menyimpan kode pengganti yang tidak dapat diubah kembali menjadi NIK (untuk mencocokkan data) dan NIK yang sebagian angkanya ditutup, seperti 3215**********01.
+    • Bila Anda mengajukan usulan: data yang Anda isi, untuk diperiksa petugas (PSM/TKSK) dan Dinas Sosial.
+    • Isi percakapan yang sedang berjalan, agar dapat dilanjutkan bila sistem kami sempat terhenti.
 
-    Data ini hanya dipakai untuk layanan kesejahteraan sosial oleh Dinas Sosial Kabupaten Karawang, sesuai UU Pelindungan Data Pribadi (UU 27/2022). Catatan percakapan dihapus setelah selesai; data akun disimpan selama Anda memakai layanan ini.
+    Data ini hanya dipakai oleh Dinas Sosial Kabupaten Karawang untuk layanan kesejahteraan sosial, sesuai UU Pelindungan Data Pribadi (UU 27/2022). Catatan percakapan dihapus setelah percakapan selesai. Data akun disimpan selama Anda memakai layanan ini.
 
     Untuk menghapus data akun Anda, ketik /hapusdata.
 
 erase-confirm =
     Apakah Bapak/Ibu yakin ingin menghapus data Anda dari bot ini?
 
-    Yang dihapus: akun, pilihan bahasa, dan percakapan yang sedang berjalan. Usulan yang sudah dikirim tetap diproses petugas, tetapi tidak lagi terhubung dengan akun Telegram Anda.
+    Yang dihapus: akun, pilihan bahasa, dan percakapan yang sedang berjalan. Usulan yang sudah dikirim tetap diproses petugas, tetapi tidak lagi terhubung dengan akun Telegram Anda, sehingga kabar perkembangannya tidak dapat kami kirimkan lagi.
 erase-yes = Ya, hapus data saya
 erase-no = Tidak jadi
-erase-done = Data Anda sudah kami hapus. Terima kasih telah memakai layanan ini. Bila ingin memakai lagi, cukup ketik /start.
+erase-done = Data Anda sudah kami hapus. Terima kasih telah memakai layanan ini. Bila ingin memakainya lagi, cukup ketik /start.
 erase-kept = Baik, data Anda tidak dihapus.
 erase-worker-refused = Akun petugas tidak dapat dihapus sendiri. Silakan hubungi operator Dinas Sosial bila ingin berhenti.
 
 button-stale = Tombol ini sudah tidak berlaku. Ketik /start untuk membuka menu.
-unknown-command = Maaf, perintah { $command } tidak dikenal. Ketik /bantuan untuk melihat perintah yang tersedia, atau pilih menu di bawah ini.
-unknown-text = Maaf, saya belum memahami pesan itu. Silakan pilih menu di bawah ini.
-unknown-media = Terima kasih. Saat ini saya hanya dapat membaca pesan teks dan tombol. Silakan pilih menu di bawah ini.
-error-internal = Mohon maaf, sedang ada gangguan di sistem kami. Silakan coba lagi beberapa saat lagi.
+unknown-command = Mohon maaf, perintah { $command } tidak dikenal. Ketik /bantuan untuk melihat daftar perintah, atau pilih menu di bawah ini.
+unknown-text = Mohon maaf, kami belum memahami pesan itu. Silakan pilih menu di bawah ini.
+unknown-media = Terima kasih. Saat ini kami hanya dapat membaca pesan teks dan tombol, belum dapat membaca foto, pesan suara, atau stiker. Silakan pilih menu di bawah ini.
+error-internal = Mohon maaf, sedang ada gangguan pada sistem kami. Silakan coba kembali beberapa saat lagi.
 
-role-refused-warga = Mohon maaf, perintah ini khusus untuk petugas (PSM, TKSK, dan Dinas Sosial). Ketik /bantuan untuk melihat perintah yang bisa Anda pakai.
-role-refused = Mohon maaf, perintah ini bukan untuk peran Anda. Ketik /bantuan untuk melihat perintah Anda.
-role-refused-short = Maaf, tombol ini bukan untuk Anda.
+role-refused-warga = Mohon maaf, perintah ini khusus untuk petugas (PSM, TKSK, dan Dinas Sosial). Ketik /bantuan untuk melihat perintah yang dapat Bapak/Ibu pakai.
+role-refused = Mohon maaf, perintah ini bukan untuk peran Anda. Ketik /bantuan untuk melihat perintah yang dapat Anda pakai.
+role-refused-short = Mohon maaf, tombol ini bukan untuk Anda.
 
 cmd-start = Mulai dan menu utama
-cmd-bantuan = Bantuan dan daftar perintah
+cmd-bantuan = Petunjuk dan daftar perintah
 cmd-bahasa = Pilih bahasa
 cmd-batal = Batalkan proses yang berjalan
 cmd-privasi = Data yang disimpan dan alasannya
 cmd-hapusdata = Hapus data saya
 cmd-cek = Cek penerima bansos
 cmd-skrining = Skrining mandiri 14 kriteria
-cmd-info = Info program bantuan
+cmd-info = Info program bansos
 cmd-tugas = Tugas saya
 cmd-kunjungan = Catat kunjungan rumah
 cmd-tugaskan = Serahkan tugas ke PSM

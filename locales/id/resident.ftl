@@ -2,9 +2,9 @@
 # Sapaan: Bapak/Ibu, Anda. Teks polos tanpa markup.
 
 ## Masukan yang tidak sesuai
-input-not-text = Mohon maaf, pada langkah ini saya perlu jawaban berupa teks yang diketik.
+input-not-text = Mohon maaf, pada langkah ini kami perlu jawaban berupa teks yang diketik.
 input-use-buttons = Mohon jawab dengan menekan salah satu tombol yang tersedia.
-name-invalid = Mohon maaf, nama itu belum dapat kami terima. Tuliskan nama lengkap sesuai KTP (paling banyak 100 huruf).
+name-invalid = Mohon maaf, nama itu belum dapat kami terima. Silakan tulis nama lengkap sesuai KTP (paling banyak 100 huruf).
 
 ## NIK
 nik-invalid =
@@ -26,46 +26,46 @@ cek-ask-nik =
     NIK tidak kami simpan utuh dan tidak akan kami tampilkan kembali. Ketik /batal bila ingin berhenti.
 cek-ask-name = Terima kasih. Sekarang ketik nama lengkap pemilik NIK tersebut, sesuai yang tertulis di KTP.
 cek-not-found =
-    Mohon maaf, data dengan NIK dan nama tersebut tidak kami temukan dalam daftar KPM (Keluarga Penerima Manfaat) bansos.
+    Mohon maaf, data dengan NIK dan nama tersebut tidak kami temukan dalam daftar penerima bansos (KPM, Keluarga Penerima Manfaat).
 
-    Mohon periksa kembali NIK dan ejaan nama sesuai KTP. Bila keluarga Anda merasa layak menerima bantuan tetapi belum terdaftar, Anda dapat menilai kondisi rumah tangga lewat /skrining lalu mengajukan usulan, atau bertanya kepada TKSK di kecamatan atau kantor kelurahan.
+    Mohon periksa kembali NIK dan ejaan nama sesuai KTP. Bila keluarga Anda merasa layak menerima bantuan tetapi belum terdaftar, silakan nilai keadaan rumah tangga Anda lewat /skrining, lalu ajukan usulan. Anda juga dapat bertanya kepada TKSK di kecamatan Anda atau ke kantor desa/kelurahan.
 cek-again = 🔎 Cek lagi
-cek-limit = Mohon maaf, Bapak/Ibu sudah melakukan { $limit } kali pengecekan dalam { $minutes } menit terakhir. Demi keamanan data warga, silakan coba lagi mulai { $time }.
+cek-limit = Mohon maaf, Bapak/Ibu sudah melakukan { $limit } kali pengecekan dalam { $minutes } menit terakhir. Untuk menjaga keamanan data warga, silakan coba lagi mulai { $time }.
 cek-found =
-    ✅ Data ditemukan. Keluarga Anda terdaftar sebagai KPM di Kelurahan { $kelurahan }, Kecamatan { $kecamatan }.
+    ✅ Data ditemukan. Keluarga Anda terdaftar sebagai penerima bansos (KPM) di Desa/Kelurahan { $kelurahan }, Kecamatan { $kecamatan }.
 
     Program bantuan keluarga Anda:
 cek-program-active = • { $program }: aktif
-cek-program-inactive = • { $program }: tidak aktif saat ini
-cek-last-received = Terakhir diterima: { $month }
+cek-program-inactive = • { $program }: saat ini tidak aktif
+cek-last-received = Bantuan terakhir diterima: { $month }
 kks-status-aktif = Kartu KKS: aktif
 kks-status-belum-terdistribusi = Kartu KKS: belum dibagikan
 kks-status-bermasalah = Kartu KKS: bermasalah
-kks-status-tidak-ada = Kartu KKS: belum punya
+kks-status-tidak-ada = Kartu KKS: belum ada
 cek-next-title = Langkah selanjutnya:
-cek-next-kks-problem = • Kartu KKS Anda tercatat bermasalah. Bawa kartu dan KTP ke TKSK atau pendamping agar kartu dapat diperiksa atau diganti.
-cek-next-contact = • Bila ada pertanyaan, hubungi TKSK Kecamatan { $kecamatan } atau datang ke kantor Kelurahan { $kelurahan }.
+cek-next-kks-problem = • Kartu KKS Anda tercatat bermasalah. Silakan bawa kartu KKS dan KTP ke TKSK kecamatan atau pendamping program agar kartu dapat diperiksa atau diganti.
+cek-next-contact = • Bila ada pertanyaan, hubungi TKSK Kecamatan { $kecamatan } atau datang ke kantor desa/kelurahan { $kelurahan }.
 
 ## Program (besaran bantuan diambil dari tabel program)
-program-benefit = Bantuan: { RUPIAH($amount) } per bulan
-program-benefit-varies = Bantuan: besarnya berbeda-beda sesuai ketentuan program
-program-where-sembako = • Sembako (BPNT): bantuan tidak berupa uang tunai. Belanjakan di e-Warong yang ditunjuk di wilayah Anda dengan kartu KKS, untuk bahan pangan seperti beras, telur, dan lauk-pauk.
-program-where-pkh = • PKH: bantuan dicairkan ke rekening KPM melalui bank penyalur atau kantor pos. Ikuti pertemuan kelompok bersama pendamping PKH di kelurahan Anda.
-program-where-pbi = • PBI-JK: iuran BPJS Kesehatan dibayar oleh pemerintah. Berobatlah ke puskesmas atau klinik tempat Anda terdaftar dengan membawa KTP atau kartu JKN-KIS.
-program-where-other = • Untuk keterangan program ini, silakan tanyakan kepada TKSK di kecamatan atau kantor kelurahan Anda.
+program-benefit = Besar bantuan: { RUPIAH($amount) } per bulan
+program-benefit-varies = Besar bantuan: berbeda-beda, sesuai ketentuan program
+program-where-sembako = • Program Sembako (BPNT): bantuan ini bukan uang tunai. Belanjakan dengan kartu KKS di e-Warong yang ditunjuk di wilayah Anda, untuk bahan pangan seperti beras, telur, dan lauk-pauk.
+program-where-pkh = • PKH: bantuan disalurkan ke rekening penerima di bank penyalur atau dibayarkan lewat kantor pos. Jangan lupa ikuti pertemuan kelompok bersama pendamping PKH di desa/kelurahan Anda.
+program-where-pbi = • PBI-JK: iuran BPJS Kesehatan Anda dibayar oleh pemerintah. Bila sakit, berobatlah ke puskesmas atau klinik tempat Anda terdaftar dengan membawa KTP atau kartu JKN-KIS.
+program-where-other = • Untuk keterangan program ini, silakan tanyakan kepada TKSK di kecamatan Anda atau ke kantor desa/kelurahan.
 
 ## /info
 info-title = Program bantuan sosial (bansos) yang dilayani Dinas Sosial Kabupaten Karawang:
 info-footer =
-    Siapa yang menerima ditentukan dari data kesejahteraan sosial (DTKS/DTSEN) yang ditetapkan Kementerian Sosial. Untuk mengecek keluarga Anda, ketik /cek. Bila merasa layak tetapi belum terdaftar, ketik /skrining.
+    Penerima bansos ditentukan berdasarkan data kesejahteraan sosial (DTKS/DTSEN) yang ditetapkan oleh Kementerian Sosial. Untuk mengecek keluarga Anda, ketik /cek. Bila merasa layak tetapi belum terdaftar, ketik /skrining.
 
-    Pertanyaan dan pengaduan dapat disampaikan kepada TKSK di kecamatan atau di kantor kelurahan.
+    Pertanyaan dan pengaduan dapat disampaikan kepada TKSK di kecamatan Anda atau ke kantor desa/kelurahan.
 
 ## /skrining
 skr-intro =
-    Skrining mandiri ini memakai 14 kriteria rumah tangga miskin dari BPS. Ada 14 pertanyaan; jawab dengan tombol Ya atau Tidak sesuai keadaan rumah tangga Anda saat ini.
+    Skrining mandiri ini memakai 14 kriteria rumah tangga miskin dari BPS (Badan Pusat Statistik). Ada 14 pertanyaan. Jawab dengan tombol Ya atau Tidak, sesuai keadaan rumah tangga Anda saat ini.
 
-    Hasilnya hanya gambaran awal, bukan penetapan penerima bantuan.
+    Hasilnya hanya gambaran awal, bukan keputusan siapa yang menerima bantuan.
 skr-question =
     Pertanyaan { $n }/{ $total }
 
@@ -73,26 +73,26 @@ skr-question =
 skr-yes = Ya
 skr-no = Tidak
 skr-back = ◀ Kembali
-skr-result = Hasil skrining: { $met } dari { $total } kriteria terpenuhi. Batasnya { $threshold } kriteria.
-skr-result-poor = Menurut kriteria BPS, rumah tangga Anda termasuk kategori miskin. Ini belum berarti Anda pasti menerima bantuan: petugas perlu memverifikasi lewat kunjungan rumah, dan penetapan penerima tetap menjadi keputusan Kementerian Sosial.
-skr-result-not-poor = Menurut kriteria BPS, rumah tangga Anda belum termasuk kategori miskin. Bila keadaan Anda sebenarnya lebih sulit dari jawaban tadi, atau berubah di kemudian hari, Anda tetap boleh mengajukan usulan; petugas akan menilainya lewat kunjungan rumah.
-usl-offer = Apakah Bapak/Ibu ingin mengajukan usulan agar rumah tangga Anda diverifikasi petugas untuk dimasukkan ke data kesejahteraan sosial?
+skr-result = Hasil skrining: { $met } dari { $total } kriteria terpenuhi. Rumah tangga termasuk kategori miskin bila memenuhi paling sedikit { $threshold } kriteria.
+skr-result-poor = Menurut kriteria BPS, rumah tangga Anda termasuk kategori miskin. Namun, ini belum berarti Anda pasti menerima bantuan. Petugas perlu memeriksa dulu lewat kunjungan ke rumah, dan keputusan penerima bantuan tetap ada di Kementerian Sosial.
+skr-result-not-poor = Dari jawaban tadi, menurut kriteria BPS rumah tangga Anda belum termasuk kategori miskin. Bila keadaan sebenarnya lebih sulit daripada jawaban tadi, atau keadaan berubah nanti, Anda tetap boleh mengajukan usulan. Petugas akan menilainya lewat kunjungan ke rumah.
+usl-offer = Apakah Bapak/Ibu ingin mengajukan usulan, agar petugas memeriksa keadaan rumah tangga Anda dan mengusulkannya masuk ke data kesejahteraan sosial?
 usl-start = 📝 Ya, ajukan usulan
 usl-no = Tidak, terima kasih
-usl-declined = Baik, terima kasih telah mengisi skrining. Anda dapat mengulanginya kapan saja dengan /skrining.
+usl-declined = Baik, terima kasih telah mengisi skrining. Anda dapat mengisinya lagi kapan saja dengan mengetik /skrining.
 
 ## Usulan
-usl-intro = Baik, kita isi usulannya. Ada beberapa pertanyaan singkat; ketik /batal bila ingin berhenti.
+usl-intro = Baik, mari kita isi usulannya. Ada beberapa pertanyaan singkat. Ketik /batal bila ingin berhenti.
 usl-ask-name = Siapa nama lengkap kepala keluarga, sesuai KTP?
-usl-ask-nik = Ketik NIK (16 angka) kepala keluarga tersebut, sesuai KTP.
-usl-ask-kecamatan = Di kecamatan mana rumah Anda? Silakan pilih:
-usl-ask-kelurahan = Di kelurahan atau desa mana rumah Anda? Silakan pilih:
+usl-ask-nik = Sekarang ketik NIK (16 angka) kepala keluarga tersebut, sesuai KTP.
+usl-ask-kecamatan = Rumah Anda di kecamatan mana? Silakan pilih:
+usl-ask-kelurahan = Rumah Anda di kelurahan atau desa mana? Silakan pilih:
 usl-other-kecamatan = ◀ Kecamatan lain
-usl-ask-address = Tuliskan alamat rumah (nama jalan, gang, nomor rumah, atau patokan) agar petugas dapat menemukannya.
-usl-address-invalid = Alamat itu terlalu pendek atau terlalu panjang. Mohon tuliskan alamat antara 3 dan 200 huruf.
-usl-ask-rtrw = Berapa RT dan RW rumah Anda? Contoh: 003/005. Bila tidak tahu, ketik tanda -
-usl-rtrw-invalid = Mohon maaf, RT/RW itu belum dapat kami baca. Tuliskan dua angka seperti 003/005, atau tanda - bila tidak tahu.
-usl-ask-phone = Bila berkenan, bagikan nomor telepon Anda agar petugas dapat menghubungi sebelum berkunjung. Tekan tombol "Bagikan nomor telepon" di bawah, atau "Lewati".
+usl-ask-address = Tuliskan alamat rumah (nama kampung/dusun, jalan, gang, nomor rumah, atau patokan seperti "dekat masjid") agar petugas mudah menemukannya.
+usl-address-invalid = Mohon maaf, alamat itu terlalu pendek atau terlalu panjang. Tuliskan alamat sepanjang 3 sampai 200 huruf.
+usl-ask-rtrw = Rumah Anda di RT dan RW berapa? Contoh: 003/005 atau 3/5. Bila tidak tahu, cukup ketik tanda strip -
+usl-rtrw-invalid = Mohon maaf, RT/RW itu belum dapat kami baca. Tuliskan dua angka seperti 003/005, atau ketik tanda strip - saja bila tidak tahu.
+usl-ask-phone = Bila berkenan, bagikan nomor telepon Anda agar petugas dapat menghubungi Anda sebelum datang. Tekan tombol "Bagikan nomor telepon" di bawah, atau "Lewati".
 usl-phone-share = 📱 Bagikan nomor telepon
 usl-phone-skip = Lewati
 usl-phone-not-own = Mohon bagikan nomor telepon Anda sendiri dengan tombol di bawah, atau tekan "Lewati".
@@ -102,20 +102,20 @@ usl-summary =
 
     Nama kepala keluarga: { $name }
     NIK: { $nik }
-    Kelurahan/desa: { $kelurahan }, Kecamatan { $kecamatan }
+    Desa/kelurahan: { $kelurahan }, Kecamatan { $kecamatan }
     Alamat: { $address }
     RT/RW: { $rt }/{ $rw }
     Telepon: { $phone }
-    Hasil skrining: { $met } dari 14 kriteria
-usl-confirm = Apakah data tersebut sudah benar dan usulan boleh kami kirim?
+    Hasil skrining: { $met } dari 14 kriteria terpenuhi
+usl-confirm = Apakah data di atas sudah benar dan usulan boleh kami kirim?
 usl-send = ✅ Ya, kirim usulan
 usl-redo = ✏️ Ubah data
 usl-cancel = Batalkan
-usl-cancelled = Baik, usulan dibatalkan dan tidak dikirim.
+usl-cancelled = Baik, usulan dibatalkan dan tidak dikirim. Anda dapat mengajukannya lagi kapan saja lewat /skrining.
 usl-done =
     Terima kasih. Usulan Anda sudah kami terima dengan nomor { $number }.
 
-    Petugas PSM Kelurahan { $kelurahan } akan mengunjungi rumah Anda untuk verifikasi, paling lambat { $due }. Anda akan mendapat kabar di sini setiap kali status usulan berubah. Simpan nomor usulan ini bila ingin bertanya kepada TKSK atau kantor kelurahan.
+    Petugas PSM (Pekerja Sosial Masyarakat) di { $kelurahan } dijadwalkan datang ke rumah Anda untuk memeriksa data, paling lambat { $due }. Setiap kali status usulan berubah, kami akan mengabari Anda di sini. Simpan nomor usulan ini bila ingin bertanya kepada TKSK atau kantor desa/kelurahan.
 
 ## Alasan penolakan baris impor KPM
 import-reason-nik-missing = kolom NIK kosong
