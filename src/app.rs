@@ -68,7 +68,16 @@ impl App {
 /// Writes done marks in batches until every sender is gone, then flushes the rest.
 async fn done_writer(db: Db, mut rx: tokio::sync::mpsc::UnboundedReceiver<i64>) {
     let mut batch = Vec::with_capacity(256);
+    let mut last_prune = std::time::Instant::now();
     while rx.recv_many(&mut batch, 256).await > 0 {
+        // Forget handled updates after two days (Telegram redelivers within one), so that ids
+        // Telegram reuses after a quiet week are not taken for repeats.
+        if last_prune.elapsed() > Duration::from_secs(3600) {
+            last_prune = std::time::Instant::now();
+            if let Err(e) = inbox::prune(&db, 2 * 86_400).await {
+                tracing::warn!(error = %e, "cannot prune the inbox");
+            }
+        }
         // Gather what arrives in the next moment too.
         tokio::time::sleep(Duration::from_millis(5)).await;
         while let Ok(id) = rx.try_recv() {
@@ -153,9 +162,12 @@ pub async fn run(
     let outbox_task = tokio::spawn(outbox_worker(bot.clone(), app.clone(), outbox_stop_rx));
 
     let listener = inbox_listener(raw, db.clone(), settings.poll_timeout).await?;
-    dispatcher
-        .dispatch_with_listener(listener, LoggingErrorHandler::new())
-        .await;
+    if let Err(e) = dispatcher
+        .try_dispatch_with_listener(listener, LoggingErrorHandler::new())
+        .await
+    {
+        tracing::error!(error = %e, "the Bot API did not answer getMe; stopping");
+    }
     tracing::debug!("dispatcher finished");
 
     let _ = outbox_stop_tx.send(true);
@@ -202,6 +214,9 @@ async fn inbox_listener(
     let (stop_token, stop_flag) = mk_stop_token();
     let (tx, rx) = mpsc::channel::<Item>(64);
     let pending = inbox::pending(&db).await?;
+    if let Err(e) = inbox::prune(&db, 2 * 86_400).await {
+        tracing::warn!(error = %e, "cannot prune the inbox");
+    }
     if !pending.is_empty() {
         tracing::info!(
             count = pending.len(),
@@ -248,10 +263,11 @@ async fn poll(
             }
         }
     }
-    let mut offset = match inbox::max_update_id(&db).await {
-        Ok(Some(max)) => max + 1,
-        _ => 0,
-    };
+    // Start from whatever Telegram has not had confirmed (offset 0); repeats of stored
+    // updates are recognised by the inbox. Update ids are not always increasing: after a
+    // week without updates Telegram may start from a random id, so the offset follows the
+    // ids of each batch rather than the highest ever seen.
+    let mut offset: i64 = 0;
     let mut failures = 0u32;
     loop {
         let request = bot
@@ -310,7 +326,7 @@ async fn poll(
         };
         for (update, fresh) in updates.into_iter().zip(fresh) {
             let id = update.id.0 as i64;
-            offset = offset.max(id + 1);
+            offset = id + 1;
             if !fresh {
                 tracing::debug!(update = id, "update delivered twice; ignored");
                 continue;
@@ -353,9 +369,14 @@ async fn outbox_worker(bot: Tg, app: Arc<App>, mut stop: tokio::sync::watch::Rec
                     }
                 }
                 let sends = chats.into_iter().map(|(_, list)| {
-                    let (bot, app) = (&bot, &app);
+                    let (bot, app, stop) = (&bot, &app, &stop);
                     async move {
                         for n in list {
+                            if *stop.borrow() {
+                                // Shutting down: the rest goes out at the next start.
+                                let _ = outbox::release(&app.db, n.id).await;
+                                continue;
+                            }
                             deliver(bot, app, n).await;
                         }
                     }

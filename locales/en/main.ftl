@@ -131,3 +131,4 @@ import-reason-unknown-parent = parent region { $code } is not registered
 import-reason-broken-row = broken row (wrong number of columns or quotes)
 import-reason-store-failed = could not be saved to the database
 cmd-siklus = Open a re-verification cycle
+unknown-command-plain = Sorry, that is not a command I know. Type /bantuan to see the commands, or choose from the menu below.

@@ -131,3 +131,4 @@ import-reason-unknown-parent = wilayah induk { $code } belum terdaftar
 import-reason-broken-row = baris rusak (jumlah kolom atau tanda kutip tidak sesuai)
 import-reason-store-failed = gagal disimpan ke basis data
 cmd-siklus = Buka siklus verivali
+unknown-command-plain = Mohon maaf, perintah itu tidak kami kenal. Ketik /bantuan untuk melihat daftar perintah, atau pilih menu di bawah ini.

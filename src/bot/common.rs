@@ -198,14 +198,21 @@ async fn on_other_message(bot: Tg, app: Arc<App>, caller: Caller, msg: Message) 
     let lang = caller.lang;
     let body = match (&msg.kind, msg.text()) {
         (_, Some(text)) if text.starts_with('/') => {
-            let command: String = text
-                .split_whitespace()
-                .next()
-                .unwrap_or("/")
-                .chars()
-                .take(32)
-                .collect();
-            targs(lang, "unknown-command", &[("command", command.into())])
+            let command = text.split_whitespace().next().unwrap_or("/");
+            // Echo only a plausible command name: `/cek3215…` typed without a space must not
+            // send a NIK back.
+            let name = command[1..].split('@').next().unwrap_or("");
+            if (1..=32).contains(&name.len())
+                && name.chars().all(|c| c.is_ascii_alphabetic() || c == '_')
+            {
+                targs(
+                    lang,
+                    "unknown-command",
+                    &[("command", command.to_string().into())],
+                )
+            } else {
+                t(lang, "unknown-command-plain")
+            }
         }
         (_, Some(_)) => t(lang, "unknown-text"),
         (MessageKind::Common(_), None) => t(lang, "unknown-media"),

@@ -27,6 +27,7 @@ use crate::store::dialogue::DbStorage;
 use crate::store::users::{self, Caller};
 use dptree::di::DependencyMap;
 use dptree::{Cont, HandlerDescription, HandlerSignature};
+use futures::FutureExt;
 use std::ops::ControlFlow;
 use std::sync::Arc;
 use teloxide::dispatching::dialogue::Dialogue;
@@ -74,12 +75,31 @@ fn finish_update() -> Handler {
             let update: Arc<Update> = deps.get();
             let app: Arc<Arc<App>> = deps.get();
             let bot: Arc<Tg> = deps.get();
-            let result = cont(deps).await;
+            // A panicking handler must not take the dispatcher down (teloxide's per-chat
+            // worker would die, and the next update of that chat with it).
+            let result = match std::panic::AssertUnwindSafe(cont(deps))
+                .catch_unwind()
+                .await
+            {
+                Ok(result) => result,
+                Err(_) => {
+                    tracing::error!(update = update.id.0, "handler panicked");
+                    ControlFlow::Break(Err(anyhow::anyhow!("handler panicked")))
+                }
+            };
             let result = match result {
                 ControlFlow::Break(Err(e)) => {
                     tracing::error!(update = update.id.0, error = %e, "handler failed");
                     apologise(&bot, &app, &update).await;
                     ControlFlow::Break(Ok(()))
+                }
+                // A private message or button press always reaches an endpoint once the
+                // caller is loaded; when nothing handled it, loading failed (the database is
+                // unreachable). Apologise and leave it pending: it is replayed at the next start.
+                ControlFlow::Continue(deps) if is_from_a_person(&update) => {
+                    tracing::error!(update = update.id.0, "update not handled; kept for replay");
+                    apologise(&bot, &app, &update).await;
+                    return ControlFlow::Continue(deps);
                 }
                 other => other,
             };
@@ -88,6 +108,14 @@ fn finish_update() -> Handler {
         },
         HandlerSignature::Entry,
     )
+}
+
+/// A message or a button press in a private chat: what the tree always answers.
+fn is_from_a_person(update: &Update) -> bool {
+    matches!(
+        update.kind,
+        UpdateKind::Message(_) | UpdateKind::CallbackQuery(_)
+    ) && update.chat().is_some_and(|c| c.is_private())
 }
 
 async fn apologise(bot: &Tg, app: &App, update: &Update) {
@@ -157,8 +185,10 @@ async fn load_session(update: Update, app: Arc<App>, storage: Arc<DbStorage>) ->
 
 /// A user who blocks the bot is marked so that notices skip them; unblocking clears it.
 async fn membership_changed(update: ChatMemberUpdated, app: Arc<App>) -> HandlerResult {
-    if matches!(update.new_chat_member.status(), ChatMemberStatus::Banned) {
-        users::mark_blocked(&app.db, update.chat.id.0).await?;
+    match update.new_chat_member.status() {
+        ChatMemberStatus::Banned => users::mark_blocked(&app.db, update.chat.id.0).await?,
+        ChatMemberStatus::Member => users::mark_unblocked(&app.db, update.chat.id.0).await?,
+        _ => {}
     }
     Ok(())
 }

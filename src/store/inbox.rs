@@ -60,9 +60,10 @@ pub async fn mark_done_many(db: &Db, ids: &[i64]) -> sqlx::Result<()> {
         .map(|i| i.to_string())
         .collect::<Vec<_>>()
         .join(",");
-    // Integers we formatted ourselves, sent unprepared: the text differs on every call.
+    // Integers we formatted ourselves, sent unprepared: the text differs on every call. The
+    // payload goes once handled: it may hold what a user typed (a NIK, a name).
     let sql = format!(
-        "UPDATE inbox SET done_at = {} WHERE update_id IN ({list})",
+        "UPDATE inbox SET done_at = {}, payload = '' WHERE update_id IN ({list})",
         now()
     );
     sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
@@ -72,7 +73,7 @@ pub async fn mark_done_many(db: &Db, ids: &[i64]) -> sqlx::Result<()> {
 }
 
 pub async fn mark_done(db: &Db, update_id: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE inbox SET done_at = $2 WHERE update_id = $1")
+    sqlx::query("UPDATE inbox SET done_at = $2, payload = '' WHERE update_id = $1")
         .bind(update_id)
         .bind(now())
         .execute(&db.pool)

@@ -69,6 +69,16 @@ pub async fn claim_due(db: &Db, limit: i64, lease_secs: i64) -> sqlx::Result<Vec
     Ok(claimed)
 }
 
+/// Gives a claimed notice back, to be sent at once by whoever runs next.
+pub async fn release(db: &Db, id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE outbox SET next_try_at = $2 WHERE id = $1 AND sent_at IS NULL")
+        .bind(id)
+        .bind(now())
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
 pub async fn finish(db: &Db, id: i64, outcome: &str) -> sqlx::Result<()> {
     sqlx::query("UPDATE outbox SET sent_at = $2, outcome = $3 WHERE id = $1")
         .bind(id)

@@ -196,7 +196,9 @@ pub async fn assign(
             ),
         ]]);
         let markup = serde_json::to_string(&markup).ok();
-        super::outbox::enqueue(&mut *tx, chat, &body, markup.as_deref(), None).await?;
+        // Keyed, so that a replayed press after a crash does not tell the PSM twice.
+        let key = format!("assign:{}:{}", task.id, psm.id);
+        super::outbox::enqueue(&mut *tx, chat, &body, markup.as_deref(), Some(&key)).await?;
     }
     super::workers::audit_in(
         &mut tx,

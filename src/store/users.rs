@@ -151,6 +151,15 @@ pub async fn mark_blocked(db: &Db, chat_id: i64) -> sqlx::Result<()> {
     Ok(())
 }
 
+/// The user allowed the bot again (Telegram's `my_chat_member`).
+pub async fn mark_unblocked(db: &Db, chat_id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET blocked = 0 WHERE chat_id = $1")
+        .bind(chat_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
 pub async fn is_blocked(db: &Db, chat_id: i64) -> sqlx::Result<bool> {
     let v: Option<(i64,)> = sqlx::query_as("SELECT blocked FROM users WHERE chat_id = $1")
         .bind(chat_id)
@@ -172,8 +181,11 @@ pub async fn erase(db: &Db, tg_id: i64, chat_id: i64) -> sqlx::Result<()> {
         .bind(tg_id)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM lookups WHERE tg_id = $1")
+    // Look-up rows stay until they age out: erasing must not reset the /cek limit (they hold
+    // only an id and a time). Only rows older than a day go now.
+    sqlx::query("DELETE FROM lookups WHERE tg_id = $1 AND at < $2 - 86400")
         .bind(tg_id)
+        .bind(now())
         .execute(&mut *tx)
         .await?;
     sqlx::query("DELETE FROM users WHERE tg_id = $1")

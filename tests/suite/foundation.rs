@@ -372,3 +372,39 @@ async fn the_command_menu_is_published_in_indonesian_and_english() {
         bot.stop().await;
     });
 }
+
+#[tokio::test]
+async fn what_a_user_typed_does_not_stay_in_the_inbox_once_handled() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let nik = "3215015203880001";
+        bot.user(515).send(&format!("/cek {nik}")).await;
+        // Done marks are written in batches of a few milliseconds.
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let payloads: Vec<(String,)> = sqlx::query_as("SELECT payload FROM inbox")
+            .fetch_all(&bot.db.pool)
+            .await
+            .unwrap();
+        assert!(!payloads.is_empty());
+        assert!(
+            payloads.iter().all(|(p,)| !p.contains(nik)),
+            "the NIK stayed in the inbox"
+        );
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn a_command_glued_to_a_nik_is_not_echoed_back() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let r = bot.user(516).send("/cek3215015203880001").await;
+        r.assert_contains(&["tidak kami kenal", "/bantuan"]);
+        assert!(!r.all_text().contains("3215015203880001"));
+        bot.user(516)
+            .send("/apaini")
+            .await
+            .assert_contains(&["/apaini tidak dikenal"]);
+        bot.stop().await;
+    });
+}

@@ -736,6 +736,16 @@ pub async fn on_callback(
         ("x", _) => {
             bot.answer_callback_query(q.id.clone()).await?;
             dialogue.update(State::Idle).await?;
+            // The task goes back to "assigned", so that the TKSK may hand it out again.
+            sqlx::query(
+                "UPDATE tasks SET status = 'assigned', updated_at = $3
+                 WHERE id = $1 AND assignee = $2 AND status = 'in_progress'",
+            )
+            .bind(id)
+            .bind(worker.id)
+            .bind(crate::store::now())
+            .execute(&app.db.pool)
+            .await?;
             let body = targs(lang, "visit-cancelled", &[("id", id.into())]);
             send::text(&bot, &app.db, caller.chat(), &body, Some(remove_keyboard())).await?;
             Ok(())
