@@ -259,7 +259,7 @@ async fn poll(
             }
             Err(e) => {
                 tracing::warn!(update = id, error = %e, "a stored update no longer parses; skipping it");
-                let _ = inbox::mark_done(&db, id).await;
+                mark_done_logged(&db, id).await;
             }
         }
     }
@@ -332,7 +332,7 @@ async fn poll(
                 continue;
             }
             if let UpdateKind::Error(_) = update.kind {
-                let _ = inbox::mark_done(&db, id).await;
+                mark_done_logged(&db, id).await;
                 continue;
             }
             if tx.send(Ok(update)).await.is_err() {
@@ -374,7 +374,10 @@ async fn outbox_worker(bot: Tg, app: Arc<App>, mut stop: tokio::sync::watch::Rec
                         for n in list {
                             if *stop.borrow() {
                                 // Shutting down: the rest goes out at the next start.
-                                let _ = outbox::release(&app.db, n.id).await;
+                                if let Err(e) = outbox::release(&app.db, n.id).await {
+                                    // Its claim lapses within a minute anyway.
+                                    tracing::warn!(notice = n.id, error = %e, "cannot release a notice");
+                                }
                                 continue;
                             }
                             deliver(bot, app, n).await;
@@ -404,7 +407,9 @@ async fn deliver(bot: &Tg, app: &App, notice: outbox::Notice) {
         .await
         .unwrap_or(false)
     {
-        let _ = outbox::finish(&app.db, notice.id, "unreachable").await;
+        if let Err(e) = outbox::finish(&app.db, notice.id, "unreachable").await {
+            tracing::error!(notice = notice.id, error = %e, "cannot record a notice's delivery");
+        }
         return;
     }
     let markup = notice
@@ -425,5 +430,13 @@ async fn deliver(bot: &Tg, app: &App, notice: outbox::Notice) {
     };
     if let Err(e) = outcome {
         tracing::error!(notice = notice.id, error = %e, "cannot record a notice's delivery");
+    }
+}
+
+/// Marks an update done outside the handler tree (unparsable ones); a failure only means it
+/// is looked at again at the next start.
+async fn mark_done_logged(db: &Db, id: i64) {
+    if let Err(e) = inbox::mark_done(db, id).await {
+        tracing::warn!(update = id, error = %e, "cannot mark an update done");
     }
 }

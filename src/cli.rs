@@ -3,7 +3,7 @@
 
 use crate::config::{Command, CycleAction, DbArgs, ExportKind, WorkerAction};
 use crate::domain::role::Role;
-use crate::i18n::{Lang, date, datetime_wib, t, targs, to_wib, today_wib};
+use crate::i18n::{Lang, datetime_wib, t, targs, to_wib, today_wib};
 use crate::store::workers::{self, InviteError, Revocation};
 use crate::store::{Db, cycles, secret, visits};
 use std::io::Write;
@@ -151,27 +151,7 @@ async fn cycle(db: &Db, action: CycleAction, lang: Lang) -> anyhow::Result<Resul
             &[("period", period.into())],
         )));
     };
-    let label = crate::bot::worker::cycle::period_label(lang, &opened.period);
-    let body = if opened.created == 0 {
-        targs(
-            lang,
-            "cycle-nothing-new",
-            &[("period", label.into()), ("area", region.name.into())],
-        )
-    } else {
-        targs(
-            lang,
-            "cycle-opened",
-            &[
-                ("period", label.into()),
-                ("area", region.name.into()),
-                ("households", (opened.households as i64).into()),
-                ("created", (opened.created as i64).into()),
-                ("unassigned", (opened.unassigned as i64).into()),
-                ("due", date(lang, opened.due).into()),
-            ],
-        )
-    };
+    let body = crate::bot::worker::cycle::opened_text(lang, &region.name, &opened);
     println!("{body}");
     Ok(Ok(()))
 }

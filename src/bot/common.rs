@@ -141,12 +141,7 @@ async fn on_callback(
                 send::text(&bot, &app.db, chat, &t(chosen, "language-set"), None).await?;
             }
             // The command menu of this chat follows the chosen language.
-            let _ = bot
-                .set_my_commands(menu::commands_for(caller.role, chosen))
-                .scope(teloxide::types::BotCommandScope::Chat {
-                    chat_id: teloxide::types::Recipient::Id(chat),
-                })
-                .await;
+            menu::publish_for_chat(&bot, chat, caller.role, chosen).await;
         }
         "erase:yes" | "erase:no" => {
             if state != State::ConfirmErase {

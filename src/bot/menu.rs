@@ -47,3 +47,24 @@ pub fn commands_for(role: Role, lang: Lang) -> Vec<BotCommand> {
         .map(|n| BotCommand::new(n, t(lang, &format!("cmd-{n}"))))
         .collect()
 }
+
+/// Shows this chat the command menu of its role in its language (after a language choice or
+/// an enrolment). Telegram refusing is not worth failing the answer for: it is logged.
+pub async fn publish_for_chat(
+    bot: &super::Tg,
+    chat: teloxide::types::ChatId,
+    role: Role,
+    lang: Lang,
+) {
+    use teloxide::prelude::*;
+    use teloxide::types::{BotCommandScope, Recipient};
+    let result = bot
+        .set_my_commands(commands_for(role, lang))
+        .scope(BotCommandScope::Chat {
+            chat_id: Recipient::Id(chat),
+        })
+        .await;
+    if let Err(e) = result {
+        tracing::warn!(chat = chat.0, error = %e, "cannot set the chat's command menu");
+    }
+}

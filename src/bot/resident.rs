@@ -736,19 +736,7 @@ async fn ask(cx: &Ctx, step: Step, draft: Draft) -> HandlerResult {
                 let kecamatan = list[0].code.clone();
                 return Box::pin(ask(cx, Step::Kelurahan { kecamatan }, draft)).await;
             }
-            let rows = list
-                .chunks(2)
-                .map(|pair| {
-                    pair.iter()
-                        .map(|k| {
-                            teloxide::types::InlineKeyboardButton::callback(
-                                k.name.clone(),
-                                format!("usl:kec:{}", k.code),
-                            )
-                        })
-                        .collect()
-                })
-                .collect::<Vec<Vec<_>>>();
+            let rows = place_buttons(&list, "usl:kec");
             cx.say_with(
                 &t(lang, "usl-ask-kecamatan"),
                 InlineKeyboardMarkup::new(rows),
@@ -757,19 +745,7 @@ async fn ask(cx: &Ctx, step: Step, draft: Draft) -> HandlerResult {
         }
         Step::Kelurahan { kecamatan } => {
             let list = residents::villages_of(db, kecamatan).await?;
-            let mut rows = list
-                .chunks(2)
-                .map(|pair| {
-                    pair.iter()
-                        .map(|k| {
-                            teloxide::types::InlineKeyboardButton::callback(
-                                k.name.clone(),
-                                format!("usl:kel:{}", k.code),
-                            )
-                        })
-                        .collect()
-                })
-                .collect::<Vec<Vec<_>>>();
+            let mut rows = place_buttons(&list, "usl:kel");
             if residents::kecamatan_list(db).await?.len() > 1 {
                 rows.push(vec![button(lang, "usl-other-kecamatan", "usl:kec")]);
             }
@@ -1021,6 +997,26 @@ async fn submit(cx: &Ctx, draft: Draft) -> HandlerResult {
         ],
     ))
     .await
+}
+
+/// Places as buttons, two to a row, each pressing `{prefix}:{code}`.
+fn place_buttons(
+    places: &[residents::Place],
+    prefix: &str,
+) -> Vec<Vec<teloxide::types::InlineKeyboardButton>> {
+    places
+        .chunks(2)
+        .map(|pair| {
+            pair.iter()
+                .map(|p| {
+                    teloxide::types::InlineKeyboardButton::callback(
+                        p.name.clone(),
+                        format!("{prefix}:{}", p.code),
+                    )
+                })
+                .collect()
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,14 +1,19 @@
 //! The audit log: who did what, without personal data.
 
 use super::{Db, now};
+use sqlx::{Any, Executor};
 
-pub async fn record(
-    db: &Db,
+/// One audit line, on the pool or inside the caller's transaction (`&mut *tx`).
+pub async fn record<'e, E>(
+    exec: E,
     actor: Option<i64>,
     action: &str,
     subject: Option<&str>,
     detail: Option<&str>,
-) -> sqlx::Result<()> {
+) -> sqlx::Result<()>
+where
+    E: Executor<'e, Database = Any>,
+{
     sqlx::query(
         "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)",
     )
@@ -17,7 +22,7 @@ pub async fn record(
     .bind(action)
     .bind(subject)
     .bind(detail)
-    .execute(&db.pool)
+    .execute(exec)
     .await?;
     Ok(())
 }

@@ -216,13 +216,13 @@ pub async fn submit_proposal(db: &Db, p: &NewProposal<'_>) -> sqlx::Result<Strin
         None,
     )
     .await?;
-    sqlx::query(
-        "INSERT INTO audit_log (at, actor, action, subject) VALUES ($1, $2, 'proposal.submitted', $3)",
+    super::audit::record(
+        &mut *tx,
+        Some(p.tg_id),
+        "proposal.submitted",
+        Some(&number),
+        None,
     )
-    .bind(t)
-    .bind(p.tg_id)
-    .bind(&number)
-    .execute(&mut *tx)
     .await?;
     tx.commit().await?;
     Ok(number)

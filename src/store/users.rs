@@ -192,9 +192,6 @@ pub async fn erase(db: &Db, tg_id: i64, chat_id: i64) -> sqlx::Result<()> {
         .bind(tg_id)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("INSERT INTO audit_log (at, actor, action) VALUES ($1, NULL, 'user.erased')")
-        .bind(now())
-        .execute(&mut *tx)
-        .await?;
+    super::audit::record(&mut *tx, None, "user.erased", None, None).await?;
     tx.commit().await
 }

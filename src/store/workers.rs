@@ -325,17 +325,7 @@ async fn audit(
     subject: &str,
     detail: &str,
 ) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(now())
-    .bind(actor)
-    .bind(action)
-    .bind(subject)
-    .bind(detail)
-    .execute(conn)
-    .await?;
-    Ok(())
+    super::audit::record(conn, actor, action, Some(subject), Some(detail)).await
 }
 
 /// The audit line of a worker action, inside the caller's transaction.

@@ -127,32 +127,43 @@ async fn open(bot: &Tg, app: &App, caller: &Caller, dialogue: &Dlg, arg: &str) -
     };
     let Some(opened) = cycles::open(&app.db, &region.code, &period, Some(caller.tg_id)).await?
     else {
+        // The period did not parse after all: say so rather than stay silent.
+        let body = targs(
+            lang,
+            "cycle-bad-period",
+            &[("period", period.clone().into())],
+        );
+        send::text(bot, &app.db, caller.chat(), &body, None).await?;
         return Ok(());
     };
     app.outbox_ready.notify_one();
-    let label = period_label(lang, &opened.period);
-    let body = if opened.created == 0 {
-        targs(
-            lang,
-            "cycle-nothing-new",
-            &[("period", label.into()), ("area", region.name.into())],
-        )
-    } else {
-        targs(
-            lang,
-            "cycle-opened",
-            &[
-                ("period", label.into()),
-                ("area", region.name.into()),
-                ("households", (opened.households as i64).into()),
-                ("created", (opened.created as i64).into()),
-                ("unassigned", (opened.unassigned as i64).into()),
-                ("due", date(lang, opened.due).into()),
-            ],
-        )
-    };
+    let body = opened_text(lang, &region.name, &opened);
     send::text(bot, &app.db, caller.chat(), &body, None).await?;
     Ok(())
+}
+
+/// What opening a cycle did, for the dinsos operator (bot) and the command line alike.
+pub fn opened_text(lang: Lang, area: &str, opened: &cycles::Opened) -> String {
+    let label = period_label(lang, &opened.period);
+    if opened.created == 0 {
+        return targs(
+            lang,
+            "cycle-nothing-new",
+            &[("period", label.into()), ("area", area.to_string().into())],
+        );
+    }
+    targs(
+        lang,
+        "cycle-opened",
+        &[
+            ("period", label.into()),
+            ("area", area.to_string().into()),
+            ("households", (opened.households as i64).into()),
+            ("created", (opened.created as i64).into()),
+            ("unassigned", (opened.unassigned as i64).into()),
+            ("due", date(lang, opened.due).into()),
+        ],
+    )
 }
 
 /// The area a TKSK or dinsos worker covers (their first, for TKSK the kecamatan).

@@ -9,7 +9,6 @@ use crate::store::users::Caller;
 use crate::store::workers::{self, Enrolment};
 use std::sync::Arc;
 use teloxide::prelude::*;
-use teloxide::types::{BotCommandScope, Recipient};
 
 pub async fn on_command(
     bot: Tg,
@@ -103,12 +102,7 @@ async fn enrol(bot: &Tg, app: &App, caller: &Caller, dialogue: &Dlg, code: &str)
     send::text(bot, &app.db, caller.chat(), &body, None).await?;
     if let Enrolment::Enrolled { worker, .. } = outcome {
         // This chat's command menu now shows the worker's commands.
-        let _ = bot
-            .set_my_commands(menu::commands_for(worker.role(), lang))
-            .scope(BotCommandScope::Chat {
-                chat_id: Recipient::Id(caller.chat()),
-            })
-            .await;
+        menu::publish_for_chat(bot, caller.chat(), worker.role(), lang).await;
     }
     Ok(())
 }

@@ -38,6 +38,49 @@ fn nav(lang: Lang, prefix: &str, page: i64, count: i64) -> Vec<InlineKeyboardBut
     row
 }
 
+/// One page of a task list: the header (`header_key` with count and page), a line and a
+/// button (`{prefix}:{action}:{id}`) per task, and the page buttons.
+async fn task_page(
+    app: &App,
+    lang: Lang,
+    header_key: &str,
+    list: &[Task],
+    (count, page): (i64, i64),
+    (prefix, action): (&str, &str),
+) -> (String, Vec<Vec<InlineKeyboardButton>>) {
+    let mut body = targs(
+        lang,
+        header_key,
+        &[
+            ("count", count.into()),
+            ("page", (page + 1).into()),
+            ("pages", pages(count).into()),
+        ],
+    );
+    body.push('\n');
+    let mut rows = vec![];
+    for task in list {
+        body.push('\n');
+        body.push_str(&line(app, lang, task).await);
+        rows.push(vec![InlineKeyboardButton::callback(
+            targs(
+                lang,
+                "task-button",
+                &[
+                    ("id", task.id.into()),
+                    ("kind", kind_text(lang, &task.kind).into()),
+                ],
+            ),
+            format!("{prefix}:{action}:{}", task.id),
+        )]);
+    }
+    let nav = nav(lang, prefix, page, count);
+    if !nav.is_empty() {
+        rows.push(nav);
+    }
+    (body, rows)
+}
+
 async fn line(app: &App, lang: Lang, task: &Task) -> String {
     targs(
         lang,
@@ -73,35 +116,8 @@ pub async fn show_list(
     } else {
         let page = page.clamp(0, pages(count) - 1);
         let list = tasks::open_for(&app.db, worker.id, PAGE, page * PAGE).await?;
-        body = targs(
-            lang,
-            "tasks-header",
-            &[
-                ("count", count.into()),
-                ("page", (page + 1).into()),
-                ("pages", pages(count).into()),
-            ],
-        );
-        body.push('\n');
-        for task in &list {
-            body.push('\n');
-            body.push_str(&line(app, lang, task).await);
-            rows.push(vec![InlineKeyboardButton::callback(
-                targs(
-                    lang,
-                    "task-button",
-                    &[
-                        ("id", task.id.into()),
-                        ("kind", kind_text(lang, &task.kind).into()),
-                    ],
-                ),
-                format!("tg:o:{}", task.id),
-            )]);
-        }
-        let nav = nav(lang, "tg", page, count);
-        if !nav.is_empty() {
-            rows.push(nav);
-        }
+        (body, rows) =
+            task_page(app, lang, "tasks-header", &list, (count, page), ("tg", "o")).await;
     }
     if worker.role() == Role::Tksk {
         let kec = workers::areas(&app.db, worker.id).await?;
@@ -305,10 +321,14 @@ async fn show_handout(
     edit: Option<MessageId>,
 ) -> HandlerResult {
     let lang = caller.lang;
-    let Some(worker) = workers::worker_by_tg(&app.db, caller.tg_id).await? else {
-        return Ok(());
+    let worker = workers::worker_by_tg(&app.db, caller.tg_id).await?;
+    let kec = match &worker {
+        Some(w) => workers::areas(&app.db, w.id).await?.into_iter().next(),
+        None => None,
     };
-    let Some(kec) = workers::areas(&app.db, worker.id).await?.into_iter().next() else {
+    // A TKSK without a kecamatan (or revoked meanwhile) has nothing to hand out: say so.
+    let (Some(worker), Some(kec)) = (worker, kec) else {
+        send::text(bot, &app.db, caller.chat(), &t(lang, "handout-none"), None).await?;
         return Ok(());
     };
     let count = tasks::count_to_hand_out(&app.db, &kec, worker.id).await?;
@@ -318,36 +338,15 @@ async fn show_handout(
     }
     let page = page.clamp(0, pages(count) - 1);
     let list = tasks::to_hand_out(&app.db, &kec, worker.id, PAGE, page * PAGE).await?;
-    let mut body = targs(
+    let (body, rows) = task_page(
+        app,
         lang,
         "handout-header",
-        &[
-            ("count", count.into()),
-            ("page", (page + 1).into()),
-            ("pages", pages(count).into()),
-        ],
-    );
-    body.push('\n');
-    let mut rows = vec![];
-    for task in &list {
-        body.push('\n');
-        body.push_str(&line(app, lang, task).await);
-        rows.push(vec![InlineKeyboardButton::callback(
-            targs(
-                lang,
-                "task-button",
-                &[
-                    ("id", task.id.into()),
-                    ("kind", kind_text(lang, &task.kind).into()),
-                ],
-            ),
-            format!("tk:t:{}", task.id),
-        )]);
-    }
-    let nav = nav(lang, "tk", page, count);
-    if !nav.is_empty() {
-        rows.push(nav);
-    }
+        &list,
+        (count, page),
+        ("tk", "t"),
+    )
+    .await;
     let keyboard = InlineKeyboardMarkup::new(rows);
     match edit {
         Some(m) => send::edit(bot, &app.db, caller.chat(), m, &body, Some(keyboard)).await?,

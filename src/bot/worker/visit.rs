@@ -594,6 +594,7 @@ pub async fn on_callback(
     caller: Caller,
     q: CallbackQuery,
     data: String,
+    state: State,
     dialogue: Dlg,
 ) -> HandlerResult {
     let lang = caller.lang;
@@ -614,7 +615,8 @@ pub async fn on_callback(
         };
         return toast(&bot, &q, t(lang, key)).await;
     };
-    let current = match dialogue.get().await?.unwrap_or_default() {
+    // The state loaded with the caller for this update: no second read.
+    let current = match state {
         State::Worker(Flow::Visit(d)) if d.task == id => Some(d),
         _ => None,
     };
