@@ -5,13 +5,18 @@
 //! person; households are grouped by `no_kk`. NIK and No. KK are kept only as keyed hashes and
 //! masked forms.
 //!
-//! Speed: the file is validated and grouped in memory (compact rows, hashes as bytes), existing
-//! households are loaded once into a map of fingerprints, and only new or changed households are
-//! written, in large transactions with multi-row statements. Counts are of rows: a row is
-//! `added`, `updated` or `unchanged` as its household is.
+//! Memory stays small whatever the file's size: the file is read twice and never held.
+//! 1. Every row is checked; of a good row only 40 bytes are kept ([`Seen`]: prefixes of its keyed
+//!    hashes and where it starts). Sorting those finds a NIK given twice and groups the rows of
+//!    each household, in the order households first appear.
+//! 2. The rows are read again, household by household, and handed in batches to a writer that
+//!    runs beside the reader: it skips households whose data did not change (a fingerprint) and
+//!    writes the others in one transaction per batch, many rows per statement.
+//!
+//! Counts are of rows: a row is `added`, `updated` or `unchanged` as its household is.
 
 use super::ImportReport;
-use super::table::Table;
+use super::table::{Row, RowPos, Table};
 use crate::domain::nik::{KkNumber, Nik};
 use crate::i18n::{Lang, t, targs};
 use crate::store::keyed::Keyed;
@@ -22,13 +27,10 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 const REQUIRED: [&str; 5] = ["nik", "nama", "no_kk", "kelurahan", "program"];
-/// Households written per transaction.
-const CHUNK: usize = 20_000;
-/// Rows per multi-row INSERT. sqlx's SQLite driver looks parameters up by position in a way
-/// that grows with the square of their number: a few hundred parameters per statement is the
-/// sweet spot (5,000 made a 1M-row import take minutes).
-const ROWS_PER_INSERT: usize = 64;
-const HH_ROWS: usize = 32;
+/// Households handed to the writer at a time; each batch is one transaction.
+const BATCH: usize = 10_000;
+/// Rows per INSERT statement. The rows travel as one JSON parameter (see [`from_json`]).
+const ROWS_PER_STATEMENT: usize = 2_000;
 const MAX_NAME: usize = 100;
 const MAX_TEXT: usize = 200;
 
@@ -54,13 +56,54 @@ struct Household {
     rt: Option<Box<str>>,
     rw: Option<Box<str>>,
     desil: Option<i64>,
-    /// (program index, active, KKS status index)
-    programs: Vec<(u8, bool, Option<u8>)>,
+    programs: Vec<ProgramEntry>,
     members: Vec<Member>,
     rows: u64,
+    fingerprint: u64,
 }
 
 impl Household {
+    fn new(p: &Parsed<'_>, keyed: &Keyed, line: u64) -> Household {
+        Household {
+            kk_key: keyed.kk_raw(&p.kk),
+            kk_masked: p.kk.masked(),
+            line,
+            kelurahan: p.kelurahan,
+            address: None,
+            rt: None,
+            rw: None,
+            desil: None,
+            programs: vec![],
+            members: vec![],
+            rows: 0,
+            fingerprint: 0,
+        }
+    }
+
+    /// Adds a row of this household: the first value given wins for the address fields.
+    fn add(&mut self, p: &Parsed<'_>, keyed: &Keyed) {
+        self.address = self.address.take().or_else(|| text_cell(p.address));
+        self.rt = self.rt.take().or_else(|| text_cell(p.rt));
+        self.rw = self.rw.take().or_else(|| text_cell(p.rw));
+        self.desil = self.desil.or(p.desil);
+        for &prog in &p.programs {
+            match self.programs.iter_mut().find(|x| x.0 == prog.0) {
+                // A program listed on several rows is active when any row says so.
+                Some(x) => {
+                    x.1 |= prog.1;
+                    x.2 = x.2.or(prog.2);
+                }
+                None => self.programs.push(prog),
+            }
+        }
+        self.members.push(Member {
+            nik_hash: keyed.nik_raw(&p.nik),
+            masked: p.nik.masked(),
+            name: p.name.into(),
+        });
+        self.rows += 1;
+    }
+
     fn fingerprint(&self, villages: &[String], programs: &[String]) -> u64 {
         let mut h = Sha256::new();
         let mut field = |b: &[u8]| {
@@ -90,14 +133,159 @@ impl Household {
     }
 }
 
-fn key128(bytes: &[u8; 32]) -> u128 {
-    u128::from_le_bytes(bytes[..16].try_into().expect("16 bytes"))
+/// What the first pass keeps of a good row: 40 bytes, so a million rows take 40 MB.
+#[derive(Clone, Copy)]
+struct Seen {
+    /// The first bytes of the keyed hash of the No. KK (grouping; 2^-128 odds of a clash).
+    kk: [u8; 16],
+    /// The first bytes of the keyed hash of the NIK; equal prefixes are compared in full.
+    nik: u64,
+    byte: u64,
+    line: u32,
+    /// The line of the household's first row, once grouped; [`DROPPED`] for a row left out.
+    group: u32,
 }
 
-fn key128_hex(hex_str: &str) -> Option<u128> {
-    let mut b = [0u8; 16];
-    hex::decode_to_slice(hex_str.get(..32)?, &mut b).ok()?;
-    Some(u128::from_le_bytes(b))
+const DROPPED: u32 = u32::MAX;
+
+impl Seen {
+    fn pos(&self) -> RowPos {
+        RowPos {
+            byte: self.byte,
+            line: u64::from(self.line),
+        }
+    }
+}
+
+/// A row that passed every check, borrowing its cells.
+struct Parsed<'a> {
+    nik: Nik,
+    kk: KkNumber,
+    name: &'a str,
+    kelurahan: u32,
+    programs: Vec<ProgramEntry>,
+    address: Option<&'a str>,
+    rt: Option<&'a str>,
+    rw: Option<&'a str>,
+    desil: Option<i64>,
+    /// Of everything the row says: tells a repeated row from a contradicting one.
+    digest: u64,
+}
+
+/// Why a row is refused: a locale message id and its arguments.
+struct Refusal {
+    key: &'static str,
+    args: Vec<(&'static str, String)>,
+}
+
+fn refusal(key: &'static str) -> Refusal {
+    Refusal { key, args: vec![] }
+}
+
+fn refusal_with(key: &'static str, name: &'static str, value: &str) -> Refusal {
+    Refusal {
+        key,
+        args: vec![(name, value.chars().take(60).collect())],
+    }
+}
+
+/// What a row is checked against: the places and programs the database knows, and the key.
+struct Rules {
+    keyed: Keyed,
+    villages: Villages,
+    programs: Vec<String>,
+    lang: Lang,
+}
+
+impl Rules {
+    fn refuse(&self, report: &mut ImportReport, line: u64, r: Refusal) {
+        let args: Vec<_> = r.args.into_iter().map(|(k, v)| (k, v.into())).collect();
+        report.reject(line, targs(self.lang, r.key, &args));
+    }
+
+    fn check<'a>(&self, row: &'a Row<'_>) -> Result<Parsed<'a>, Refusal> {
+        let nik = match row.get("nik").map(Nik::parse) {
+            None => return Err(refusal("import-reason-nik-missing")),
+            Some(Err(e)) => {
+                let why = nik_why(self.lang, e);
+                return Err(Refusal {
+                    key: "import-reason-nik-invalid",
+                    args: vec![("why", why)],
+                });
+            }
+            Some(Ok(n)) => n,
+        };
+        let name = row
+            .get("nama")
+            .ok_or_else(|| refusal("import-reason-name-missing"))?;
+        if name.chars().count() > MAX_NAME {
+            return Err(refusal("import-reason-name-too-long"));
+        }
+        let kk = row
+            .get("no_kk")
+            .and_then(KkNumber::parse)
+            .ok_or_else(|| refusal("import-reason-kk-invalid"))?;
+        let kel_value = row
+            .get("kelurahan")
+            .ok_or_else(|| refusal("import-reason-kelurahan-missing"))?;
+        let kelurahan = self.villages.find(kel_value).ok_or_else(|| {
+            refusal_with("import-reason-unknown-kelurahan", "value", kel_value)
+        })?;
+        let prog_value = row
+            .get("program")
+            .ok_or_else(|| refusal("import-reason-program-missing"))?;
+        let active = parse_active(row.get("aktif")).ok_or_else(|| {
+            refusal_with(
+                "import-reason-bad-active",
+                "value",
+                row.get("aktif").unwrap_or(""),
+            )
+        })?;
+        let kks = match row.get("status_kks") {
+            None => None,
+            Some(v) => Some(
+                parse_kks(v).ok_or_else(|| refusal_with("import-reason-bad-kks", "value", v))?,
+            ),
+        };
+        let desil = match row.get("desil") {
+            None => None,
+            Some(v) => match v.parse::<i64>() {
+                Ok(d) if (1..=10).contains(&d) => Some(d),
+                _ => return Err(refusal_with("import-reason-bad-desil", "value", v)),
+            },
+        };
+        let mut programs: Vec<ProgramEntry> = vec![];
+        for p in prog_value
+            .split('|')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            match program_index(&self.programs, p) {
+                Some(i) if programs.iter().any(|x| x.0 == i) => {}
+                Some(i) => programs.push((i, active, kks)),
+                None => return Err(refusal_with("import-reason-unknown-program", "value", p)),
+            }
+        }
+        if programs.is_empty() {
+            return Err(refusal("import-reason-program-missing"));
+        }
+        let (address, rt, rw) = (row.get("alamat"), row.get("rt"), row.get("rw"));
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (kk.digits(), name, kelurahan, prog_value, active, kks, desil).hash(&mut hasher);
+        (address, rt, rw).hash(&mut hasher);
+        Ok(Parsed {
+            nik,
+            kk,
+            name,
+            kelurahan,
+            programs,
+            address,
+            rt,
+            rw,
+            desil,
+            digest: hasher.finish(),
+        })
+    }
 }
 
 /// Village names and codes → index into the list of codes. A name two villages share maps to
@@ -207,203 +395,207 @@ pub async fn import(
     lang: Lang,
 ) -> anyhow::Result<ImportReport> {
     let table = Table::open(path, &REQUIRED)?;
-    let keyed = Keyed::new(secret);
     let villages = Villages::load(db).await?;
-    let program_codes: Vec<String> = sqlx::query_as::<_, (String,)>("SELECT code FROM programs")
+    let programs: Vec<String> = sqlx::query_as::<_, (String,)>("SELECT code FROM programs")
         .fetch_all(&db.pool)
         .await?
         .into_iter()
         .map(|(c,)| c)
         .collect();
-
-    let mut report = ImportReport::default();
-    let mut households: Vec<Household> = vec![];
-    let mut by_kk: HashMap<u128, u32> = HashMap::new();
-    // NIK key → (line, digest of the row) to tell a repeated row from a contradicting one.
-    let mut seen: HashMap<u128, (u64, u64)> = HashMap::new();
-
-    table.for_each(|row| {
-        let row = match row {
-            Ok(r) => r,
-            Err(line) => return report.reject(line, t(lang, "import-reason-broken-row")),
-        };
-        let line = row.line;
-        let reject = |report: &mut ImportReport, key: &str, args: &[(&'static str, String)]| {
-            let args: Vec<_> = args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
-            report.reject(line, targs(lang, key, &args));
-        };
-        let nik = match row.get("nik").map(Nik::parse) {
-            None => return reject(&mut report, "import-reason-nik-missing", &[]),
-            Some(Err(e)) => {
-                let why = nik_why(lang, e);
-                return reject(&mut report, "import-reason-nik-invalid", &[("why", why)]);
-            }
-            Some(Ok(n)) => n,
-        };
-        let Some(name) = row.get("nama") else {
-            return reject(&mut report, "import-reason-name-missing", &[]);
-        };
-        if name.chars().count() > MAX_NAME {
-            return reject(&mut report, "import-reason-name-too-long", &[]);
-        }
-        let Some(kk) = row.get("no_kk").and_then(KkNumber::parse) else {
-            return reject(&mut report, "import-reason-kk-invalid", &[]);
-        };
-        let Some(kel_value) = row.get("kelurahan") else {
-            return reject(&mut report, "import-reason-kelurahan-missing", &[]);
-        };
-        let Some(kelurahan) = villages.find(kel_value) else {
-            let v: String = kel_value.chars().take(60).collect();
-            return reject(
-                &mut report,
-                "import-reason-unknown-kelurahan",
-                &[("value", v)],
-            );
-        };
-        let Some(prog_value) = row.get("program") else {
-            return reject(&mut report, "import-reason-program-missing", &[]);
-        };
-        let active = match parse_active(row.get("aktif")) {
-            Some(a) => a,
-            None => {
-                let v: String = row.get("aktif").unwrap_or("").chars().take(30).collect();
-                return reject(&mut report, "import-reason-bad-active", &[("value", v)]);
-            }
-        };
-        let kks = match row.get("status_kks") {
-            None => None,
-            Some(v) => match parse_kks(v) {
-                Some(k) => Some(k),
-                None => {
-                    let v: String = v.chars().take(30).collect();
-                    return reject(&mut report, "import-reason-bad-kks", &[("value", v)]);
-                }
-            },
-        };
-        let desil = match row.get("desil") {
-            None => None,
-            Some(v) => match v.parse::<i64>() {
-                Ok(d) if (1..=10).contains(&d) => Some(d),
-                _ => {
-                    let v: String = v.chars().take(30).collect();
-                    return reject(&mut report, "import-reason-bad-desil", &[("value", v)]);
-                }
-            },
-        };
-        let mut programs: Vec<(u8, bool, Option<u8>)> = vec![];
-        for p in prog_value
-            .split('|')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
-            match program_index(&program_codes, p) {
-                Some(i) if programs.iter().any(|x| x.0 == i) => {}
-                Some(i) => programs.push((i, active, kks)),
-                None => {
-                    let v: String = p.chars().take(30).collect();
-                    return reject(
-                        &mut report,
-                        "import-reason-unknown-program",
-                        &[("value", v)],
-                    );
-                }
-            }
-        }
-        if programs.is_empty() {
-            return reject(&mut report, "import-reason-program-missing", &[]);
-        }
-        let (address, rt, rw) = (
-            text_cell(row.get("alamat")),
-            text_cell(row.get("rt")),
-            text_cell(row.get("rw")),
-        );
-
-        // The same NIK twice: a repeated row is harmless, a contradicting one is refused.
-        let nik_hash = keyed.nik_raw(&nik);
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        (kk.digits(), name, kelurahan, prog_value, active, kks, desil).hash(&mut hasher);
-        (&address, &rt, &rw).hash(&mut hasher);
-        let digest = hasher.finish();
-        match seen.get(&key128(&nik_hash)) {
-            Some(&(_, d)) if d == digest => return,
-            Some(&(first, _)) => {
-                return reject(
-                    &mut report,
-                    "import-reason-duplicate-nik",
-                    &[("first", first.to_string())],
-                );
-            }
-            None => {}
-        }
-
-        let kk_key = keyed.kk_raw(&kk);
-        let idx = match by_kk.get(&key128(&kk_key)) {
-            Some(&i) => {
-                let h = &mut households[i as usize];
-                if h.kelurahan != kelurahan {
-                    return reject(
-                        &mut report,
-                        "import-reason-kk-conflict",
-                        &[("first", h.line.to_string())],
-                    );
-                }
-                i as usize
-            }
-            None => {
-                households.push(Household {
-                    kk_key,
-                    kk_masked: kk.masked(),
-                    line,
-                    kelurahan,
-                    address: address.clone(),
-                    rt: rt.clone(),
-                    rw: rw.clone(),
-                    desil,
-                    programs: vec![],
-                    members: vec![],
-                    rows: 0,
-                });
-                by_kk.insert(key128(&kk_key), (households.len() - 1) as u32);
-                households.len() - 1
-            }
-        };
-        seen.insert(key128(&nik_hash), (line, digest));
-        let h = &mut households[idx];
-        h.address = h.address.take().or(address);
-        h.rt = h.rt.take().or(rt);
-        h.rw = h.rw.take().or(rw);
-        h.desil = h.desil.or(desil);
-        for p in programs {
-            match h.programs.iter_mut().find(|x| x.0 == p.0) {
-                // A program listed on several rows is active when any row says so.
-                Some(x) => {
-                    x.1 |= p.1;
-                    x.2 = x.2.or(p.2);
-                }
-                None => h.programs.push(p),
-            }
-        }
-        h.members.push(Member {
-            nik_hash,
-            masked: nik.masked(),
-            name: name.into(),
-        });
-        h.rows += 1;
-    });
-    drop(seen);
-    drop(by_kk);
-
-    write(
-        db,
-        &households,
-        &villages.codes,
-        &program_codes,
-        &mut report,
+    let rules = Rules {
+        keyed: Keyed::new(secret),
+        villages,
+        programs,
         lang,
-    )
-    .await?;
+    };
+    let mut writer = Writer::new(db, lang).await?;
+    let codes = (rules.villages.codes.clone(), rules.programs.clone());
+
+    // The reader runs on its own thread and hands households over as it goes.
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Vec<Household>>(1);
+    let reader = tokio::task::spawn_blocking(move || read(table, &rules, tx));
+    let mut written = ImportReport::default();
+    let mut failure = None;
+    while let Some(batch) = rx.recv().await {
+        if let Err(e) = writer.write(batch, &codes.0, &codes.1, &mut written).await {
+            // The database went away: stop reading (the reader sees the channel closed).
+            failure = Some(e);
+            break;
+        }
+    }
+    drop(rx);
+    let mut report = reader.await?;
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    writer.finish().await?;
+    report.added = written.added;
+    report.updated = written.updated;
+    report.unchanged = written.unchanged;
+    report.rejected.extend(written.rejected);
     report.rejected.sort_by_key(|r| r.line);
     Ok(report)
+}
+
+/// Both passes over the file; households go to `tx` in batches. Returns the refused rows.
+fn read(
+    mut table: Table,
+    rules: &Rules,
+    tx: tokio::sync::mpsc::Sender<Vec<Household>>,
+) -> ImportReport {
+    let mut report = ImportReport::default();
+    let mut seen = first_pass(&mut table, rules, &mut report);
+    drop_repeated_niks(&mut seen, &mut table, rules, &mut report);
+    group_households(&mut seen);
+
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut i = 0;
+    while i < seen.len() {
+        let group = seen[i].group;
+        let mut household: Option<Household> = None;
+        while i < seen.len() && seen[i].group == group {
+            let s = seen[i];
+            i += 1;
+            let row = match table.row_at(s.pos()) {
+                Some(Ok(row)) => row,
+                // The file changed under us; say so for this row and go on.
+                _ => {
+                    report.reject(s.pos().line, t(rules.lang, "import-reason-broken-row"));
+                    continue;
+                }
+            };
+            let line = row.line;
+            let p = match rules.check(&row) {
+                Ok(p) => p,
+                Err(r) => {
+                    rules.refuse(&mut report, line, r);
+                    continue;
+                }
+            };
+            let h = household.get_or_insert_with(|| Household::new(&p, &rules.keyed, line));
+            if h.kelurahan != p.kelurahan {
+                let first = h.line.to_string();
+                rules.refuse(
+                    &mut report,
+                    line,
+                    Refusal {
+                        key: "import-reason-kk-conflict",
+                        args: vec![("first", first)],
+                    },
+                );
+                continue;
+            }
+            h.add(&p, &rules.keyed);
+        }
+        if let Some(mut h) = household {
+            h.fingerprint = h.fingerprint(&rules.villages.codes, &rules.programs);
+            batch.push(h);
+            if batch.len() == BATCH && tx.blocking_send(std::mem::take(&mut batch)).is_err() {
+                return report;
+            }
+        }
+    }
+    if !batch.is_empty() {
+        let _ = tx.blocking_send(batch);
+    }
+    report
+}
+
+/// Checks every row; keeps 40 bytes of each good one.
+fn first_pass(table: &mut Table, rules: &Rules, report: &mut ImportReport) -> Vec<Seen> {
+    let mut seen = Vec::new();
+    while let Some(row) = table.next_row() {
+        let row = match row {
+            Ok(row) => row,
+            Err(line) => {
+                report.reject(line, t(rules.lang, "import-reason-broken-row"));
+                continue;
+            }
+        };
+        match rules.check(&row) {
+            Err(r) => rules.refuse(report, row.line, r),
+            Ok(p) => {
+                let nik = rules.keyed.nik_raw(&p.nik);
+                let kk = rules.keyed.kk_raw(&p.kk);
+                seen.push(Seen {
+                    kk: kk[..16].try_into().expect("16 bytes"),
+                    nik: u64::from_le_bytes(nik[..8].try_into().expect("8 bytes")),
+                    byte: row.pos.byte,
+                    line: u32::try_from(row.line).unwrap_or(u32::MAX - 1),
+                    group: 0,
+                });
+            }
+        }
+    }
+    seen
+}
+
+/// The same NIK twice: a repeated row is harmless and left out, a contradicting one is refused
+/// (the first row stands). Rows sharing a hash prefix are read again and compared in full.
+fn drop_repeated_niks(
+    seen: &mut Vec<Seen>,
+    table: &mut Table,
+    rules: &Rules,
+    report: &mut ImportReport,
+) {
+    seen.sort_unstable_by_key(|s| (s.nik, s.line));
+    let mut i = 0;
+    while i < seen.len() {
+        let mut j = i + 1;
+        while j < seen.len() && seen[j].nik == seen[i].nik {
+            j += 1;
+        }
+        if j - i > 1 {
+            // (full NIK hash, digest, line) of each row kept in this run.
+            let mut kept: Vec<([u8; 32], u64, u32)> = vec![];
+            for s in &mut seen[i..j] {
+                let again = match table.row_at(s.pos()) {
+                    Some(Ok(row)) => rules
+                        .check(&row)
+                        .ok()
+                        .map(|p| (rules.keyed.nik_raw(&p.nik), p.digest)),
+                    _ => None,
+                };
+                let Some((hash, digest)) = again else {
+                    report.reject(s.pos().line, t(rules.lang, "import-reason-broken-row"));
+                    s.group = DROPPED;
+                    continue;
+                };
+                match kept.iter().find(|k| k.0 == hash) {
+                    None => kept.push((hash, digest, s.line)),
+                    Some(k) if k.1 == digest => s.group = DROPPED,
+                    Some(k) => {
+                        let first = k.2.to_string();
+                        rules.refuse(
+                            report,
+                            u64::from(s.line),
+                            Refusal {
+                                key: "import-reason-duplicate-nik",
+                                args: vec![("first", first)],
+                            },
+                        );
+                        s.group = DROPPED;
+                    }
+                }
+            }
+        }
+        i = j;
+    }
+    seen.retain(|s| s.group != DROPPED);
+}
+
+/// Orders the rows household by household, households in the order they first appear.
+fn group_households(seen: &mut [Seen]) {
+    seen.sort_unstable_by_key(|s| (s.kk, s.line));
+    let mut i = 0;
+    while i < seen.len() {
+        let (kk, first) = (seen[i].kk, seen[i].line);
+        while i < seen.len() && seen[i].kk == kk {
+            seen[i].group = first;
+            i += 1;
+        }
+    }
+    seen.sort_unstable_by_key(|s| (s.group, s.line));
 }
 
 /// The short reason a NIK is impossible, in the operator's or resident's language.
@@ -416,112 +608,157 @@ pub fn nik_why(lang: Lang, e: crate::domain::nik::NikError) -> String {
     }
 }
 
-async fn write(
-    db: &Db,
-    households: &[Household],
-    villages: &[String],
-    programs: &[String],
-    report: &mut ImportReport,
+/// `SELECT …` of the rows of a JSON array of arrays passed as `$1`, column `i` cast to
+/// `types[i]` on PostgreSQL. Many rows travel as one parameter: sqlx binds each parameter on
+/// its own, which for thousands of them costs more than the data.
+fn from_json(backend: Backend, types: &[&str]) -> String {
+    let cols: Vec<String> = match backend {
+        Backend::Sqlite => (0..types.len()).map(|i| format!("value->>{i}")).collect(),
+        Backend::Postgres => types
+            .iter()
+            .enumerate()
+            .map(|(i, ty)| format!("(e->>{i})::{ty}"))
+            .collect(),
+    };
+    let source = match backend {
+        Backend::Sqlite => "json_each($1)",
+        Backend::Postgres => "json_array_elements($1::json) AS e",
+    };
+    // `WHERE true` lets SQLite tell a following ON CONFLICT from a join's ON.
+    format!("SELECT {} FROM {source} WHERE true", cols.join(", "))
+}
+
+/// Writes batches of households: looks up what is there, skips the unchanged, writes the rest.
+struct Writer {
+    /// One connection for the whole import (on SQLite, one page cache, not one per connection).
+    conn: sqlx::pool::PoolConnection<sqlx::Any>,
+    backend: Backend,
     lang: Lang,
-) -> anyhow::Result<()> {
-    // What is there already: household key → (id, fingerprint).
-    let mut existing: HashMap<u128, (i64, u64)> = HashMap::new();
-    {
-        use futures::TryStreamExt;
-        let mut rows = sqlx::query_as::<_, (String, i64, Option<String>)>(
-            "SELECT kk_hash, id, fingerprint FROM households",
-        )
-        .fetch(&db.pool);
-        while let Some((hash, id, fp)) = rows.try_next().await? {
-            if let Some(k) = key128_hex(&hash) {
-                let fp = fp
-                    .and_then(|f| u64::from_str_radix(&f, 16).ok())
-                    .unwrap_or(0);
-                existing.insert(k, (id, fp));
+    next_id: i64,
+    /// False when the table was empty at the start: every household is new, no look-up needed.
+    look_up: bool,
+    time: i64,
+}
+
+impl Writer {
+    async fn new(db: &Db, lang: Lang) -> sqlx::Result<Writer> {
+        let mut conn = db.pool.acquire().await?;
+        let (max_id,): (Option<i64>,) = sqlx::query_as("SELECT MAX(id) FROM households")
+            .fetch_one(&mut *conn)
+            .await?;
+        Ok(Writer {
+            conn,
+            backend: db.backend,
+            lang,
+            next_id: max_id.unwrap_or(0) + 1,
+            look_up: max_id.is_some(),
+            time: now(),
+        })
+    }
+
+    /// Household key → (id, fingerprint) of those of the batch already stored.
+    async fn existing(&mut self, batch: &[Household]) -> sqlx::Result<HashMap<[u8; 32], (i64, u64)>> {
+        let mut found = HashMap::new();
+        if !self.look_up {
+            return Ok(found);
+        }
+        let list = match self.backend {
+            Backend::Sqlite => "SELECT value FROM json_each($1)",
+            Backend::Postgres => "SELECT json_array_elements_text($1::json)",
+        };
+        let sql = format!(
+            "SELECT kk_hash, id, fingerprint FROM households WHERE kk_hash IN ({list})"
+        );
+        for part in batch.chunks(ROWS_PER_STATEMENT) {
+            let keys: Vec<String> = part.iter().map(|h| hex::encode(h.kk_key)).collect();
+            let rows: Vec<(String, i64, Option<String>)> = sqlx::query_as(AssertSqlSafe(sql.clone()))
+                .bind(serde_json::to_string(&keys).expect("strings serialise"))
+                .fetch_all(&mut *self.conn)
+                .await?;
+            for (hash, id, fp) in rows {
+                let mut key = [0u8; 32];
+                if hex::decode_to_slice(&hash, &mut key).is_ok() {
+                    let fp = fp
+                        .and_then(|f| u64::from_str_radix(&f, 16).ok())
+                        .unwrap_or(0);
+                    found.insert(key, (id, fp));
+                }
             }
         }
+        Ok(found)
     }
-    let (max_id,): (Option<i64>,) = sqlx::query_as("SELECT MAX(id) FROM households")
-        .fetch_one(&db.pool)
-        .await?;
-    let mut next_id = max_id.unwrap_or(0) + 1;
-    let t = now();
 
-    for chunk in households.chunks(CHUNK) {
-        let mut new: Vec<(i64, &Household, u64)> = vec![];
-        let mut changed: Vec<(i64, &Household, u64)> = vec![];
-        for h in chunk {
-            let fp = h.fingerprint(villages, programs);
-            match existing.get(&key128(&h.kk_key)) {
-                Some(&(_, old)) if old == fp => report.unchanged += h.rows,
-                Some(&(id, _)) => changed.push((id, h, fp)),
+    /// Writes one batch in one transaction. A batch the database refuses is reported row by
+    /// row; a database that cannot be reached is an error.
+    async fn write(
+        &mut self,
+        batch: Vec<Household>,
+        villages: &[String],
+        programs: &[String],
+        report: &mut ImportReport,
+    ) -> anyhow::Result<()> {
+        let existing = self.existing(&batch).await?;
+        let mut new: Vec<(i64, &Household)> = vec![];
+        let mut changed: Vec<(i64, &Household)> = vec![];
+        for h in &batch {
+            match existing.get(&h.kk_key) {
+                Some(&(_, old)) if old == h.fingerprint => report.unchanged += h.rows,
+                Some(&(id, _)) => changed.push((id, h)),
                 None => {
-                    new.push((next_id, h, fp));
-                    next_id += 1;
+                    new.push((self.next_id, h));
+                    self.next_id += 1;
                 }
             }
         }
         if new.is_empty() && changed.is_empty() {
-            continue;
+            return Ok(());
         }
-        match write_chunk(db, &new, &changed, villages, programs, t).await {
+        let (conn, backend) = (&mut *self.conn, self.backend);
+        let written = write_households(conn, backend, &new, &changed, villages, programs, self.time);
+        match written.await {
             Ok(()) => {
-                report.added += new.iter().map(|(_, h, _)| h.rows).sum::<u64>();
-                report.updated += changed.iter().map(|(_, h, _)| h.rows).sum::<u64>();
+                report.added += new.iter().map(|(_, h)| h.rows).sum::<u64>();
+                report.updated += changed.iter().map(|(_, h)| h.rows).sum::<u64>();
             }
             Err(e) => {
                 tracing::error!(error = %e, "a batch of KPM households failed to store");
-                for (_, h, _) in new.iter().chain(&changed) {
-                    report.reject(h.line, t_store_failed(lang));
+                // Named by the line of each household's first row.
+                for (_, h) in new.iter().chain(&changed) {
+                    report.reject(h.line, t(self.lang, "import-reason-store-failed"));
                 }
             }
         }
+        Ok(())
     }
-    if db.backend == Backend::Postgres {
-        sqlx::query(
-            "SELECT setval(pg_get_serial_sequence('households', 'id'),
-                           GREATEST((SELECT MAX(id) FROM households), 1))",
-        )
-        .execute(&db.pool)
-        .await?;
-    }
-    Ok(())
-}
 
-fn t_store_failed(lang: Lang) -> String {
-    t(lang, "import-reason-store-failed")
-}
-
-/// `($1, $2, …), (…)` for `rows` rows of `cols` values.
-fn placeholders(rows: usize, cols: usize) -> String {
-    let mut s = String::with_capacity(rows * cols * 6);
-    for r in 0..rows {
-        if r > 0 {
-            s.push(',');
+    async fn finish(mut self) -> sqlx::Result<()> {
+        if self.backend == Backend::Postgres {
+            sqlx::query(
+                "SELECT setval(pg_get_serial_sequence('households', 'id'),
+                               GREATEST((SELECT MAX(id) FROM households), 1))",
+            )
+            .execute(&mut *self.conn)
+            .await?;
         }
-        s.push('(');
-        for c in 0..cols {
-            if c > 0 {
-                s.push(',');
-            }
-            s.push('$');
-            s.push_str(&(r * cols + c + 1).to_string());
-        }
-        s.push(')');
+        Ok(())
     }
-    s
 }
 
-async fn write_chunk(
-    db: &Db,
-    new: &[(i64, &Household, u64)],
-    changed: &[(i64, &Household, u64)],
+fn json(rows: &impl serde::Serialize) -> String {
+    serde_json::to_string(rows).expect("plain values serialise")
+}
+
+async fn write_households(
+    conn: &mut sqlx::AnyConnection,
+    backend: Backend,
+    new: &[(i64, &Household)],
+    changed: &[(i64, &Household)],
     villages: &[String],
     programs: &[String],
     t: i64,
 ) -> sqlx::Result<()> {
-    let mut tx = db.pool.begin().await?;
-    for (id, h, fp) in changed {
+    let mut tx = sqlx::Connection::begin(conn).await?;
+    for (id, h) in changed {
         sqlx::query(
             "UPDATE households SET kk_masked = $2, kelurahan = $3, address = $4, rt = $5, rw = $6,
                     desil = $7, active = $8, fingerprint = $9, updated_at = $10
@@ -535,7 +772,7 @@ async fn write_chunk(
         .bind(h.rw.as_deref().map(String::from))
         .bind(h.desil)
         .bind(h.programs.iter().any(|p| p.1) as i64)
-        .bind(format!("{fp:016x}"))
+        .bind(format!("{:016x}", h.fingerprint))
         .bind(t)
         .execute(&mut *tx)
         .await?;
@@ -545,88 +782,107 @@ async fn write_chunk(
             .await?;
         // Programs no longer listed go; the others are updated below and keep what the
         // distribution import recorded (last_received).
-        let kept = (0..h.programs.len())
-            .map(|i| format!("${}", i + 2))
-            .collect::<Vec<_>>()
-            .join(",");
-        let mut q = sqlx::query(AssertSqlSafe(format!(
-            "DELETE FROM household_programs WHERE household_id = $1 AND program NOT IN ({kept})"
+        let kept: Vec<&str> = h
+            .programs
+            .iter()
+            .map(|p| programs[p.0 as usize].as_str())
+            .collect();
+        let list = match backend {
+            Backend::Sqlite => "SELECT value FROM json_each($2)",
+            Backend::Postgres => "SELECT json_array_elements_text($2::json)",
+        };
+        sqlx::query(AssertSqlSafe(format!(
+            "DELETE FROM household_programs WHERE household_id = $1 AND program NOT IN ({list})"
         )))
-        .bind(*id);
-        for p in &h.programs {
-            q = q.bind(programs[p.0 as usize].clone());
-        }
-        q.execute(&mut *tx).await?;
+        .bind(*id)
+        .bind(json(&kept))
+        .execute(&mut *tx)
+        .await?;
     }
 
-    const HH_COLS: usize = 11;
-    for batch in new.chunks(HH_ROWS) {
-        let sql = format!(
-            "INSERT INTO households (id, kk_hash, kk_masked, kelurahan, address, rt, rw, desil,
-                                     active, fingerprint, updated_at) VALUES {}",
-            placeholders(batch.len(), HH_COLS)
-        );
-        let mut q = sqlx::query(AssertSqlSafe(sql));
-        for (id, h, fp) in batch {
-            q = q
-                .bind(*id)
-                .bind(hex::encode(h.kk_key))
-                .bind(h.kk_masked.clone())
-                .bind(villages[h.kelurahan as usize].clone())
-                .bind(h.address.as_deref().map(String::from))
-                .bind(h.rt.as_deref().map(String::from))
-                .bind(h.rw.as_deref().map(String::from))
-                .bind(h.desil)
-                .bind(h.programs.iter().any(|p| p.1) as i64)
-                .bind(format!("{fp:016x}"))
-                .bind(t);
-        }
-        q.execute(&mut *tx).await?;
+    let sql = format!(
+        "INSERT INTO households (id, kk_hash, kk_masked, kelurahan, address, rt, rw, desil,
+                                 active, fingerprint, updated_at) {}",
+        from_json(
+            backend,
+            &[
+                "bigint", "text", "text", "text", "text", "text", "text", "bigint", "bigint",
+                "text", "bigint",
+            ]
+        )
+    );
+    for part in new.chunks(ROWS_PER_STATEMENT) {
+        let rows: Vec<_> = part
+            .iter()
+            .map(|(id, h)| {
+                (
+                    *id,
+                    hex::encode(h.kk_key),
+                    &h.kk_masked,
+                    &villages[h.kelurahan as usize],
+                    h.address.as_deref(),
+                    h.rt.as_deref(),
+                    h.rw.as_deref(),
+                    h.desil,
+                    h.programs.iter().any(|p| p.1) as i64,
+                    format!("{:016x}", h.fingerprint),
+                    t,
+                )
+            })
+            .collect();
+        sqlx::query(AssertSqlSafe(sql.clone()))
+            .bind(json(&rows))
+            .execute(&mut *tx)
+            .await?;
     }
 
     let all = || new.iter().chain(changed.iter());
     let members: Vec<(i64, &Member)> = all()
-        .flat_map(|(id, h, _)| h.members.iter().map(move |m| (*id, m)))
+        .flat_map(|(id, h)| h.members.iter().map(move |m| (*id, m)))
         .collect();
-    for batch in members.chunks(ROWS_PER_INSERT) {
-        let sql = format!(
-            "INSERT INTO members (nik_hash, nik_masked, household_id, name, updated_at) VALUES {}
-             ON CONFLICT (nik_hash) DO UPDATE SET nik_masked = excluded.nik_masked,
-                household_id = excluded.household_id, name = excluded.name,
-                updated_at = excluded.updated_at",
-            placeholders(batch.len(), 5)
-        );
-        let mut q = sqlx::query(AssertSqlSafe(sql));
-        for (id, m) in batch {
-            q = q
-                .bind(hex::encode(m.nik_hash))
-                .bind(m.masked.clone())
-                .bind(*id)
-                .bind(String::from(&*m.name))
-                .bind(t);
-        }
-        q.execute(&mut *tx).await?;
+    let sql = format!(
+        "INSERT INTO members (nik_hash, nik_masked, household_id, name, updated_at) {}
+         ON CONFLICT (nik_hash) DO UPDATE SET nik_masked = excluded.nik_masked,
+            household_id = excluded.household_id, name = excluded.name,
+            updated_at = excluded.updated_at",
+        from_json(backend, &["text", "text", "bigint", "text", "bigint"])
+    );
+    for part in members.chunks(ROWS_PER_STATEMENT) {
+        let rows: Vec<_> = part
+            .iter()
+            .map(|(id, m)| (hex::encode(m.nik_hash), &m.masked, *id, &*m.name, t))
+            .collect();
+        sqlx::query(AssertSqlSafe(sql.clone()))
+            .bind(json(&rows))
+            .execute(&mut *tx)
+            .await?;
     }
 
     let progs: Vec<(i64, &ProgramEntry)> = all()
-        .flat_map(|(id, h, _)| h.programs.iter().map(move |p| (*id, p)))
+        .flat_map(|(id, h)| h.programs.iter().map(move |p| (*id, p)))
         .collect();
-    for batch in progs.chunks(ROWS_PER_INSERT) {
-        let sql = format!(
-            "INSERT INTO household_programs (household_id, program, active, kks_status) VALUES {}
-             ON CONFLICT (household_id, program) DO UPDATE SET active = excluded.active,
-                kks_status = excluded.kks_status",
-            placeholders(batch.len(), 4)
-        );
-        let mut q = sqlx::query(AssertSqlSafe(sql));
-        for (id, (p, active, kks)) in batch {
-            q = q
-                .bind(*id)
-                .bind(programs[*p as usize].clone())
-                .bind(*active as i64)
-                .bind(kks.map(|k| KKS_STATUSES[k as usize].to_string()));
-        }
-        q.execute(&mut *tx).await?;
+    let sql = format!(
+        "INSERT INTO household_programs (household_id, program, active, kks_status) {}
+         ON CONFLICT (household_id, program) DO UPDATE SET active = excluded.active,
+            kks_status = excluded.kks_status",
+        from_json(backend, &["bigint", "text", "bigint", "text"])
+    );
+    for part in progs.chunks(ROWS_PER_STATEMENT) {
+        let rows: Vec<_> = part
+            .iter()
+            .map(|(id, (p, active, kks))| {
+                (
+                    *id,
+                    &programs[*p as usize],
+                    *active as i64,
+                    kks.map(|k| KKS_STATUSES[k as usize]),
+                )
+            })
+            .collect();
+        sqlx::query(AssertSqlSafe(sql.clone()))
+            .bind(json(&rows))
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await
 }
@@ -693,11 +949,6 @@ pub fn synthetic_name(i: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn placeholders_number_every_value() {
-        assert_eq!(placeholders(2, 2), "($1,$2),($3,$4)");
-    }
 
     #[test]
     fn flags_and_card_statuses_accept_common_spellings() {

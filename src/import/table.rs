@@ -1,20 +1,33 @@
-//! Reading a CSV file into rows addressed by column name.
+//! Reading a CSV file row by row, cells addressed by column name.
+//!
+//! The file is streamed, never held whole: a million-row KPM extract is read in a few kilobytes
+//! of buffer. A row remembers where it starts ([`RowPos`]), so that a second pass can come back
+//! to it ([`Table::row_at`]) without keeping it in memory.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 
 pub struct Table {
     columns: HashMap<String, usize>,
-    /// Byte offsets of every line end, to turn a record's byte position into its line number
-    /// (the csv crate skips blank lines without counting them).
-    newlines: Vec<u64>,
-    reader: csv::Reader<std::io::Cursor<Vec<u8>>>,
+    reader: csv::Reader<Lines<BufReader<File>>>,
+    record: csv::StringRecord,
 }
 
-/// One data row: its line number in the file and its cells.
+/// One data row: its line number in the file, where it starts, and its cells.
 pub struct Row<'a> {
     pub line: u64,
+    pub pos: RowPos,
     record: &'a csv::StringRecord,
     columns: &'a HashMap<String, usize>,
+}
+
+/// Where a row starts in the file: enough to read it again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowPos {
+    /// Byte offset as the CSV reader counts it (after the BOM).
+    pub byte: u64,
+    pub line: u64,
 }
 
 impl Row<'_> {
@@ -43,21 +56,86 @@ pub enum TableError {
     MissingColumns(String),
 }
 
+/// A reader that notes where each non-blank line starts and its number, as the bytes pass to
+/// the CSV parser (which skips blank lines without counting them). The notes are consumed as
+/// records are read, so they stay few.
+struct Lines<R> {
+    inner: R,
+    /// Bytes skipped at the start of the file (a BOM); offsets below are after them.
+    base: u64,
+    offset: u64,
+    /// Number of the line the next byte belongs to.
+    line: u64,
+    at_line_start: bool,
+    /// (offset of a non-blank line's first byte, its line number)
+    starts: VecDeque<(u64, u64)>,
+}
+
+impl<R: Read> Read for Lines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for (i, &b) in buf[..n].iter().enumerate() {
+            if b == b'\n' {
+                self.line += 1;
+                self.at_line_start = true;
+            } else if self.at_line_start && b != b'\r' {
+                self.starts.push_back((self.offset + i as u64, self.line));
+                self.at_line_start = false;
+            }
+        }
+        self.offset += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R: Seek> Seek for Lines<R> {
+    fn seek(&mut self, pos: SeekFrom) -> std::io::Result<u64> {
+        let SeekFrom::Start(at) = pos else {
+            return Err(std::io::Error::other("only absolute seeks"));
+        };
+        self.inner.seek(SeekFrom::Start(self.base + at))?;
+        self.offset = at;
+        self.at_line_start = true;
+        self.starts.clear();
+        Ok(at)
+    }
+}
+
+impl<R> Lines<R> {
+    /// Where the line of a record that starts at `byte` (possibly on blank lines before it)
+    /// really starts, and its number.
+    fn line_of(&mut self, byte: u64) -> Option<(u64, u64)> {
+        while let Some(&(start, line)) = self.starts.front() {
+            if start >= byte {
+                return Some((start, line));
+            }
+            self.starts.pop_front();
+        }
+        None
+    }
+}
+
 impl Table {
     pub fn open(path: &std::path::Path, required: &[&str]) -> Result<Table, TableError> {
-        let bytes = std::fs::read(path).map_err(|source| TableError::Io {
+        let io = |source| TableError::Io {
             path: path.display().to_string(),
             source,
-        })?;
-        Table::from_bytes(bytes, required)
-    }
-
-    pub fn from_bytes(mut bytes: Vec<u8>, required: &[&str]) -> Result<Table, TableError> {
-        if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-            bytes.drain(..3);
-        }
-        let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or(&[]);
-        let first_line = std::str::from_utf8(first_line).map_err(|_| TableError::NotUtf8)?;
+        };
+        let mut file = BufReader::with_capacity(64 * 1024, File::open(path).map_err(io)?);
+        let head = file.fill_buf().map_err(io)?;
+        let base = if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            3
+        } else {
+            0
+        };
+        // The header line decides the delimiter.
+        let mut first_line = Vec::new();
+        file.seek(SeekFrom::Start(base)).map_err(io)?;
+        (&mut file)
+            .take(1 << 20)
+            .read_until(b'\n', &mut first_line)
+            .map_err(io)?;
+        let first_line = std::str::from_utf8(&first_line).map_err(|_| TableError::NotUtf8)?;
         if first_line.trim().is_empty() {
             return Err(TableError::Empty);
         }
@@ -66,17 +144,20 @@ impl Table {
         } else {
             b','
         };
-        let newlines: Vec<u64> = bytes
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| **b == b'\n')
-            .map(|(i, _)| i as u64)
-            .collect();
+        file.seek(SeekFrom::Start(base)).map_err(io)?;
+        let lines = Lines {
+            inner: file,
+            base,
+            offset: 0,
+            line: 1,
+            at_line_start: true,
+            starts: VecDeque::new(),
+        };
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
             .has_headers(true)
-            .from_reader(std::io::Cursor::new(bytes));
+            .from_reader(lines);
         let headers = reader.headers().map_err(|_| TableError::NotUtf8)?.clone();
         let columns: HashMap<String, usize> = headers
             .iter()
@@ -93,55 +174,74 @@ impl Table {
         }
         Ok(Table {
             columns,
-            newlines,
             reader,
+            record: csv::StringRecord::new(),
         })
-    }
-
-    /// The 1-based line number of a byte offset.
-    fn line_of(&self, mut byte: u64) -> u64 {
-        // A record's position may start at blank lines the parser skipped before it.
-        let bytes = self.reader.get_ref().get_ref();
-        while matches!(bytes.get(byte as usize), Some(b'\n' | b'\r')) {
-            byte += 1;
-        }
-        self.newlines.partition_point(|&nl| nl < byte) as u64 + 1
     }
 
     pub fn has_column(&self, column: &str) -> bool {
         self.columns.contains_key(column)
     }
 
-    /// Calls `f` for each data row: `Ok(row)`, or `Err(line)` for a row that is not valid
-    /// UTF-8 or CSV.
-    pub fn for_each(mut self, mut f: impl FnMut(Result<Row<'_>, u64>)) {
-        let mut record = csv::StringRecord::new();
+    /// The next data row: `Ok(row)`, or `Err(line)` for a row that is not valid UTF-8 or CSV;
+    /// `None` at the end of the file (or when it can no longer be read).
+    pub fn next_row(&mut self) -> Option<Result<Row<'_>, u64>> {
         loop {
-            let line = self.reader.position().line();
-            match self.reader.read_record(&mut record) {
-                Ok(false) => break,
+            let fallback = self.reader.position().line();
+            match self.reader.read_record(&mut self.record) {
+                Ok(false) => return None,
                 Ok(true) => {
-                    let line = record
-                        .position()
-                        .map(|p| self.line_of(p.byte()))
-                        .unwrap_or(line);
-                    if record.iter().all(|c| c.trim().is_empty()) {
+                    let byte = self.record.position().map_or(0, |p| p.byte());
+                    let (byte, line) = self
+                        .reader
+                        .get_mut()
+                        .line_of(byte)
+                        .unwrap_or((byte, fallback));
+                    if self.record.iter().all(|c| c.trim().is_empty()) {
                         continue;
                     }
-                    f(Ok(Row {
+                    return Some(Ok(Row {
                         line,
-                        record: &record,
+                        pos: RowPos { byte, line },
+                        record: &self.record,
                         columns: &self.columns,
                     }));
                 }
                 Err(e) => {
-                    let line = e.position().map(|p| self.line_of(p.byte())).unwrap_or(line);
-                    f(Err(line));
+                    let line = e
+                        .position()
+                        .and_then(|p| self.reader.get_mut().line_of(p.byte()))
+                        .map_or(fallback, |(_, line)| line);
                     if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                        break;
+                        tracing::error!(line, error = %e, "reading stopped");
+                        return None;
                     }
+                    return Some(Err(line));
                 }
             }
+        }
+    }
+
+    /// The row that starts at `pos` (from an earlier pass over the same file). Reading rows in
+    /// file order costs no more than [`Table::next_row`]; jumping costs a seek.
+    pub fn row_at(&mut self, pos: RowPos) -> Option<Result<Row<'_>, u64>> {
+        if self.reader.position().byte() != pos.byte {
+            let mut p = csv::Position::new();
+            p.set_byte(pos.byte).set_line(pos.line);
+            let lines = self.reader.get_mut();
+            lines.line = pos.line;
+            if let Err(e) = self.reader.seek(p) {
+                tracing::error!(error = %e, "seek in the file failed");
+                return None;
+            }
+        }
+        self.next_row()
+    }
+
+    /// Calls `f` for each data row.
+    pub fn for_each(mut self, mut f: impl FnMut(Result<Row<'_>, u64>)) {
+        while let Some(row) = self.next_row() {
+            f(row);
         }
     }
 }
@@ -150,8 +250,16 @@ impl Table {
 mod tests {
     use super::*;
 
+    fn table(text: &str, required: &[&str]) -> Result<Table, TableError> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        std::fs::write(&path, text).unwrap();
+        // The open file stays readable after its directory entry is gone.
+        Table::open(&path, required)
+    }
+
     fn rows(text: &str, required: &[&str]) -> Vec<(u64, Vec<Option<String>>)> {
-        let t = Table::from_bytes(text.as_bytes().to_vec(), required).unwrap();
+        let t = table(text, required).unwrap();
         let mut out = vec![];
         t.for_each(|r| {
             if let Ok(r) = r {
@@ -184,13 +292,37 @@ mod tests {
     fn line_numbers_count_from_the_header() {
         let r = rows("kode,nama\n32,A\n\n32.15,B\n", &["kode", "nama"]);
         assert_eq!(r.iter().map(|x| x.0).collect::<Vec<_>>(), vec![2, 4]);
+        let r = rows(
+            "kode,nama\r\n\r\n32,\"A\nB\"\r\n\r\n\r\n32.15,C\r\n",
+            &["kode", "nama"],
+        );
+        assert_eq!(r.iter().map(|x| x.0).collect::<Vec<_>>(), vec![3, 7]);
     }
 
     #[test]
     fn a_missing_column_is_named() {
-        let e = Table::from_bytes(b"kode;x\n".to_vec(), &["kode", "nama"])
-            .err()
-            .unwrap();
+        let e = table("kode;x\n", &["kode", "nama"]).err().unwrap();
         assert!(e.to_string().contains("nama"));
+    }
+
+    #[test]
+    fn a_row_is_read_again_from_where_it_starts() {
+        let text = "\u{feff}kode;nama\n1;A\n\n2;B\n3;C\n";
+        let mut t = table(text, &["kode", "nama"]).unwrap();
+        let mut seen = vec![];
+        while let Some(Ok(r)) = t.next_row() {
+            seen.push((r.pos, r.get("nama").unwrap().to_string()));
+        }
+        assert_eq!(seen.len(), 3);
+        // Backwards, and forwards again, each row comes back whole with its line.
+        for (pos, name) in seen.iter().rev().chain(seen.iter()) {
+            let r = t.row_at(*pos).unwrap().unwrap();
+            assert_eq!(r.get("nama"), Some(name.as_str()));
+            assert_eq!(r.line, pos.line);
+        }
+        assert_eq!(
+            seen.iter().map(|s| s.0.line).collect::<Vec<_>>(),
+            vec![2, 4, 5]
+        );
     }
 }
