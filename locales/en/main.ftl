@@ -130,5 +130,7 @@ import-reason-bad-region-code = region code "{ $code }" is not in Kemendagri for
 import-reason-unknown-parent = parent region { $code } is not registered
 import-reason-broken-row = broken row (wrong number of columns or quotes)
 import-reason-store-failed = could not be saved to the database
+import-reason-file-changed = the file changed while it was being imported: import it again
+import-failed-nothing-changed = The import was stopped and nothing was changed in the database
 cmd-siklus = Open a re-verification cycle
 unknown-command-plain = Sorry, that is not a command I know. Type /bantuan to see the commands, or choose from the menu below.

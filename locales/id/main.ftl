@@ -130,5 +130,7 @@ import-reason-bad-region-code = kode wilayah "{ $code }" tidak sesuai format Kem
 import-reason-unknown-parent = wilayah induk { $code } belum terdaftar
 import-reason-broken-row = baris rusak (jumlah kolom atau tanda kutip tidak sesuai)
 import-reason-store-failed = gagal disimpan ke basis data
+import-reason-file-changed = berkas berubah saat sedang diimpor: impor ulang berkas ini
+import-failed-nothing-changed = Impor dihentikan dan tidak ada data yang berubah di basis data
 cmd-siklus = Buka siklus verivali
 unknown-command-plain = Mohon maaf, perintah itu tidak kami kenal. Ketik /bantuan untuk melihat daftar perintah, atau pilih menu di bawah ini.

@@ -28,9 +28,11 @@ use std::hash::{Hash, Hasher};
 
 const REQUIRED: [&str; 5] = ["nik", "nama", "no_kk", "kelurahan", "program"];
 /// Households handed to the writer at a time; each batch is one transaction.
-const BATCH: usize = 10_000;
-/// Rows per INSERT statement. The rows travel as one JSON parameter (see [`from_json`]).
+const BATCH: usize = 4_000;
+/// Rows per statement on PostgreSQL, where they travel as one JSON parameter ([`insert_rows`]).
 const ROWS_PER_STATEMENT: usize = 2_000;
+/// Page cache of the SQLite connection during the import, in KiB.
+const IMPORT_CACHE_KIB: i64 = 8 * 1024;
 const MAX_NAME: usize = 100;
 const MAX_TEXT: usize = 200;
 
@@ -44,6 +46,16 @@ struct Member {
     nik_hash: [u8; 32],
     masked: String,
     name: Box<str>,
+}
+
+impl Member {
+    fn of(p: &Parsed<'_>, keyed: &Keyed) -> Member {
+        Member {
+            nik_hash: keyed.nik_raw(&p.nik),
+            masked: p.nik.masked(),
+            name: p.name.into(),
+        }
+    }
 }
 
 struct Household {
@@ -63,11 +75,11 @@ struct Household {
 }
 
 impl Household {
-    fn new(p: &Parsed<'_>, keyed: &Keyed, line: u64) -> Household {
+    fn new(p: &Parsed<'_>, keyed: &Keyed, line: u32) -> Household {
         Household {
             kk_key: keyed.kk_raw(&p.kk),
             kk_masked: p.kk.masked(),
-            line,
+            line: u64::from(line),
             kelurahan: p.kelurahan,
             address: None,
             rt: None,
@@ -96,12 +108,13 @@ impl Household {
                 None => self.programs.push(prog),
             }
         }
-        self.members.push(Member {
-            nik_hash: keyed.nik_raw(&p.nik),
-            masked: p.nik.masked(),
-            name: p.name.into(),
-        });
+        self.members.push(Member::of(p, keyed));
         self.rows += 1;
+    }
+
+    /// Active while any of its programs is.
+    fn active(&self) -> bool {
+        self.programs.iter().any(|p| p.1)
     }
 
     fn fingerprint(&self, villages: &[String], programs: &[String]) -> u64 {
@@ -138,11 +151,13 @@ impl Household {
 struct Seen {
     /// The first bytes of the keyed hash of the No. KK (grouping; 2^-128 odds of a clash).
     kk: [u8; 16],
-    /// The first bytes of the keyed hash of the NIK; equal prefixes are compared in full.
+    /// The first bytes of the keyed hash of the NIK, big-endian (sorts as the stored hex
+    /// does); equal prefixes are compared in full.
     nik: u64,
     byte: u64,
     line: u32,
-    /// The line of the household's first row, once grouped; [`DROPPED`] for a row left out.
+    /// After pass 2, the id of the household whose members are to be written (0: none);
+    /// [`DROPPED`] for a row left out.
     group: u32,
 }
 
@@ -203,7 +218,7 @@ impl Rules {
         report.reject(line, targs(self.lang, r.key, &args));
     }
 
-    fn check<'a>(&self, row: &'a Row<'_>) -> Result<Parsed<'a>, Refusal> {
+    fn check<'a>(&self, row: &Row<'a>) -> Result<Parsed<'a>, Refusal> {
         let nik = match row.get("nik").map(Nik::parse) {
             None => return Err(refusal("import-reason-nik-missing")),
             Some(Err(e)) => {
@@ -228,9 +243,10 @@ impl Rules {
         let kel_value = row
             .get("kelurahan")
             .ok_or_else(|| refusal("import-reason-kelurahan-missing"))?;
-        let kelurahan = self.villages.find(kel_value).ok_or_else(|| {
-            refusal_with("import-reason-unknown-kelurahan", "value", kel_value)
-        })?;
+        let kelurahan = self
+            .villages
+            .find(kel_value)
+            .ok_or_else(|| refusal_with("import-reason-unknown-kelurahan", "value", kel_value))?;
         let prog_value = row
             .get("program")
             .ok_or_else(|| refusal("import-reason-program-missing"))?;
@@ -387,7 +403,9 @@ fn text_cell(v: Option<&str>) -> Option<Box<str>> {
 }
 
 /// Imports the file. Fails only when it cannot be read at all (missing, not UTF-8 text, a
-/// required column absent) or the database is unreachable; bad rows are reported.
+/// required column absent) or the database cannot be written; bad rows are reported. The
+/// whole import is one transaction: it lands entirely or not at all, and a crash midway
+/// leaves the data as it was.
 pub async fn import(
     db: &Db,
     path: &std::path::Path,
@@ -408,81 +426,112 @@ pub async fn import(
         programs,
         lang,
     };
-    let mut writer = Writer::new(db, lang).await?;
-    let codes = (rules.villages.codes.clone(), rules.programs.clone());
+    let mut writer = Writer::new(db, &rules).await?;
 
-    // The reader runs on its own thread and hands households over as it goes.
-    let (tx, mut rx) = tokio::sync::mpsc::channel::<Vec<Household>>(1);
-    let reader = tokio::task::spawn_blocking(move || read(table, &rules, tx));
+    // The reader runs on its own thread and hands work over as it goes; the writer answers
+    // each batch of households with the ids it gave them.
+    let (work_tx, mut work_rx) = tokio::sync::mpsc::channel::<Work>(1);
+    let (ids_tx, ids_rx) = std::sync::mpsc::channel::<Vec<u32>>();
+    let reader = tokio::task::spawn_blocking(move || read(table, &rules, work_tx, ids_rx));
     let mut written = ImportReport::default();
     let mut failure = None;
-    while let Some(batch) = rx.recv().await {
-        if let Err(e) = writer.write(batch, &codes.0, &codes.1, &mut written).await {
-            // The database went away: stop reading (the reader sees the channel closed).
+    while let Some(work) = work_rx.recv().await {
+        let done = match work {
+            Work::Households(batch) => match writer.households(batch, &mut written).await {
+                Ok(ids) => ids_tx.send(ids).map_err(anyhow::Error::from),
+                Err(e) => Err(e),
+            },
+            Work::Members(batch) => writer.members(batch).await.map_err(Into::into),
+        };
+        if let Err(e) = done {
+            // The database refused: stop reading (the reader sees the channels closed).
             failure = Some(e);
             break;
         }
     }
-    drop(rx);
+    drop((work_rx, ids_tx));
     let mut report = reader.await?;
     if let Some(e) = failure {
-        return Err(e);
+        return Err(e.context(t(lang, "import-failed-nothing-changed")));
     }
     writer.finish().await?;
+    tracing::debug!(phase = "committed");
     report.added = written.added;
     report.updated = written.updated;
     report.unchanged = written.unchanged;
-    report.rejected.extend(written.rejected);
     report.rejected.sort_by_key(|r| r.line);
     Ok(report)
 }
 
-/// Both passes over the file; households go to `tx` in batches. Returns the refused rows.
+/// What the reader hands to the writer.
+enum Work {
+    /// Households in the order of their key, to be added or updated (members aside).
+    Households(Vec<Household>),
+    /// Members in the order of their key, with the id of their household.
+    Members(Vec<(u32, Member)>),
+}
+
+/// The passes over the file. Returns the refused rows.
+///
+/// 1. [`first_pass`] checks each row in file order and keeps a [`Seen`] of the good ones.
+/// 2. Households in the order of their keyed hash: written in that order, the database's index
+///    on it grows at its end instead of being rewritten page by page all over.
+/// 3. Members in the order of their keyed hash, for the same reason, of the households the
+///    writer added or changed.
 fn read(
     mut table: Table,
     rules: &Rules,
-    tx: tokio::sync::mpsc::Sender<Vec<Household>>,
+    work: tokio::sync::mpsc::Sender<Work>,
+    ids: std::sync::mpsc::Receiver<Vec<u32>>,
 ) -> ImportReport {
+    let started = std::time::Instant::now();
+    let phase = |name: &str| tracing::debug!(phase = name, ms = started.elapsed().as_millis());
     let mut report = ImportReport::default();
     let mut seen = first_pass(&mut table, rules, &mut report);
+    phase("checked");
     drop_repeated_niks(&mut seen, &mut table, rules, &mut report);
     group_households(&mut seen);
+    phase("grouped");
 
+    // Pass 2. `ranges[b]`: the rows (in `seen`) of each household of batch `b` not yet
+    // answered; each answer puts the household's id (0: nothing to write) in `group`.
+    let mut ranges: std::collections::VecDeque<Vec<(usize, usize)>> = Default::default();
+    let answer = |seen: &mut [Seen], got: Vec<u32>, ranges: &[(usize, usize)]| {
+        for (&(a, b), id) in ranges.iter().zip(got) {
+            // A row refused for its kelurahan stays out.
+            for s in seen[a..b].iter_mut().filter(|s| s.group != DROPPED) {
+                s.group = id;
+            }
+        }
+    };
     let mut batch = Vec::with_capacity(BATCH);
+    let mut batch_ranges = Vec::with_capacity(BATCH);
     let mut i = 0;
     while i < seen.len() {
-        let group = seen[i].group;
+        let start = i;
+        let kk = seen[i].kk;
         let mut household: Option<Household> = None;
-        while i < seen.len() && seen[i].group == group {
+        while i < seen.len() && seen[i].kk == kk {
+            seen[i].group = 0;
             let s = seen[i];
             i += 1;
-            let row = match table.row_at(s.pos()) {
-                Some(Ok(row)) => row,
-                // The file changed under us; say so for this row and go on.
-                _ => {
-                    report.reject(s.pos().line, t(rules.lang, "import-reason-broken-row"));
-                    continue;
-                }
+            let Some(p) = read_again(&mut table, rules, &mut report, s) else {
+                seen[i - 1].group = DROPPED;
+                continue;
             };
-            let line = row.line;
-            let p = match rules.check(&row) {
-                Ok(p) => p,
-                Err(r) => {
-                    rules.refuse(&mut report, line, r);
-                    continue;
-                }
-            };
-            let h = household.get_or_insert_with(|| Household::new(&p, &rules.keyed, line));
+            let h = household.get_or_insert_with(|| Household::new(&p, &rules.keyed, s.line));
             if h.kelurahan != p.kelurahan {
                 let first = h.line.to_string();
                 rules.refuse(
                     &mut report,
-                    line,
+                    u64::from(s.line),
                     Refusal {
                         key: "import-reason-kk-conflict",
                         args: vec![("first", first)],
                     },
                 );
+                // Not a member: pass 3 leaves it out.
+                seen[i - 1].group = DROPPED;
                 continue;
             }
             h.add(&p, &rules.keyed);
@@ -490,15 +539,80 @@ fn read(
         if let Some(mut h) = household {
             h.fingerprint = h.fingerprint(&rules.villages.codes, &rules.programs);
             batch.push(h);
-            if batch.len() == BATCH && tx.blocking_send(std::mem::take(&mut batch)).is_err() {
+            batch_ranges.push((start, i));
+        }
+        if batch.len() == BATCH || (i == seen.len() && !batch.is_empty()) {
+            if work
+                .blocking_send(Work::Households(std::mem::take(&mut batch)))
+                .is_err()
+            {
                 return report;
+            }
+            ranges.push_back(std::mem::take(&mut batch_ranges));
+            while let Ok(got) = ids.try_recv() {
+                let r = ranges.pop_front().expect("an answer per batch");
+                answer(&mut seen, got, &r);
             }
         }
     }
-    if !batch.is_empty() {
-        let _ = tx.blocking_send(batch);
+    while let Some(r) = ranges.pop_front() {
+        let Ok(got) = ids.recv() else {
+            return report;
+        };
+        answer(&mut seen, got, &r);
     }
+
+    phase("households");
+
+    // Pass 3.
+    seen.sort_unstable_by_key(|s| (s.nik, s.line));
+    let mut batch = Vec::with_capacity(BATCH);
+    for s in &seen {
+        if s.group == 0 || s.group == DROPPED {
+            continue;
+        }
+        let Some(p) = read_again(&mut table, rules, &mut report, *s) else {
+            continue;
+        };
+        batch.push((s.group, Member::of(&p, &rules.keyed)));
+        if batch.len() == BATCH
+            && work
+                .blocking_send(Work::Members(std::mem::take(&mut batch)))
+                .is_err()
+        {
+            return report;
+        }
+    }
+    if !batch.is_empty() {
+        let _ = work.blocking_send(Work::Members(batch));
+    }
+    phase("members");
     report
+}
+
+/// A row of the first pass, read and checked again. `None` (and the row reported) when it no
+/// longer reads as it did: the file changed during the import.
+fn read_again<'t>(
+    table: &'t mut Table,
+    rules: &Rules,
+    report: &mut ImportReport,
+    s: Seen,
+) -> Option<Parsed<'t>> {
+    let line = s.pos().line;
+    let row = match table.row_at(s.pos()) {
+        Some(Ok(row)) => row,
+        _ => {
+            report.reject(line, t(rules.lang, "import-reason-file-changed"));
+            return None;
+        }
+    };
+    match rules.check(&row) {
+        Ok(p) => Some(p),
+        Err(r) => {
+            rules.refuse(report, line, r);
+            None
+        }
+    }
 }
 
 /// Checks every row; keeps 40 bytes of each good one.
@@ -519,7 +633,7 @@ fn first_pass(table: &mut Table, rules: &Rules, report: &mut ImportReport) -> Ve
                 let kk = rules.keyed.kk_raw(&p.kk);
                 seen.push(Seen {
                     kk: kk[..16].try_into().expect("16 bytes"),
-                    nik: u64::from_le_bytes(nik[..8].try_into().expect("8 bytes")),
+                    nik: u64::from_be_bytes(nik[..8].try_into().expect("8 bytes")),
                     byte: row.pos.byte,
                     line: u32::try_from(row.line).unwrap_or(u32::MAX - 1),
                     group: 0,
@@ -584,18 +698,10 @@ fn drop_repeated_niks(
     seen.retain(|s| s.group != DROPPED);
 }
 
-/// Orders the rows household by household, households in the order they first appear.
+/// Orders the rows household by household (by the key of the No. KK), rows of a household in
+/// file order.
 fn group_households(seen: &mut [Seen]) {
     seen.sort_unstable_by_key(|s| (s.kk, s.line));
-    let mut i = 0;
-    while i < seen.len() {
-        let (kk, first) = (seen[i].kk, seen[i].line);
-        while i < seen.len() && seen[i].kk == kk {
-            seen[i].group = first;
-            i += 1;
-        }
-    }
-    seen.sort_unstable_by_key(|s| (s.group, s.line));
 }
 
 /// The short reason a NIK is impossible, in the operator's or resident's language.
@@ -608,73 +714,167 @@ pub fn nik_why(lang: Lang, e: crate::domain::nik::NikError) -> String {
     }
 }
 
-/// `SELECT …` of the rows of a JSON array of arrays passed as `$1`, column `i` cast to
-/// `types[i]` on PostgreSQL. Many rows travel as one parameter: sqlx binds each parameter on
-/// its own, which for thousands of them costs more than the data.
-fn from_json(backend: Backend, types: &[&str]) -> String {
-    let cols: Vec<String> = match backend {
-        Backend::Sqlite => (0..types.len()).map(|i| format!("value->>{i}")).collect(),
-        Backend::Postgres => types
-            .iter()
-            .enumerate()
-            .map(|(i, ty)| format!("(e->>{i})::{ty}"))
-            .collect(),
-    };
-    let source = match backend {
-        Backend::Sqlite => "json_each($1)",
-        Backend::Postgres => "json_array_elements($1::json) AS e",
-    };
-    // `WHERE true` lets SQLite tell a following ON CONFLICT from a join's ON.
-    format!("SELECT {} FROM {source} WHERE true", cols.join(", "))
+/// One value of a row to insert.
+#[derive(Clone, Copy)]
+enum Val<'a> {
+    Int(i64),
+    Text(&'a str),
+    Null,
 }
 
-/// Writes batches of households: looks up what is there, skips the unchanged, writes the rest.
-struct Writer {
-    /// One connection for the whole import (on SQLite, one page cache, not one per connection).
-    conn: sqlx::pool::PoolConnection<sqlx::Any>,
+impl<'a> From<i64> for Val<'a> {
+    fn from(v: i64) -> Self {
+        Val::Int(v)
+    }
+}
+
+impl<'a> From<&'a str> for Val<'a> {
+    fn from(v: &'a str) -> Self {
+        Val::Text(v)
+    }
+}
+
+impl<'a, T: Into<Val<'a>>> From<Option<T>> for Val<'a> {
+    fn from(v: Option<T>) -> Self {
+        v.map_or(Val::Null, Into::into)
+    }
+}
+
+impl serde::Serialize for Val<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Val::Int(v) => s.serialize_i64(*v),
+            Val::Text(v) => s.serialize_str(v),
+            Val::Null => s.serialize_none(),
+        }
+    }
+}
+
+/// `INSERT INTO {into} … {tail}` of many rows (`vals`: row after row of `types.len()` values).
+///
+/// sqlx binds parameters one by one, and on SQLite it looks each numbered one up by name (a
+/// cost that grows with their number), so: on SQLite, anonymous `?` placeholders (a few
+/// thousand per statement); on PostgreSQL, the rows as one JSON parameter, column `i` cast to
+/// `types[i]`.
+async fn insert_rows(
+    conn: &mut sqlx::AnyConnection,
     backend: Backend,
-    lang: Lang,
+    into: &str,
+    types: &[&str],
+    tail: &str,
+    vals: &[Val<'_>],
+) -> sqlx::Result<()> {
+    let cols = types.len();
+    match backend {
+        Backend::Sqlite => {
+            const ROWS: usize = 500;
+            let row = format!("({})", vec!["?"; cols].join(","));
+            for part in vals.chunks(cols * ROWS) {
+                let values = vec![row.as_str(); part.len() / cols].join(",");
+                let sql = format!("INSERT INTO {into} VALUES {values} {tail}");
+                let mut q = sqlx::query(AssertSqlSafe(sql));
+                for v in part {
+                    q = match *v {
+                        Val::Int(i) => q.bind(i),
+                        Val::Text(t) => q.bind(t.to_string()),
+                        Val::Null => q.bind(None::<String>),
+                    };
+                }
+                q.execute(&mut *conn).await?;
+            }
+        }
+        Backend::Postgres => {
+            let select: Vec<String> = types
+                .iter()
+                .enumerate()
+                .map(|(i, ty)| format!("(e->>{i})::{ty}"))
+                .collect();
+            let sql = format!(
+                "INSERT INTO {into} SELECT {} FROM jsonb_array_elements($1::jsonb) AS e {tail}",
+                select.join(", ")
+            );
+            for part in vals.chunks(cols * ROWS_PER_STATEMENT) {
+                let rows: Vec<&[Val]> = part.chunks(cols).collect();
+                sqlx::query(AssertSqlSafe(sql.clone()))
+                    .bind(json(&rows))
+                    .execute(&mut *conn)
+                    .await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes what the reader hands over, all in one transaction, on a connection of its own
+/// (taken out of the pool: it is closed afterwards, with the settings made for the import).
+struct Writer {
+    conn: sqlx::AnyConnection,
+    backend: Backend,
+    /// Kemendagri codes of the villages and codes of the programs, by index.
+    rules_codes: (Vec<String>, Vec<String>),
     next_id: i64,
-    /// False when the table was empty at the start: every household is new, no look-up needed.
+    /// False when there were no households at the start: every one is new, none is looked up.
     look_up: bool,
     time: i64,
 }
 
 impl Writer {
-    async fn new(db: &Db, lang: Lang) -> sqlx::Result<Writer> {
-        let mut conn = db.pool.acquire().await?;
+    async fn new(db: &Db, rules: &Rules) -> sqlx::Result<Writer> {
+        let mut conn = db.pool.acquire().await?.detach();
+        let begin = match db.backend {
+            // Rows arrive in index order, so a small page cache does: the memory goes to the
+            // rows. Every reference is known good (ids the import itself gave or found), so
+            // SQLite need not look each member's household up again.
+            Backend::Sqlite => format!(
+                "PRAGMA cache_size=-{IMPORT_CACHE_KIB}; PRAGMA foreign_keys=OFF; \
+                 BEGIN IMMEDIATE"
+            ),
+            Backend::Postgres => "BEGIN".to_string(),
+        };
+        sqlx::raw_sql(AssertSqlSafe(begin))
+            .execute(&mut conn)
+            .await?;
         let (max_id,): (Option<i64>,) = sqlx::query_as("SELECT MAX(id) FROM households")
-            .fetch_one(&mut *conn)
+            .fetch_one(&mut conn)
             .await?;
         Ok(Writer {
             conn,
             backend: db.backend,
-            lang,
+            rules_codes: (rules.villages.codes.clone(), rules.programs.clone()),
             next_id: max_id.unwrap_or(0) + 1,
             look_up: max_id.is_some(),
             time: now(),
         })
     }
 
+    /// `$n` as a list of values, for `IN (…)`.
+    fn list(&self, n: u8) -> String {
+        match self.backend {
+            Backend::Sqlite => format!("SELECT value FROM json_each(${n})"),
+            Backend::Postgres => format!("SELECT json_array_elements_text(${n}::json)"),
+        }
+    }
+
     /// Household key → (id, fingerprint) of those of the batch already stored.
-    async fn existing(&mut self, batch: &[Household]) -> sqlx::Result<HashMap<[u8; 32], (i64, u64)>> {
+    async fn existing(
+        &mut self,
+        batch: &[Household],
+    ) -> sqlx::Result<HashMap<[u8; 32], (i64, u64)>> {
         let mut found = HashMap::new();
         if !self.look_up {
             return Ok(found);
         }
-        let list = match self.backend {
-            Backend::Sqlite => "SELECT value FROM json_each($1)",
-            Backend::Postgres => "SELECT json_array_elements_text($1::json)",
-        };
         let sql = format!(
-            "SELECT kk_hash, id, fingerprint FROM households WHERE kk_hash IN ({list})"
+            "SELECT kk_hash, id, fingerprint FROM households WHERE kk_hash IN ({})",
+            self.list(1)
         );
         for part in batch.chunks(ROWS_PER_STATEMENT) {
             let keys: Vec<String> = part.iter().map(|h| hex::encode(h.kk_key)).collect();
-            let rows: Vec<(String, i64, Option<String>)> = sqlx::query_as(AssertSqlSafe(sql.clone()))
-                .bind(serde_json::to_string(&keys).expect("strings serialise"))
-                .fetch_all(&mut *self.conn)
-                .await?;
+            let rows: Vec<(String, i64, Option<String>)> =
+                sqlx::query_as(AssertSqlSafe(sql.clone()))
+                    .bind(json(&keys))
+                    .fetch_all(&mut self.conn)
+                    .await?;
             for (hash, id, fp) in rows {
                 let mut key = [0u8; 32];
                 if hex::decode_to_slice(&hash, &mut key).is_ok() {
@@ -688,203 +888,196 @@ impl Writer {
         Ok(found)
     }
 
-    /// Writes one batch in one transaction. A batch the database refuses is reported row by
-    /// row; a database that cannot be reached is an error.
-    async fn write(
+    /// Adds the new households of a batch and updates the changed ones (their members are
+    /// removed, to be written again by [`Writer::members`]). Answers, for each household of the
+    /// batch, the id whose members are to be written, or 0 when it is unchanged.
+    async fn households(
         &mut self,
         batch: Vec<Household>,
-        villages: &[String],
-        programs: &[String],
         report: &mut ImportReport,
-    ) -> anyhow::Result<()> {
+    ) -> anyhow::Result<Vec<u32>> {
         let existing = self.existing(&batch).await?;
+        let mut ids = Vec::with_capacity(batch.len());
         let mut new: Vec<(i64, &Household)> = vec![];
         let mut changed: Vec<(i64, &Household)> = vec![];
         for h in &batch {
-            match existing.get(&h.kk_key) {
-                Some(&(_, old)) if old == h.fingerprint => report.unchanged += h.rows,
-                Some(&(id, _)) => changed.push((id, h)),
+            let id = match existing.get(&h.kk_key) {
+                Some(&(_, old)) if old == h.fingerprint => {
+                    report.unchanged += h.rows;
+                    ids.push(0);
+                    continue;
+                }
+                Some(&(id, _)) => {
+                    changed.push((id, h));
+                    report.updated += h.rows;
+                    id
+                }
                 None => {
-                    new.push((self.next_id, h));
+                    let id = self.next_id;
                     self.next_id += 1;
+                    new.push((id, h));
+                    report.added += h.rows;
+                    id
                 }
-            }
+            };
+            ids.push(
+                u32::try_from(id).map_err(|_| anyhow::anyhow!("household id {id} too large"))?,
+            );
         }
-        if new.is_empty() && changed.is_empty() {
-            return Ok(());
+        self.update(&changed).await?;
+        self.insert(&new).await?;
+        let progs: Vec<(i64, &ProgramEntry)> = new
+            .iter()
+            .chain(&changed)
+            .flat_map(|(id, h)| h.programs.iter().map(move |p| (*id, p)))
+            .collect();
+        let mut vals: Vec<Val> = Vec::with_capacity(progs.len() * 4);
+        for (id, (p, active, kks)) in progs {
+            vals.extend([
+                Val::Int(id),
+                Val::Text(&self.rules_codes.1[*p as usize]),
+                Val::Int(*active as i64),
+                kks.map(|k| KKS_STATUSES[k as usize]).into(),
+            ]);
         }
-        let (conn, backend) = (&mut *self.conn, self.backend);
-        let written = write_households(conn, backend, &new, &changed, villages, programs, self.time);
-        match written.await {
-            Ok(()) => {
-                report.added += new.iter().map(|(_, h)| h.rows).sum::<u64>();
-                report.updated += changed.iter().map(|(_, h)| h.rows).sum::<u64>();
-            }
-            Err(e) => {
-                tracing::error!(error = %e, "a batch of KPM households failed to store");
-                // Named by the line of each household's first row.
-                for (_, h) in new.iter().chain(&changed) {
-                    report.reject(h.line, t(self.lang, "import-reason-store-failed"));
-                }
-            }
+        insert_rows(
+            &mut self.conn,
+            self.backend,
+            "household_programs (household_id, program, active, kks_status)",
+            &["bigint", "text", "bigint", "text"],
+            "ON CONFLICT (household_id, program) DO UPDATE SET active = excluded.active,
+                kks_status = excluded.kks_status",
+            &vals,
+        )
+        .await?;
+        Ok(ids)
+    }
+
+    async fn update(&mut self, changed: &[(i64, &Household)]) -> sqlx::Result<()> {
+        let (villages, programs) = (&self.rules_codes.0, &self.rules_codes.1);
+        let drop_programs = format!(
+            "DELETE FROM household_programs WHERE household_id = $1 AND program NOT IN ({})",
+            self.list(2)
+        );
+        for (id, h) in changed {
+            sqlx::query(
+                "UPDATE households SET kk_masked = $2, kelurahan = $3, address = $4, rt = $5,
+                        rw = $6, desil = $7, active = $8, fingerprint = $9, updated_at = $10
+                 WHERE id = $1",
+            )
+            .bind(*id)
+            .bind(h.kk_masked.clone())
+            .bind(villages[h.kelurahan as usize].clone())
+            .bind(h.address.as_deref().map(String::from))
+            .bind(h.rt.as_deref().map(String::from))
+            .bind(h.rw.as_deref().map(String::from))
+            .bind(h.desil)
+            .bind(h.active() as i64)
+            .bind(format!("{:016x}", h.fingerprint))
+            .bind(self.time)
+            .execute(&mut self.conn)
+            .await?;
+            sqlx::query("DELETE FROM members WHERE household_id = $1")
+                .bind(*id)
+                .execute(&mut self.conn)
+                .await?;
+            // Programs no longer listed go; the others are updated and keep what the
+            // distribution import recorded (last_received).
+            let kept: Vec<&str> = h
+                .programs
+                .iter()
+                .map(|p| programs[p.0 as usize].as_str())
+                .collect();
+            sqlx::query(AssertSqlSafe(drop_programs.clone()))
+                .bind(*id)
+                .bind(json(&kept))
+                .execute(&mut self.conn)
+                .await?;
         }
         Ok(())
     }
 
+    async fn insert(&mut self, new: &[(i64, &Household)]) -> sqlx::Result<()> {
+        let villages = &self.rules_codes.0;
+        let keys: Vec<(String, String)> = new
+            .iter()
+            .map(|(_, h)| (hex::encode(h.kk_key), format!("{:016x}", h.fingerprint)))
+            .collect();
+        let mut vals: Vec<Val> = Vec::with_capacity(new.len() * 11);
+        for ((id, h), (kk, fp)) in new.iter().zip(&keys) {
+            vals.extend([
+                Val::Int(*id),
+                Val::Text(kk),
+                Val::Text(&h.kk_masked),
+                Val::Text(&villages[h.kelurahan as usize]),
+                h.address.as_deref().into(),
+                h.rt.as_deref().into(),
+                h.rw.as_deref().into(),
+                h.desil.into(),
+                Val::Int(h.active() as i64),
+                Val::Text(fp),
+                Val::Int(self.time),
+            ]);
+        }
+        insert_rows(
+            &mut self.conn,
+            self.backend,
+            "households (id, kk_hash, kk_masked, kelurahan, address, rt, rw, desil, active,
+                         fingerprint, updated_at)",
+            &[
+                "bigint", "text", "text", "text", "text", "text", "text", "bigint", "bigint",
+                "text", "bigint",
+            ],
+            "",
+            &vals,
+        )
+        .await
+    }
+
+    /// Members of added or changed households (a member who moved to another household is
+    /// moved).
+    async fn members(&mut self, batch: Vec<(u32, Member)>) -> sqlx::Result<()> {
+        let keys: Vec<String> = batch.iter().map(|(_, m)| hex::encode(m.nik_hash)).collect();
+        let mut vals: Vec<Val> = Vec::with_capacity(batch.len() * 5);
+        for ((id, m), key) in batch.iter().zip(&keys) {
+            vals.extend([
+                Val::Text(key),
+                Val::Text(&m.masked),
+                Val::Int(i64::from(*id)),
+                Val::Text(&m.name),
+                Val::Int(self.time),
+            ]);
+        }
+        insert_rows(
+            &mut self.conn,
+            self.backend,
+            "members (nik_hash, nik_masked, household_id, name, updated_at)",
+            &["text", "text", "bigint", "text", "bigint"],
+            "ON CONFLICT (nik_hash) DO UPDATE SET nik_masked = excluded.nik_masked,
+                household_id = excluded.household_id, name = excluded.name,
+                updated_at = excluded.updated_at",
+            &vals,
+        )
+        .await
+    }
+
+    /// Commits. Without it (an error, a crash), the connection closes and nothing changed.
     async fn finish(mut self) -> sqlx::Result<()> {
         if self.backend == Backend::Postgres {
             sqlx::query(
                 "SELECT setval(pg_get_serial_sequence('households', 'id'),
                                GREATEST((SELECT MAX(id) FROM households), 1))",
             )
-            .execute(&mut *self.conn)
+            .execute(&mut self.conn)
             .await?;
         }
-        Ok(())
+        sqlx::raw_sql("COMMIT").execute(&mut self.conn).await?;
+        sqlx::Connection::close(self.conn).await
     }
 }
 
 fn json(rows: &impl serde::Serialize) -> String {
     serde_json::to_string(rows).expect("plain values serialise")
-}
-
-async fn write_households(
-    conn: &mut sqlx::AnyConnection,
-    backend: Backend,
-    new: &[(i64, &Household)],
-    changed: &[(i64, &Household)],
-    villages: &[String],
-    programs: &[String],
-    t: i64,
-) -> sqlx::Result<()> {
-    let mut tx = sqlx::Connection::begin(conn).await?;
-    for (id, h) in changed {
-        sqlx::query(
-            "UPDATE households SET kk_masked = $2, kelurahan = $3, address = $4, rt = $5, rw = $6,
-                    desil = $7, active = $8, fingerprint = $9, updated_at = $10
-             WHERE id = $1",
-        )
-        .bind(*id)
-        .bind(h.kk_masked.clone())
-        .bind(villages[h.kelurahan as usize].clone())
-        .bind(h.address.as_deref().map(String::from))
-        .bind(h.rt.as_deref().map(String::from))
-        .bind(h.rw.as_deref().map(String::from))
-        .bind(h.desil)
-        .bind(h.programs.iter().any(|p| p.1) as i64)
-        .bind(format!("{:016x}", h.fingerprint))
-        .bind(t)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("DELETE FROM members WHERE household_id = $1")
-            .bind(*id)
-            .execute(&mut *tx)
-            .await?;
-        // Programs no longer listed go; the others are updated below and keep what the
-        // distribution import recorded (last_received).
-        let kept: Vec<&str> = h
-            .programs
-            .iter()
-            .map(|p| programs[p.0 as usize].as_str())
-            .collect();
-        let list = match backend {
-            Backend::Sqlite => "SELECT value FROM json_each($2)",
-            Backend::Postgres => "SELECT json_array_elements_text($2::json)",
-        };
-        sqlx::query(AssertSqlSafe(format!(
-            "DELETE FROM household_programs WHERE household_id = $1 AND program NOT IN ({list})"
-        )))
-        .bind(*id)
-        .bind(json(&kept))
-        .execute(&mut *tx)
-        .await?;
-    }
-
-    let sql = format!(
-        "INSERT INTO households (id, kk_hash, kk_masked, kelurahan, address, rt, rw, desil,
-                                 active, fingerprint, updated_at) {}",
-        from_json(
-            backend,
-            &[
-                "bigint", "text", "text", "text", "text", "text", "text", "bigint", "bigint",
-                "text", "bigint",
-            ]
-        )
-    );
-    for part in new.chunks(ROWS_PER_STATEMENT) {
-        let rows: Vec<_> = part
-            .iter()
-            .map(|(id, h)| {
-                (
-                    *id,
-                    hex::encode(h.kk_key),
-                    &h.kk_masked,
-                    &villages[h.kelurahan as usize],
-                    h.address.as_deref(),
-                    h.rt.as_deref(),
-                    h.rw.as_deref(),
-                    h.desil,
-                    h.programs.iter().any(|p| p.1) as i64,
-                    format!("{:016x}", h.fingerprint),
-                    t,
-                )
-            })
-            .collect();
-        sqlx::query(AssertSqlSafe(sql.clone()))
-            .bind(json(&rows))
-            .execute(&mut *tx)
-            .await?;
-    }
-
-    let all = || new.iter().chain(changed.iter());
-    let members: Vec<(i64, &Member)> = all()
-        .flat_map(|(id, h)| h.members.iter().map(move |m| (*id, m)))
-        .collect();
-    let sql = format!(
-        "INSERT INTO members (nik_hash, nik_masked, household_id, name, updated_at) {}
-         ON CONFLICT (nik_hash) DO UPDATE SET nik_masked = excluded.nik_masked,
-            household_id = excluded.household_id, name = excluded.name,
-            updated_at = excluded.updated_at",
-        from_json(backend, &["text", "text", "bigint", "text", "bigint"])
-    );
-    for part in members.chunks(ROWS_PER_STATEMENT) {
-        let rows: Vec<_> = part
-            .iter()
-            .map(|(id, m)| (hex::encode(m.nik_hash), &m.masked, *id, &*m.name, t))
-            .collect();
-        sqlx::query(AssertSqlSafe(sql.clone()))
-            .bind(json(&rows))
-            .execute(&mut *tx)
-            .await?;
-    }
-
-    let progs: Vec<(i64, &ProgramEntry)> = all()
-        .flat_map(|(id, h)| h.programs.iter().map(move |p| (*id, p)))
-        .collect();
-    let sql = format!(
-        "INSERT INTO household_programs (household_id, program, active, kks_status) {}
-         ON CONFLICT (household_id, program) DO UPDATE SET active = excluded.active,
-            kks_status = excluded.kks_status",
-        from_json(backend, &["bigint", "text", "bigint", "text"])
-    );
-    for part in progs.chunks(ROWS_PER_STATEMENT) {
-        let rows: Vec<_> = part
-            .iter()
-            .map(|(id, (p, active, kks))| {
-                (
-                    *id,
-                    &programs[*p as usize],
-                    *active as i64,
-                    kks.map(|k| KKS_STATUSES[k as usize]),
-                )
-            })
-            .collect();
-        sqlx::query(AssertSqlSafe(sql.clone()))
-            .bind(json(&rows))
-            .execute(&mut *tx)
-            .await?;
-    }
-    tx.commit().await
 }
 
 /// A synthetic KPM file for benches and trials (`examples/gen_kpm.rs`): `rows` households of
@@ -895,7 +1088,7 @@ pub fn write_synthetic(mut out: impl std::io::Write, rows: u64) -> std::io::Resu
         "32.15.01.1001",
         "Adiarsa Barat",
         "32.15.01.1005",
-        "Tanjungmekar",
+        "Kelurahan Nagasari",
         "32.15.01.1007",
         "Karangpawitan",
         "32.15.01.1011",

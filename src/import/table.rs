@@ -6,13 +6,47 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom};
+use std::os::unix::fs::FileExt;
 
 pub struct Table {
     columns: HashMap<String, usize>,
-    reader: csv::Reader<Lines<BufReader<File>>>,
+    reader: csv::Reader<Lines<Pread>>,
     record: csv::StringRecord,
 }
+
+/// Reads the file at a position it keeps itself, a bounded amount at a time: large reads while
+/// going through the file, small ones once rows are visited out of order (a jump then costs one
+/// read of about a row, not a refill of a large buffer).
+struct Pread {
+    file: File,
+    pos: u64,
+    chunk: usize,
+}
+
+impl Read for Pread {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let len = buf.len().min(self.chunk);
+        let n = self.file.read_at(&mut buf[..len], self.pos)?;
+        self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+impl Seek for Pread {
+    fn seek(&mut self, pos: SeekFrom) -> std::io::Result<u64> {
+        let SeekFrom::Start(at) = pos else {
+            return Err(std::io::Error::other("only absolute seeks"));
+        };
+        self.pos = at;
+        Ok(at)
+    }
+}
+
+/// Bytes read at a time when rows are visited out of order: most rows fit.
+const ROW_CHUNK: usize = 512;
+/// The CSV parser's buffer (and the most read at a time in file order).
+const FILE_CHUNK: usize = 64 * 1024;
 
 /// One data row: its line number in the file, where it starts, and its cells.
 pub struct Row<'a> {
@@ -30,9 +64,9 @@ pub struct RowPos {
     pub line: u64,
 }
 
-impl Row<'_> {
+impl<'a> Row<'a> {
     /// The trimmed cell of a column, `None` when the column is absent or the cell empty.
-    pub fn get(&self, column: &str) -> Option<&str> {
+    pub fn get(&self, column: &str) -> Option<&'a str> {
         self.columns
             .get(column)
             .and_then(|&i| self.record.get(i))
@@ -121,21 +155,26 @@ impl Table {
             path: path.display().to_string(),
             source,
         };
-        let mut file = BufReader::with_capacity(64 * 1024, File::open(path).map_err(io)?);
-        let head = file.fill_buf().map_err(io)?;
+        let file = File::open(path).map_err(io)?;
+        // The BOM, and the header line (it decides the delimiter).
+        let mut head = vec![0u8; FILE_CHUNK];
+        let n = file.read_at(&mut head, 0).map_err(io)?;
+        head.truncate(n);
         let base = if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
             3
         } else {
             0
         };
-        // The header line decides the delimiter.
-        let mut first_line = Vec::new();
-        file.seek(SeekFrom::Start(base)).map_err(io)?;
-        (&mut file)
-            .take(1 << 20)
-            .read_until(b'\n', &mut first_line)
-            .map_err(io)?;
-        let first_line = std::str::from_utf8(&first_line).map_err(|_| TableError::NotUtf8)?;
+        let head = &head[base as usize..];
+        let first_line = head.split(|&b| b == b'\n').next().unwrap_or(&[]);
+        let first_line = match std::str::from_utf8(first_line) {
+            Ok(s) => s,
+            // A header longer than the chunk read may end in the middle of a character.
+            Err(e) if e.error_len().is_none() => {
+                std::str::from_utf8(&first_line[..e.valid_up_to()]).expect("valid prefix")
+            }
+            Err(_) => return Err(TableError::NotUtf8),
+        };
         if first_line.trim().is_empty() {
             return Err(TableError::Empty);
         }
@@ -144,9 +183,12 @@ impl Table {
         } else {
             b','
         };
-        file.seek(SeekFrom::Start(base)).map_err(io)?;
         let lines = Lines {
-            inner: file,
+            inner: Pread {
+                file,
+                pos: base,
+                chunk: FILE_CHUNK,
+            },
             base,
             offset: 0,
             line: 1,
@@ -155,6 +197,7 @@ impl Table {
         };
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
+            .buffer_capacity(FILE_CHUNK)
             .flexible(true)
             .has_headers(true)
             .from_reader(lines);
@@ -223,9 +266,10 @@ impl Table {
     }
 
     /// The row that starts at `pos` (from an earlier pass over the same file). Reading rows in
-    /// file order costs no more than [`Table::next_row`]; jumping costs a seek.
+    /// file order costs no more than [`Table::next_row`]; a jump costs one small read.
     pub fn row_at(&mut self, pos: RowPos) -> Option<Result<Row<'_>, u64>> {
         if self.reader.position().byte() != pos.byte {
+            self.reader.get_mut().inner.chunk = ROW_CHUNK;
             let mut p = csv::Position::new();
             p.set_byte(pos.byte).set_line(pos.line);
             let lines = self.reader.get_mut();

@@ -64,6 +64,9 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
+/// Page cache of each SQLite connection, in KiB.
+pub const SQLITE_CACHE_KIB: i64 = 32 * 1024;
+
 /// The project's database handle: cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Db {
@@ -92,11 +95,12 @@ impl Db {
                     .acquire_timeout(Duration::from_secs(30))
                     .after_connect(|conn, _| {
                         Box::pin(async move {
-                            conn.execute(
+                            let pragmas = format!(
                                 "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; \
-                                 PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;",
-                            )
-                            .await?;
+                                 PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; \
+                                 PRAGMA cache_size=-{SQLITE_CACHE_KIB};"
+                            );
+                            conn.execute(sqlx::AssertSqlSafe(pragmas)).await?;
                             Ok(())
                         })
                     })
