@@ -1,11 +1,11 @@
 //! Figures of the residents' side (not timed tests): import speed of a synthetic KPM file into
 //! SQLite and PostgreSQL, and the store look-up behind `/cek` over that many households.
 //!
-//! `cargo bench --bench residents` (1,000,000 rows; set `KESOS_BENCH_ROWS` for fewer).
+//! `cargo bench --bench residents` (1,000,000 rows; set `KESOS_BENCH_ROWS` for fewer). The
+//! imports run the real binary, as an operator would, and report its peak memory.
 //! PostgreSQL runs when `KESOS_TEST_POSTGRES_URL` names an admin URL.
 
 use kesos_bot::domain::nik::Nik;
-use kesos_bot::i18n::Lang;
 use kesos_bot::import::kpm;
 use kesos_bot::store::keyed::Keyed;
 use kesos_bot::store::{Db, residents};
@@ -40,7 +40,7 @@ fn main() {
     rt.block_on(async {
         let url = format!("sqlite://{}", dir.path().join("bench.db").display());
         let db = Db::connect_and_migrate(&url).await.unwrap();
-        run("SQLite", &db, &file, rows).await;
+        run("SQLite", &db, &url, &file, rows).await;
         db.pool.close().await;
 
         if let Ok(admin) = std::env::var("KESOS_TEST_POSTGRES_URL") {
@@ -54,7 +54,7 @@ fn main() {
             let mut u = url::Url::parse(&admin).unwrap();
             u.set_path(&name);
             let db = Db::connect_and_migrate(u.as_str()).await.unwrap();
-            run("PostgreSQL", &db, &file, rows).await;
+            run("PostgreSQL", &db, u.as_str(), &file, rows).await;
             db.pool.close().await;
             sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
                 "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
@@ -69,22 +69,49 @@ fn main() {
     println!("peak RSS of the bench process: {} MB", peak_rss_mb());
 }
 
-async fn run(backend: &str, db: &Db, file: &std::path::Path, rows: u64) {
+/// `kesos-bot import kpm FILE` into `url`, run as the operator runs it: its wall time, the
+/// last line it printed (the counts) and its peak memory (VmHWM, read while it runs) in MB.
+fn import_process(url: &str, file: &std::path::Path) -> (Duration, String, u64) {
     let t = Instant::now();
-    let r = kpm::import(db, file, SECRET, Lang::En).await.unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kesos-bot"))
+        .args(["import", "kpm"])
+        .arg(file)
+        .env("DATABASE_URL", url)
+        .env("KESOS_SECRET", std::str::from_utf8(SECRET).unwrap())
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the kesos-bot binary runs");
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kib = 0u64;
+    while child.try_wait().unwrap().is_none() {
+        if let Ok(status) = std::fs::read_to_string(&status_file)
+            && let Some(kib) = status
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        {
+            peak_kib = peak_kib.max(kib);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let took = t.elapsed();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "the import failed");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let last = text.lines().last().unwrap_or_default().to_string();
+    (took, last, peak_kib / 1024)
+}
+
+async fn run(backend: &str, db: &Db, url: &str, file: &std::path::Path, rows: u64) {
+    let (took, counts, peak) = import_process(url, file);
     println!(
-        "{backend}: import of {rows} rows in {took:.2?} = {:.0} rows/s (added {}, rejected {})",
+        "{backend}: import of {rows} rows in {took:.2?} = {:.0} rows/s, peak memory {peak} MB ({counts})",
         rows as f64 / took.as_secs_f64(),
-        r.added,
-        r.rejected.len()
     );
-    let t = Instant::now();
-    let r = kpm::import(db, file, SECRET, Lang::En).await.unwrap();
+    let (took, counts, peak) = import_process(url, file);
     println!(
-        "{backend}: re-import of the same file in {:.2?} (unchanged {})",
-        t.elapsed(),
-        r.unchanged
+        "{backend}: re-import of the same file in {took:.2?}, peak memory {peak} MB ({counts})"
     );
 
     // The store look-up of /cek: the member by NIK hash, then the household's programs.

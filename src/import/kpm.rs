@@ -815,6 +815,8 @@ struct Writer {
     next_id: i64,
     /// False when there were no households at the start: every one is new, none is looked up.
     look_up: bool,
+    /// Foreign keys (table, name, definition) left out during a first load on PostgreSQL.
+    suspended: Vec<(String, String, String)>,
     time: i64,
 }
 
@@ -837,8 +839,33 @@ impl Writer {
         let (max_id,): (Option<i64>,) = sqlx::query_as("SELECT MAX(id) FROM households")
             .fetch_one(&mut conn)
             .await?;
+        let mut suspended = vec![];
+        if db.backend == Backend::Postgres && max_id.is_none() {
+            // A first load into PostgreSQL: checking each row's references costs more than
+            // the row. The constraints go for the load and come back before the commit, which
+            // checks every row at once. (The tables are locked until then; being empty, nobody
+            // is reading them.)
+            suspended = sqlx::query_as::<_, (String, String, String)>(
+                "SELECT conrelid::regclass::text, conname::text, pg_get_constraintdef(oid)
+                 FROM pg_constraint
+                 WHERE contype = 'f'
+                   AND conrelid IN ('households'::regclass, 'members'::regclass,
+                                    'household_programs'::regclass)",
+            )
+            .fetch_all(&mut conn)
+            .await?;
+            for (table, name, _) in &suspended {
+                let sql = format!(
+                    "ALTER TABLE {} DROP CONSTRAINT {}",
+                    quote(table),
+                    quote(name)
+                );
+                sqlx::raw_sql(AssertSqlSafe(sql)).execute(&mut conn).await?;
+            }
+        }
         Ok(Writer {
             conn,
+            suspended,
             backend: db.backend,
             rules_codes: (rules.villages.codes.clone(), rules.programs.clone()),
             next_id: max_id.unwrap_or(0) + 1,
@@ -945,8 +972,13 @@ impl Writer {
             self.backend,
             "household_programs (household_id, program, active, kks_status)",
             &["bigint", "text", "bigint", "text"],
-            "ON CONFLICT (household_id, program) DO UPDATE SET active = excluded.active,
-                kks_status = excluded.kks_status",
+            // A first load has nothing to collide with: a plain insert is cheaper.
+            if self.look_up {
+                "ON CONFLICT (household_id, program) DO UPDATE SET active = excluded.active,
+                    kks_status = excluded.kks_status"
+            } else {
+                ""
+            },
             &vals,
         )
         .await?;
@@ -1053,9 +1085,14 @@ impl Writer {
             self.backend,
             "members (nik_hash, nik_masked, household_id, name, updated_at)",
             &["text", "text", "bigint", "text", "bigint"],
-            "ON CONFLICT (nik_hash) DO UPDATE SET nik_masked = excluded.nik_masked,
-                household_id = excluded.household_id, name = excluded.name,
-                updated_at = excluded.updated_at",
+            // A first load has nothing to collide with (each NIK is in the file once).
+            if self.look_up {
+                "ON CONFLICT (nik_hash) DO UPDATE SET nik_masked = excluded.nik_masked,
+                    household_id = excluded.household_id, name = excluded.name,
+                    updated_at = excluded.updated_at"
+            } else {
+                ""
+            },
             &vals,
         )
         .await
@@ -1071,9 +1108,24 @@ impl Writer {
             .execute(&mut self.conn)
             .await?;
         }
+        for (table, name, definition) in &self.suspended {
+            let sql = format!(
+                "ALTER TABLE {} ADD CONSTRAINT {} {definition}",
+                quote(table),
+                quote(name)
+            );
+            sqlx::raw_sql(AssertSqlSafe(sql))
+                .execute(&mut self.conn)
+                .await?;
+        }
         sqlx::raw_sql("COMMIT").execute(&mut self.conn).await?;
         sqlx::Connection::close(self.conn).await
     }
+}
+
+/// A PostgreSQL identifier, quoted.
+fn quote(ident: &str) -> String {
+    format!("\"{}\"", ident.replace('"', "\"\""))
 }
 
 fn json(rows: &impl serde::Serialize) -> String {

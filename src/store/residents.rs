@@ -81,30 +81,47 @@ pub async fn lookup_budget(
 ) -> sqlx::Result<Result<(), i64>> {
     let t = now();
     let since = t - window_secs;
+    // Only the `limit` most recent look-ups in the window matter.
+    let recent_sql =
+        "SELECT at FROM lookups WHERE tg_id = $1 AND at > $2 ORDER BY at DESC LIMIT $3";
+    let full = |recent: &[(i64,)]| {
+        (recent.len() >= limit as usize).then(|| {
+            // The look-up that frees a place is the `limit`-th most recent one.
+            let freeing = recent[(limit as usize).saturating_sub(1)].0;
+            freeing + window_secs + 1
+        })
+    };
+    if !take {
+        // Only asking: a read, no write.
+        let recent: Vec<(i64,)> = sqlx::query_as(recent_sql)
+            .bind(tg_id)
+            .bind(since)
+            .bind(i64::from(limit))
+            .fetch_all(&db.pool)
+            .await?;
+        return Ok(full(&recent).map_or(Ok(()), Err));
+    }
     let mut tx = db.pool.begin().await?;
     sqlx::query("DELETE FROM lookups WHERE tg_id = $1 AND at <= $2")
         .bind(tg_id)
         .bind(since)
         .execute(&mut *tx)
         .await?;
-    let recent: Vec<(i64,)> =
-        sqlx::query_as("SELECT at FROM lookups WHERE tg_id = $1 ORDER BY at DESC")
-            .bind(tg_id)
-            .fetch_all(&mut *tx)
-            .await?;
-    if recent.len() >= limit as usize {
+    let recent: Vec<(i64,)> = sqlx::query_as(recent_sql)
+        .bind(tg_id)
+        .bind(since)
+        .bind(i64::from(limit))
+        .fetch_all(&mut *tx)
+        .await?;
+    if let Some(at) = full(&recent) {
         tx.commit().await?;
-        // The look-up that frees a place is the `limit`-th most recent one.
-        let freeing = recent[(limit as usize).saturating_sub(1)].0;
-        return Ok(Err(freeing + window_secs + 1));
+        return Ok(Err(at));
     }
-    if take {
-        sqlx::query("INSERT INTO lookups (tg_id, at) VALUES ($1, $2)")
-            .bind(tg_id)
-            .bind(t)
-            .execute(&mut *tx)
-            .await?;
-    }
+    sqlx::query("INSERT INTO lookups (tg_id, at) VALUES ($1, $2)")
+        .bind(tg_id)
+        .bind(t)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(Ok(()))
 }

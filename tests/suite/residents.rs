@@ -116,6 +116,63 @@ async fn re_importing_the_same_file_changes_nothing_and_a_changed_file_updates_i
 }
 
 #[tokio::test]
+async fn rows_of_a_household_far_apart_are_one_household_and_the_database_keeps_its_checks() {
+    on_each_backend!(|tdb| {
+        let db = tdb.connect().await;
+        // Siti's family card on lines 2 and 5; line 3 repeats line 2 word for word (left out,
+        // not refused); line 6 puts Siti's card in another kelurahan (refused).
+        let file = format!(
+            "nik,nama,no_kk,kelurahan,program\n\
+             {SITI},SITI AMINAH,3215010101200001,Karawang Kulon,SEMBAKO\n\
+             {SITI},SITI AMINAH,3215010101200001,Karawang Kulon,SEMBAKO\n\
+             {BUDI},BUDI SANTOSO,3215010101200002,Nagasari,PKH\n\
+             {FITRI},FITRI,3215010101200001,Karawang Kulon,PKH\n\
+             3215011203950005,DEDI,3215010101200001,Nagasari,PKH\n"
+        );
+        let r = import_text(&db, &file).await;
+        assert_eq!((r.added, r.updated, r.unchanged), (3, 0, 0), "{r:?}");
+        let lines: Vec<u64> = r.rejected.iter().map(|x| x.line).collect();
+        assert_eq!(lines, vec![6], "{r:?}");
+        assert!(r.rejected[0].reason.contains('2'), "{r:?}");
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM households").await, 2);
+        assert_eq!(
+            count(&db, "SELECT COUNT(*) FROM household_programs").await,
+            3,
+            "Siti's household has SEMBAKO and PKH, Budi's PKH"
+        );
+
+        // Fitri moves to Budi's family card: both households change, nobody is lost.
+        let moved = file.replace(
+            &format!("{FITRI},FITRI,3215010101200001,Karawang Kulon"),
+            &format!("{FITRI},FITRI,3215010101200002,Nagasari"),
+        );
+        let r = import_text(&db, &moved).await;
+        assert_eq!((r.added, r.updated, r.unchanged), (0, 3, 0), "{r:?}");
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM members").await, 3);
+        let (together,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(DISTINCT household_id) FROM members m
+             JOIN households h ON h.id = m.household_id WHERE h.kelurahan = '32.15.01.1011'",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            together, 1,
+            "Budi and Fitri share one household in Nagasari"
+        );
+
+        // The import set the database's reference checks aside only for itself.
+        let orphan = sqlx::query(
+            "INSERT INTO members (nik_hash, nik_masked, household_id, name, updated_at)
+             VALUES ('x', 'x', 999999, 'X', 0)",
+        )
+        .execute(&db.pool)
+        .await;
+        assert!(orphan.is_err(), "a member without a household is refused");
+    });
+}
+
+#[tokio::test]
 async fn no_imported_nik_or_family_card_number_is_anywhere_in_the_database() {
     on_each_backend!(|tdb| {
         let db = tdb.connect().await;
