@@ -66,7 +66,12 @@ impl App {
 }
 
 /// Writes done marks in batches until every sender is gone, then flushes the rest.
-async fn done_writer(db: Db, mut rx: tokio::sync::mpsc::UnboundedReceiver<i64>) {
+/// Hourly, it also forgets `/cek` look-ups older than `lookup_window` seconds (or two days).
+async fn done_writer(
+    db: Db,
+    mut rx: tokio::sync::mpsc::UnboundedReceiver<i64>,
+    lookup_window: i64,
+) {
     let mut batch = Vec::with_capacity(256);
     let mut last_prune = std::time::Instant::now();
     while rx.recv_many(&mut batch, 256).await > 0 {
@@ -76,6 +81,10 @@ async fn done_writer(db: Db, mut rx: tokio::sync::mpsc::UnboundedReceiver<i64>) 
             last_prune = std::time::Instant::now();
             if let Err(e) = inbox::prune(&db, 2 * 86_400).await {
                 tracing::warn!(error = %e, "cannot prune the inbox");
+            }
+            let age = lookup_window.max(2 * 86_400);
+            if let Err(e) = crate::store::residents::prune_lookups(&db, age).await {
+                tracing::warn!(error = %e, "cannot prune the look-up log");
             }
         }
         // Gather what arrives in the next moment too.
@@ -107,7 +116,8 @@ pub async fn run(
     let app = App::new(db.clone(), secret, settings.clone());
     let (done_tx, done_rx) = tokio::sync::mpsc::unbounded_channel();
     let _ = app.done_marks.set(done_tx);
-    let done_task = tokio::spawn(done_writer(db.clone(), done_rx));
+    let lookup_window = i64::from(settings.cek_window_minutes) * 60;
+    let done_task = tokio::spawn(done_writer(db.clone(), done_rx, lookup_window));
 
     // Long polling holds a request open for `poll_timeout`; the HTTP client must wait longer.
     let client = teloxide::net::default_reqwest_settings()

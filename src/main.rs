@@ -8,14 +8,20 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let _ = dotenvy::dotenv();
+    let cli = Cli::parse();
+    // An import's one large commit takes seconds by design: sqlx's "slow statement" warning
+    // would only alarm the operator there.
+    let default_filter = match cli.command {
+        Command::Import { .. } => "info,teloxide=warn,sqlx=error",
+        _ => "info,teloxide=warn,sqlx=warn",
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,teloxide=warn,sqlx=warn".into()),
+                .unwrap_or_else(|_| default_filter.into()),
         )
         .with_writer(std::io::stderr)
         .init();
-    let cli = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -81,49 +81,53 @@ pub async fn lookup_budget(
 ) -> sqlx::Result<Result<(), i64>> {
     let t = now();
     let since = t - window_secs;
-    // Only the `limit` most recent look-ups in the window matter.
-    let recent_sql =
-        "SELECT at FROM lookups WHERE tg_id = $1 AND at > $2 ORDER BY at DESC LIMIT $3";
-    let full = |recent: &[(i64,)]| {
-        (recent.len() >= limit as usize).then(|| {
-            // The look-up that frees a place is the `limit`-th most recent one.
-            let freeing = recent[(limit as usize).saturating_sub(1)].0;
-            freeing + window_secs + 1
-        })
-    };
-    if !take {
-        // Only asking: a read, no write.
-        let recent: Vec<(i64,)> = sqlx::query_as(recent_sql)
+    loop {
+        if take {
+            // One statement: counted only while the window has room.
+            let taken = sqlx::query(
+                "INSERT INTO lookups (tg_id, at) SELECT $1, $2
+                 WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM lookups
+                                              WHERE tg_id = $1 AND at > $3 LIMIT $4) AS r) < $4",
+            )
             .bind(tg_id)
+            .bind(t)
             .bind(since)
             .bind(i64::from(limit))
-            .fetch_all(&db.pool)
-            .await?;
-        return Ok(full(&recent).map_or(Ok(()), Err));
-    }
-    let mut tx = db.pool.begin().await?;
-    sqlx::query("DELETE FROM lookups WHERE tg_id = $1 AND at <= $2")
-        .bind(tg_id)
-        .bind(since)
-        .execute(&mut *tx)
-        .await?;
-    let recent: Vec<(i64,)> = sqlx::query_as(recent_sql)
+            .execute(&db.pool)
+            .await?
+            .rows_affected();
+            if taken == 1 {
+                return Ok(Ok(()));
+            }
+        }
+        // Only the `limit` most recent look-ups in the window matter.
+        let recent: Vec<(i64,)> = sqlx::query_as(
+            "SELECT at FROM lookups WHERE tg_id = $1 AND at > $2 ORDER BY at DESC LIMIT $3",
+        )
         .bind(tg_id)
         .bind(since)
         .bind(i64::from(limit))
-        .fetch_all(&mut *tx)
+        .fetch_all(&db.pool)
         .await?;
-    if let Some(at) = full(&recent) {
-        tx.commit().await?;
-        return Ok(Err(at));
+        if recent.len() >= limit as usize {
+            // The look-up that frees a place is the `limit`-th most recent one.
+            let freeing = recent[limit as usize - 1].0;
+            return Ok(Err(freeing + window_secs + 1));
+        }
+        if !take {
+            return Ok(Ok(()));
+        }
+        // A place came free between the two statements: take it.
     }
-    sqlx::query("INSERT INTO lookups (tg_id, at) VALUES ($1, $2)")
-        .bind(tg_id)
-        .bind(t)
-        .execute(&mut *tx)
+}
+
+/// Forgets look-ups older than `age_secs` (they no longer count against anyone).
+pub async fn prune_lookups(db: &Db, age_secs: i64) -> sqlx::Result<u64> {
+    let r = sqlx::query("DELETE FROM lookups WHERE at < $1")
+        .bind(now() - age_secs)
+        .execute(&db.pool)
         .await?;
-    tx.commit().await?;
-    Ok(Ok(()))
+    Ok(r.rows_affected())
 }
 
 /// A kecamatan or kelurahan to choose from.
