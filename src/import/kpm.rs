@@ -5,13 +5,18 @@
 //! person; households are grouped by `no_kk`. NIK and No. KK are kept only as keyed hashes and
 //! masked forms.
 //!
-//! Memory stays small whatever the file's size: the file is read twice and never held.
-//! 1. Every row is checked; of a good row only 40 bytes are kept ([`Seen`]: prefixes of its keyed
+//! Memory stays small whatever the file's size: the file is streamed, never held, and read in
+//! three passes (see `read`).
+//! 1. Every row is checked; of a good row only 40 bytes are kept (`Seen`: prefixes of its keyed
 //!    hashes and where it starts). Sorting those finds a NIK given twice and groups the rows of
-//!    each household, in the order households first appear.
-//! 2. The rows are read again, household by household, and handed in batches to a writer that
-//!    runs beside the reader: it skips households whose data did not change (a fingerprint) and
-//!    writes the others in one transaction per batch, many rows per statement.
+//!    each household.
+//! 2. Households are read again in the order of their keyed hash and handed in batches to a
+//!    writer that runs beside the reader: it skips those whose data did not change (a
+//!    fingerprint) and writes the others.
+//! 3. Members of the households written are read again in the order of their keyed hash.
+//!
+//! Writing in key order lets the indexes on the hashes grow at their end. Everything is one
+//! transaction: an import lands whole or not at all.
 //!
 //! Counts are of rows: a row is `added`, `updated` or `unchanged` as its household is.
 

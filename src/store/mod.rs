@@ -95,9 +95,11 @@ impl Db {
                     .acquire_timeout(Duration::from_secs(30))
                     .after_connect(|conn, _| {
                         Box::pin(async move {
+                            // A writer waits up to 30 s for the lock: a KPM import holds it for
+                            // its whole run (about 13 s per million rows).
                             let pragmas = format!(
                                 "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; \
-                                 PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; \
+                                 PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; \
                                  PRAGMA cache_size=-{SQLITE_CACHE_KIB};"
                             );
                             conn.execute(sqlx::AssertSqlSafe(pragmas)).await?;
