@@ -169,6 +169,22 @@ struct Seen {
 const DROPPED: u32 = u32::MAX;
 
 impl Seen {
+    fn of(rules: &Rules, p: &Parsed<'_>, pos: RowPos) -> Seen {
+        let nik = rules.keyed.nik_raw(&p.nik);
+        let kk = rules.keyed.kk_raw(&p.kk);
+        Seen {
+            kk: kk[..16].try_into().expect("16 bytes"),
+            nik: u64::from_be_bytes(nik[..8].try_into().expect("8 bytes")),
+            byte: pos.byte,
+            line: u32::try_from(pos.line).unwrap_or(u32::MAX - 1),
+            group: p.kelurahan,
+        }
+    }
+
+    fn same_row(&self, other: &Seen) -> bool {
+        (self.kk, self.nik, self.byte, self.line) == (other.kk, other.nik, other.byte, other.line)
+    }
+
     fn pos(&self) -> RowPos {
         RowPos {
             byte: self.byte,
@@ -455,7 +471,9 @@ pub async fn import(
         }
     }
     drop((work_rx, ids_tx));
-    let mut report = reader.await?;
+    let mut report = reader
+        .await?
+        .map_err(|e| anyhow::Error::new(e).context(t(lang, "import-failed-nothing-changed")))?;
     if let Some(e) = failure {
         return Err(e.context(t(lang, "import-failed-nothing-changed")));
     }
@@ -488,12 +506,18 @@ fn read(
     rules: &Rules,
     work: tokio::sync::mpsc::Sender<Work>,
     ids: std::sync::mpsc::Receiver<Vec<u32>>,
-) -> ImportReport {
+) -> std::io::Result<ImportReport> {
     let started = std::time::Instant::now();
     let phase = |name: &str| tracing::debug!(phase = name, ms = started.elapsed().as_millis());
     let mut report = ImportReport::default();
     let mut seen = first_pass(&mut table, rules, &mut report);
+    if let Some(e) = table.failure() {
+        return Err(e);
+    }
     phase("checked");
+    // Rows in file order decide: a family card's first row sets its kelurahan, a NIK's first
+    // row stands.
+    drop_kelurahan_conflicts(&mut seen, rules, &mut report);
     drop_repeated_niks(&mut seen, &mut table, rules, &mut report);
     group_households(&mut seen);
     phase("grouped");
@@ -551,7 +575,7 @@ fn read(
                 .blocking_send(Work::Households(std::mem::take(&mut batch)))
                 .is_err()
             {
-                return report;
+                return Ok(report);
             }
             ranges.push_back(std::mem::take(&mut batch_ranges));
             while let Ok(got) = ids.try_recv() {
@@ -562,7 +586,7 @@ fn read(
     }
     while let Some(r) = ranges.pop_front() {
         let Ok(got) = ids.recv() else {
-            return report;
+            return Ok(report);
         };
         answer(&mut seen, got, &r);
     }
@@ -585,14 +609,14 @@ fn read(
                 .blocking_send(Work::Members(std::mem::take(&mut batch)))
                 .is_err()
         {
-            return report;
+            return Ok(report);
         }
     }
     if !batch.is_empty() {
         let _ = work.blocking_send(Work::Members(batch));
     }
     phase("members");
-    report
+    Ok(report)
 }
 
 /// A row of the first pass, read and checked again. `None` (and the row reported) when it no
@@ -612,7 +636,12 @@ fn read_again<'t>(
         }
     };
     match rules.check(&row) {
-        Ok(p) => Some(p),
+        // The same row as in pass 1, or the file changed under us.
+        Ok(p) if Seen::of(rules, &p, row.pos).same_row(&s) => Some(p),
+        Ok(_) => {
+            report.reject(line, t(rules.lang, "import-reason-file-changed"));
+            None
+        }
         Err(r) => {
             rules.refuse(report, line, r);
             None
@@ -620,7 +649,7 @@ fn read_again<'t>(
     }
 }
 
-/// Checks every row; keeps 40 bytes of each good one.
+/// Checks every row; keeps 40 bytes of each good one (`group` holds its kelurahan for now).
 fn first_pass(table: &mut Table, rules: &Rules, report: &mut ImportReport) -> Vec<Seen> {
     let mut seen = Vec::new();
     while let Some(row) = table.next_row() {
@@ -633,17 +662,7 @@ fn first_pass(table: &mut Table, rules: &Rules, report: &mut ImportReport) -> Ve
         };
         match rules.check(&row) {
             Err(r) => rules.refuse(report, row.line, r),
-            Ok(p) => {
-                let nik = rules.keyed.nik_raw(&p.nik);
-                let kk = rules.keyed.kk_raw(&p.kk);
-                seen.push(Seen {
-                    kk: kk[..16].try_into().expect("16 bytes"),
-                    nik: u64::from_be_bytes(nik[..8].try_into().expect("8 bytes")),
-                    byte: row.pos.byte,
-                    line: u32::try_from(row.line).unwrap_or(u32::MAX - 1),
-                    group: 0,
-                });
-            }
+            Ok(p) => seen.push(Seen::of(rules, &p, row.pos)),
         }
     }
     seen
@@ -676,7 +695,7 @@ fn drop_repeated_niks(
                     _ => None,
                 };
                 let Some((hash, digest)) = again else {
-                    report.reject(s.pos().line, t(rules.lang, "import-reason-broken-row"));
+                    report.reject(s.pos().line, t(rules.lang, "import-reason-file-changed"));
                     s.group = DROPPED;
                     continue;
                 };
@@ -699,6 +718,34 @@ fn drop_repeated_niks(
             }
         }
         i = j;
+    }
+    seen.retain(|s| s.group != DROPPED);
+}
+
+/// A family card's rows in another kelurahan than its first row's are refused. Reads `group`
+/// as the kelurahan (pass 1) and leaves it 0.
+fn drop_kelurahan_conflicts(seen: &mut Vec<Seen>, rules: &Rules, report: &mut ImportReport) {
+    group_households(seen);
+    let mut i = 0;
+    while i < seen.len() {
+        let (kk, kelurahan, first) = (seen[i].kk, seen[i].group, seen[i].line);
+        while i < seen.len() && seen[i].kk == kk {
+            let s = &mut seen[i];
+            if s.group == kelurahan {
+                s.group = 0;
+            } else {
+                rules.refuse(
+                    report,
+                    u64::from(s.line),
+                    Refusal {
+                        key: "import-reason-kk-conflict",
+                        args: vec![("first", first.to_string())],
+                    },
+                );
+                s.group = DROPPED;
+            }
+            i += 1;
+        }
     }
     seen.retain(|s| s.group != DROPPED);
 }
@@ -822,13 +869,34 @@ struct Writer {
     look_up: bool,
     /// Foreign keys (table, name, definition) left out during a first load on PostgreSQL.
     suspended: Vec<(String, String, String)>,
+    /// Whether the transaction is open.
+    begun: bool,
     time: i64,
 }
 
 impl Writer {
     async fn new(db: &Db, rules: &Rules) -> sqlx::Result<Writer> {
-        let mut conn = db.pool.acquire().await?.detach();
-        let begin = match db.backend {
+        let conn = db.pool.acquire().await?.detach();
+        Ok(Writer {
+            conn,
+            begun: false,
+            suspended: vec![],
+            backend: db.backend,
+            rules_codes: (rules.villages.codes.clone(), rules.programs.clone()),
+            next_id: 1,
+            look_up: true,
+            time: now(),
+        })
+    }
+
+    /// Opens the transaction, when the first work arrives (the file has been checked by then:
+    /// the write lock is held no longer than needed).
+    async fn begin(&mut self) -> sqlx::Result<()> {
+        if self.begun {
+            return Ok(());
+        }
+        self.begun = true;
+        let begin = match self.backend {
             // Rows arrive in index order, so a small page cache does: the memory goes to the
             // rows. Every reference is known good (ids the import itself gave or found), so
             // SQLite need not look each member's household up again.
@@ -839,44 +907,43 @@ impl Writer {
             Backend::Postgres => "BEGIN".to_string(),
         };
         sqlx::raw_sql(AssertSqlSafe(begin))
-            .execute(&mut conn)
+            .execute(&mut self.conn)
             .await?;
         let (max_id,): (Option<i64>,) = sqlx::query_as("SELECT MAX(id) FROM households")
-            .fetch_one(&mut conn)
+            .fetch_one(&mut self.conn)
             .await?;
-        let mut suspended = vec![];
-        if db.backend == Backend::Postgres && max_id.is_none() {
-            // A first load into PostgreSQL: checking each row's references costs more than
-            // the row. The constraints go for the load and come back before the commit, which
-            // checks every row at once. (The tables are locked until then; being empty, nobody
-            // is reading them.)
-            suspended = sqlx::query_as::<_, (String, String, String)>(
-                "SELECT conrelid::regclass::text, conname::text, pg_get_constraintdef(oid)
-                 FROM pg_constraint
-                 WHERE contype = 'f'
-                   AND conrelid IN ('households'::regclass, 'members'::regclass,
-                                    'household_programs'::regclass)",
+        self.next_id = max_id.unwrap_or(0) + 1;
+        self.look_up = max_id.is_some();
+        if self.backend == Backend::Postgres && max_id.is_none() {
+            // A first load into PostgreSQL: checking each row's references (its household, its
+            // kelurahan, its program) costs as much as the row. The three tables' foreign keys
+            // go for the load and come back before the commit, which checks every row at once.
+            // Until then the tables they join are locked: the bot's questions about regions
+            // and programs wait (under a second for a kecamatan's file, ~20 s for a million
+            // rows). If the locks are not free within 5 s, the import stops and says so.
+            self.suspended = sqlx::query_as::<_, (String, String, String)>(
+                "SELECT c.relname::text, k.conname::text, pg_get_constraintdef(k.oid)
+                 FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+                 WHERE k.contype = 'f'
+                   AND k.conrelid IN ('households'::regclass, 'members'::regclass,
+                                      'household_programs'::regclass)",
             )
-            .fetch_all(&mut conn)
+            .fetch_all(&mut self.conn)
             .await?;
-            for (table, name, _) in &suspended {
-                let sql = format!(
-                    "ALTER TABLE {} DROP CONSTRAINT {}",
+            let mut sql = String::from("SET LOCAL lock_timeout = '5s';");
+            for (table, name, _) in &self.suspended {
+                sql += &format!(
+                    "ALTER TABLE {} DROP CONSTRAINT {};",
                     quote(table),
                     quote(name)
                 );
-                sqlx::raw_sql(AssertSqlSafe(sql)).execute(&mut conn).await?;
             }
+            sql += "SET LOCAL lock_timeout TO DEFAULT;";
+            sqlx::raw_sql(AssertSqlSafe(sql))
+                .execute(&mut self.conn)
+                .await?;
         }
-        Ok(Writer {
-            conn,
-            suspended,
-            backend: db.backend,
-            rules_codes: (rules.villages.codes.clone(), rules.programs.clone()),
-            next_id: max_id.unwrap_or(0) + 1,
-            look_up: max_id.is_some(),
-            time: now(),
-        })
+        Ok(())
     }
 
     /// `$n` as a list of values, for `IN (…)`.
@@ -928,6 +995,7 @@ impl Writer {
         batch: Vec<Household>,
         report: &mut ImportReport,
     ) -> anyhow::Result<Vec<u32>> {
+        self.begin().await?;
         let existing = self.existing(&batch).await?;
         let mut ids = Vec::with_capacity(batch.len());
         let mut new: Vec<(i64, &Household)> = vec![];
@@ -1074,6 +1142,10 @@ impl Writer {
     /// Members of added or changed households (a member who moved to another household is
     /// moved).
     async fn members(&mut self, batch: Vec<(u32, Member)>) -> sqlx::Result<()> {
+        self.begin().await?;
+        if self.look_up {
+            self.forget_fingerprints_of_households_left(&batch).await?;
+        }
         let keys: Vec<String> = batch.iter().map(|(_, m)| hex::encode(m.nik_hash)).collect();
         let mut vals: Vec<Val> = Vec::with_capacity(batch.len() * 5);
         for ((id, m), key) in batch.iter().zip(&keys) {
@@ -1103,8 +1175,57 @@ impl Writer {
         .await
     }
 
+    /// A member who moves leaves a household that may be skipped as unchanged next time, its
+    /// stored fingerprint still counting them: it is forgotten, so that household is written
+    /// again in full when a file lists it. (A household this import wrote cannot be the one
+    /// left: pass 2 removed its members before pass 3 writes any.)
+    async fn forget_fingerprints_of_households_left(
+        &mut self,
+        batch: &[(u32, Member)],
+    ) -> sqlx::Result<()> {
+        let sql = format!(
+            "SELECT nik_hash, household_id FROM members WHERE nik_hash IN ({})",
+            self.list(1)
+        );
+        let mut left = vec![];
+        for part in batch.chunks(ROWS_PER_STATEMENT) {
+            let to: HashMap<String, i64> = part
+                .iter()
+                .map(|(id, m)| (hex::encode(m.nik_hash), i64::from(*id)))
+                .collect();
+            let keys: Vec<&String> = to.keys().collect();
+            let rows: Vec<(String, i64)> = sqlx::query_as(AssertSqlSafe(sql.clone()))
+                .bind(json(&keys))
+                .fetch_all(&mut self.conn)
+                .await?;
+            left.extend(
+                rows.into_iter()
+                    .filter(|(hash, from)| to.get(hash) != Some(from))
+                    .map(|(_, from)| from),
+            );
+        }
+        if left.is_empty() {
+            return Ok(());
+        }
+        let ids = match self.backend {
+            Backend::Sqlite => "SELECT value FROM json_each($1)",
+            Backend::Postgres => "SELECT (json_array_elements_text($1::json))::bigint",
+        };
+        sqlx::query(AssertSqlSafe(format!(
+            "UPDATE households SET fingerprint = NULL WHERE id IN ({ids})"
+        )))
+        .bind(json(&left))
+        .execute(&mut self.conn)
+        .await?;
+        Ok(())
+    }
+
     /// Commits. Without it (an error, a crash), the connection closes and nothing changed.
     async fn finish(mut self) -> sqlx::Result<()> {
+        if !self.begun {
+            // Nothing to write.
+            return sqlx::Connection::close(self.conn).await;
+        }
         if self.backend == Backend::Postgres {
             sqlx::query(
                 "SELECT setval(pg_get_serial_sequence('households', 'id'),

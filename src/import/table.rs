@@ -13,6 +13,8 @@ pub struct Table {
     columns: HashMap<String, usize>,
     reader: csv::Reader<Lines<Pread>>,
     record: csv::StringRecord,
+    /// Why reading stopped before the end, if it did.
+    failure: Option<std::io::Error>,
 }
 
 /// Reads the file at a position it keeps itself, a bounded amount at a time: large reads while
@@ -101,6 +103,9 @@ struct Lines<R> {
     /// Number of the line the next byte belongs to.
     line: u64,
     at_line_start: bool,
+    /// The last byte seen was a `\r`: a line end unless a `\n` follows (old Mac files end
+    /// lines with `\r` alone, and the CSV parser takes it as one).
+    after_cr: bool,
     /// (offset of a non-blank line's first byte, its line number)
     starts: VecDeque<(u64, u64)>,
 }
@@ -109,6 +114,11 @@ impl<R: Read> Read for Lines<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         for (i, &b) in buf[..n].iter().enumerate() {
+            if self.after_cr && b != b'\n' {
+                self.line += 1;
+                self.at_line_start = true;
+            }
+            self.after_cr = b == b'\r';
             if b == b'\n' {
                 self.line += 1;
                 self.at_line_start = true;
@@ -130,6 +140,7 @@ impl<R: Seek> Seek for Lines<R> {
         self.inner.seek(SeekFrom::Start(self.base + at))?;
         self.offset = at;
         self.at_line_start = true;
+        self.after_cr = false;
         self.starts.clear();
         Ok(at)
     }
@@ -193,6 +204,7 @@ impl Table {
             offset: 0,
             line: 1,
             at_line_start: true,
+            after_cr: false,
             starts: VecDeque::new(),
         };
         let mut reader = csv::ReaderBuilder::new()
@@ -219,6 +231,7 @@ impl Table {
             columns,
             reader,
             record: csv::StringRecord::new(),
+            failure: None,
         })
     }
 
@@ -226,8 +239,14 @@ impl Table {
         self.columns.contains_key(column)
     }
 
+    /// Why reading stopped before the end of the file (a disk error), if it did: the rows read
+    /// so far are then not the whole file.
+    pub fn failure(&mut self) -> Option<std::io::Error> {
+        self.failure.take()
+    }
+
     /// The next data row: `Ok(row)`, or `Err(line)` for a row that is not valid UTF-8 or CSV;
-    /// `None` at the end of the file (or when it can no longer be read).
+    /// `None` at the end of the file (or when it can no longer be read: see [`Table::failure`]).
     pub fn next_row(&mut self) -> Option<Result<Row<'_>, u64>> {
         loop {
             let fallback = self.reader.position().line();
@@ -255,8 +274,9 @@ impl Table {
                         .position()
                         .and_then(|p| self.reader.get_mut().line_of(p.byte()))
                         .map_or(fallback, |(_, line)| line);
-                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    if let csv::ErrorKind::Io(io) = e.kind() {
                         tracing::error!(line, error = %e, "reading stopped");
+                        self.failure = Some(std::io::Error::new(io.kind(), io.to_string()));
                         return None;
                     }
                     return Some(Err(line));
@@ -282,11 +302,12 @@ impl Table {
         self.next_row()
     }
 
-    /// Calls `f` for each data row.
-    pub fn for_each(mut self, mut f: impl FnMut(Result<Row<'_>, u64>)) {
+    /// Calls `f` for each data row; an error when the file could not be read to its end.
+    pub fn for_each(mut self, mut f: impl FnMut(Result<Row<'_>, u64>)) -> std::io::Result<()> {
         while let Some(row) = self.next_row() {
             f(row);
         }
+        self.failure.map_or(Ok(()), Err)
     }
 }
 
@@ -315,7 +336,8 @@ mod tests {
                         .collect(),
                 ))
             }
-        });
+        })
+        .unwrap();
         out
     }
 
@@ -341,6 +363,25 @@ mod tests {
             &["kode", "nama"],
         );
         assert_eq!(r.iter().map(|x| x.0).collect::<Vec<_>>(), vec![3, 7]);
+    }
+
+    #[test]
+    fn lines_ended_by_a_lone_carriage_return_are_counted_and_read_again() {
+        let text = "a,b\n1,A\rX,B\n2,C\r3,D";
+        let r = rows(text, &["a", "b"]);
+        assert_eq!(
+            r.iter().map(|x| x.0).collect::<Vec<_>>(),
+            vec![2, 3, 4, 5],
+            "{r:?}"
+        );
+        let mut t = table(text, &["a", "b"]).unwrap();
+        let mut seen = vec![];
+        while let Some(Ok(r)) = t.next_row() {
+            seen.push((r.pos, r.get("b").unwrap().to_string()));
+        }
+        for (pos, b) in seen.iter().rev() {
+            assert_eq!(t.row_at(*pos).unwrap().unwrap().get("b"), Some(b.as_str()));
+        }
     }
 
     #[test]

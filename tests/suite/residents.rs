@@ -173,6 +173,61 @@ async fn rows_of_a_household_far_apart_are_one_household_and_the_database_keeps_
 }
 
 #[tokio::test]
+async fn a_refused_row_hides_no_later_good_one_and_a_member_who_moved_back_is_not_lost() {
+    on_each_backend!(|tdb| {
+        let db = tdb.connect().await;
+        let row = |nik: &str, name: &str, kk: &str, kel: &str| {
+            format!("{nik},{name},321501010120000{kk},{kel},SEMBAKO\n")
+        };
+        let head = "nik,nama,no_kk,kelurahan,program\n";
+        // Budi's first row puts card 1 in another kelurahan (refused); his second row, on card
+        // 2, stands.
+        let file = format!(
+            "{head}{}{}{}",
+            row(SITI, "SITI AMINAH", "1", "Karawang Kulon"),
+            row(BUDI, "BUDI SANTOSO", "1", "Nagasari"),
+            row(BUDI, "BUDI SANTOSO", "2", "Nagasari"),
+        );
+        let r = import_text(&db, &file).await;
+        assert_eq!((r.added, r.updated, r.unchanged), (2, 0, 0), "{r:?}");
+        assert_eq!(
+            r.rejected.iter().map(|x| x.line).collect::<Vec<_>>(),
+            vec![3]
+        );
+
+        // Siti and Fitri on card 1, Budi on card 2; then a partial file moves Siti to card 2;
+        // then the first file again: Siti is back on card 1, nobody is lost.
+        let whole = format!(
+            "{head}{}{}{}",
+            row(SITI, "SITI AMINAH", "1", "Karawang Kulon"),
+            row(FITRI, "FITRI", "1", "Karawang Kulon"),
+            row(BUDI, "BUDI SANTOSO", "2", "Nagasari"),
+        );
+        import_text(&db, &whole).await;
+        let partial = format!(
+            "{head}{}{}",
+            row(BUDI, "BUDI SANTOSO", "2", "Nagasari"),
+            row(SITI, "SITI AMINAH", "2", "Nagasari"),
+        );
+        let r = import_text(&db, &partial).await;
+        assert_eq!((r.added, r.updated, r.unchanged), (0, 2, 0), "{r:?}");
+        let r = import_text(&db, &whole).await;
+        assert_eq!((r.added, r.updated, r.unchanged), (0, 3, 0), "{r:?}");
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM members").await, 3);
+        assert_eq!(
+            count(
+                &db,
+                "SELECT COUNT(*) FROM members m JOIN households h ON h.id = m.household_id
+                 WHERE h.kelurahan = '32.15.01.1001'"
+            )
+            .await,
+            2,
+            "Siti and Fitri are in Karawang Kulon again"
+        );
+    });
+}
+
+#[tokio::test]
 async fn no_imported_nik_or_family_card_number_is_anywhere_in_the_database() {
     on_each_backend!(|tdb| {
         let db = tdb.connect().await;
