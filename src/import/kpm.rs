@@ -518,7 +518,7 @@ fn read(
     // Rows in file order decide: a family card's first row sets its kelurahan, a NIK's first
     // row stands.
     drop_kelurahan_conflicts(&mut seen, rules, &mut report);
-    drop_repeated_niks(&mut seen, &mut table, rules, &mut report);
+    drop_repeated_niks(&mut seen, &mut table, rules, &mut report)?;
     group_households(&mut seen);
     phase("grouped");
 
@@ -544,10 +544,7 @@ fn read(
             seen[i].group = 0;
             let s = seen[i];
             i += 1;
-            let Some(p) = read_again(&mut table, rules, &mut report, s) else {
-                seen[i - 1].group = DROPPED;
-                continue;
-            };
+            let p = read_again(&mut table, rules, s)?;
             let h = household.get_or_insert_with(|| Household::new(&p, &rules.keyed, s.line));
             if h.kelurahan != p.kelurahan {
                 let first = h.line.to_string();
@@ -600,9 +597,7 @@ fn read(
         if s.group == 0 || s.group == DROPPED {
             continue;
         }
-        let Some(p) = read_again(&mut table, rules, &mut report, *s) else {
-            continue;
-        };
+        let p = read_again(&mut table, rules, *s)?;
         batch.push((s.group, Member::of(&p, &rules.keyed)));
         if batch.len() == BATCH
             && work
@@ -619,33 +614,17 @@ fn read(
     Ok(report)
 }
 
-/// A row of the first pass, read and checked again. `None` (and the row reported) when it no
-/// longer reads as it did: the file changed during the import.
-fn read_again<'t>(
-    table: &'t mut Table,
-    rules: &Rules,
-    report: &mut ImportReport,
-    s: Seen,
-) -> Option<Parsed<'t>> {
-    let line = s.pos().line;
-    let row = match table.row_at(s.pos()) {
-        Some(Ok(row)) => row,
-        _ => {
-            report.reject(line, t(rules.lang, "import-reason-file-changed"));
-            return None;
-        }
+/// A row of the first pass, read and checked again. An error when it no longer reads as it
+/// did (the file changed during the import, or could not be read): the import then stops and
+/// changes nothing, since what pass 2 wrote counts on what pass 3 reads.
+fn read_again<'t>(table: &'t mut Table, rules: &Rules, s: Seen) -> std::io::Result<Parsed<'t>> {
+    let changed = || std::io::Error::other(t(rules.lang, "import-file-changed"));
+    let Some(Ok(row)) = table.row_at(s.pos()) else {
+        return Err(changed());
     };
     match rules.check(&row) {
-        // The same row as in pass 1, or the file changed under us.
-        Ok(p) if Seen::of(rules, &p, row.pos).same_row(&s) => Some(p),
-        Ok(_) => {
-            report.reject(line, t(rules.lang, "import-reason-file-changed"));
-            None
-        }
-        Err(r) => {
-            rules.refuse(report, line, r);
-            None
-        }
+        Ok(p) if Seen::of(rules, &p, row.pos).same_row(&s) => Ok(p),
+        _ => Err(changed()),
     }
 }
 
@@ -675,7 +654,7 @@ fn drop_repeated_niks(
     table: &mut Table,
     rules: &Rules,
     report: &mut ImportReport,
-) {
+) -> std::io::Result<()> {
     seen.sort_unstable_by_key(|s| (s.nik, s.line));
     let mut i = 0;
     while i < seen.len() {
@@ -687,18 +666,8 @@ fn drop_repeated_niks(
             // (full NIK hash, digest, line) of each row kept in this run.
             let mut kept: Vec<([u8; 32], u64, u32)> = vec![];
             for s in &mut seen[i..j] {
-                let again = match table.row_at(s.pos()) {
-                    Some(Ok(row)) => rules
-                        .check(&row)
-                        .ok()
-                        .map(|p| (rules.keyed.nik_raw(&p.nik), p.digest)),
-                    _ => None,
-                };
-                let Some((hash, digest)) = again else {
-                    report.reject(s.pos().line, t(rules.lang, "import-reason-file-changed"));
-                    s.group = DROPPED;
-                    continue;
-                };
+                let p = read_again(table, rules, *s)?;
+                let (hash, digest) = (rules.keyed.nik_raw(&p.nik), p.digest);
                 match kept.iter().find(|k| k.0 == hash) {
                     None => kept.push((hash, digest, s.line)),
                     Some(k) if k.1 == digest => s.group = DROPPED,
@@ -720,31 +689,50 @@ fn drop_repeated_niks(
         i = j;
     }
     seen.retain(|s| s.group != DROPPED);
+    Ok(())
 }
 
-/// A family card's rows in another kelurahan than its first row's are refused. Reads `group`
-/// as the kelurahan (pass 1) and leaves it 0.
+/// A family card's rows in another kelurahan than its first row's are refused. Only the first
+/// row of each NIK takes part (a later one is settled as a repeated NIK; pass 2 checks again).
+/// Reads `group` as the kelurahan (pass 1) and leaves it 0.
 fn drop_kelurahan_conflicts(seen: &mut Vec<Seen>, rules: &Rules, report: &mut ImportReport) {
+    const LATER: u32 = 1 << 31;
+    seen.sort_unstable_by_key(|s| (s.nik, s.line));
+    for i in 1..seen.len() {
+        if seen[i].nik == seen[i - 1].nik {
+            seen[i].group |= LATER;
+        }
+    }
     group_households(seen);
     let mut i = 0;
     while i < seen.len() {
-        let (kk, kelurahan, first) = (seen[i].kk, seen[i].group, seen[i].line);
+        let kk = seen[i].kk;
+        let mut first: Option<(u32, u32)> = None;
         while i < seen.len() && seen[i].kk == kk {
             let s = &mut seen[i];
-            if s.group == kelurahan {
-                s.group = 0;
-            } else {
-                rules.refuse(
-                    report,
-                    u64::from(s.line),
-                    Refusal {
-                        key: "import-reason-kk-conflict",
-                        args: vec![("first", first.to_string())],
-                    },
-                );
-                s.group = DROPPED;
-            }
             i += 1;
+            if s.group & LATER != 0 {
+                s.group = 0;
+                continue;
+            }
+            match first {
+                None => {
+                    first = Some((s.group, s.line));
+                    s.group = 0;
+                }
+                Some((kelurahan, _)) if kelurahan == s.group => s.group = 0,
+                Some((_, line)) => {
+                    rules.refuse(
+                        report,
+                        u64::from(s.line),
+                        Refusal {
+                            key: "import-reason-kk-conflict",
+                            args: vec![("first", line.to_string())],
+                        },
+                    );
+                    s.group = DROPPED;
+                }
+            }
         }
     }
     seen.retain(|s| s.group != DROPPED);

@@ -296,6 +296,7 @@ impl Table {
             lines.line = pos.line;
             if let Err(e) = self.reader.seek(p) {
                 tracing::error!(error = %e, "seek in the file failed");
+                self.failure = Some(std::io::Error::other(e.to_string()));
                 return None;
             }
         }

@@ -228,6 +228,31 @@ async fn a_refused_row_hides_no_later_good_one_and_a_member_who_moved_back_is_no
 }
 
 #[tokio::test]
+async fn a_repeated_nik_does_not_decide_where_a_family_card_belongs() {
+    on_each_backend!(|tdb| {
+        let db = tdb.connect().await;
+        // Line 3 repeats Siti's NIK on card 2 (refused); card 2's kelurahan is then Budi's.
+        let file = format!(
+            "nik,nama,no_kk,kelurahan,program\n\
+             {SITI},SITI AMINAH,3215010101200001,Karawang Kulon,SEMBAKO\n\
+             {SITI},SITI AMINAH,3215010101200002,Nagasari,SEMBAKO\n\
+             {BUDI},BUDI SANTOSO,3215010101200002,Karawang Kulon,PKH\n"
+        );
+        let r = import_text(&db, &file).await;
+        assert_eq!((r.added, r.updated, r.unchanged), (2, 0, 0), "{r:?}");
+        assert_eq!(
+            r.rejected.iter().map(|x| x.line).collect::<Vec<_>>(),
+            vec![3]
+        );
+        assert!(
+            r.render(Lang::Id).contains("sudah ada di baris 2"),
+            "{}",
+            r.render(Lang::Id)
+        );
+    });
+}
+
+#[tokio::test]
 async fn no_imported_nik_or_family_card_number_is_anywhere_in_the_database() {
     on_each_backend!(|tdb| {
         let db = tdb.connect().await;
