@@ -32,7 +32,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 const REQUIRED: [&str; 5] = ["nik", "nama", "no_kk", "kelurahan", "program"];
-/// Households handed to the writer at a time; each batch is one transaction.
+/// Households (or members) handed to the writer at a time.
 const BATCH: usize = 4_000;
 /// Rows per statement on PostgreSQL, where they travel as one JSON parameter ([`insert_rows`]).
 const ROWS_PER_STATEMENT: usize = 2_000;
@@ -122,7 +122,8 @@ impl Household {
         self.programs.iter().any(|p| p.1)
     }
 
-    fn fingerprint(&self, villages: &[String], programs: &[String]) -> u64 {
+    /// A digest of everything stored of the household, to skip it when nothing changed.
+    fn compute_fingerprint(&self, villages: &[String], programs: &[String]) -> u64 {
         let mut h = Sha256::new();
         let mut field = |b: &[u8]| {
             h.update((b.len() as u32).to_le_bytes());
@@ -216,6 +217,14 @@ struct Refusal {
 
 fn refusal(key: &'static str) -> Refusal {
     Refusal { key, args: vec![] }
+}
+
+/// A row refused because of an earlier row (`first`), named by its line.
+fn refusal_after(key: &'static str, first: impl ToString) -> Refusal {
+    Refusal {
+        key,
+        args: vec![("first", first.to_string())],
+    }
 }
 
 fn refusal_with(key: &'static str, name: &'static str, value: &str) -> Refusal {
@@ -471,12 +480,12 @@ pub async fn import(
         }
     }
     drop((work_rx, ids_tx));
-    let mut report = reader
-        .await?
-        .map_err(|e| anyhow::Error::new(e).context(t(lang, "import-failed-nothing-changed")))?;
-    if let Some(e) = failure {
-        return Err(e.context(t(lang, "import-failed-nothing-changed")));
-    }
+    // The reader's error first: the writer's is often only the channel it closed.
+    let read = reader.await?.map_err(anyhow::Error::new);
+    let mut report = match read.and_then(|report| failure.map_or(Ok(report), Err)) {
+        Ok(report) => report,
+        Err(e) => return Err(e.context(t(lang, "import-failed-nothing-changed"))),
+    };
     writer.finish().await?;
     tracing::debug!(phase = "committed");
     report.added = written.added;
@@ -547,15 +556,10 @@ fn read(
             let p = read_again(&mut table, rules, s)?;
             let h = household.get_or_insert_with(|| Household::new(&p, &rules.keyed, s.line));
             if h.kelurahan != p.kelurahan {
-                let first = h.line.to_string();
-                rules.refuse(
-                    &mut report,
-                    u64::from(s.line),
-                    Refusal {
-                        key: "import-reason-kk-conflict",
-                        args: vec![("first", first)],
-                    },
-                );
+                // Settled before (`drop_kelurahan_conflicts`) but for a NIK whose hash prefix
+                // another NIK shares: checked again here, on the full row.
+                let refusal = refusal_after("import-reason-kk-conflict", h.line);
+                rules.refuse(&mut report, u64::from(s.line), refusal);
                 // Not a member: pass 3 leaves it out.
                 seen[i - 1].group = DROPPED;
                 continue;
@@ -563,7 +567,7 @@ fn read(
             h.add(&p, &rules.keyed);
         }
         if let Some(mut h) = household {
-            h.fingerprint = h.fingerprint(&rules.villages.codes, &rules.programs);
+            h.fingerprint = h.compute_fingerprint(&rules.villages.codes, &rules.programs);
             batch.push(h);
             batch_ranges.push((start, i));
         }
@@ -623,7 +627,7 @@ fn read_again<'t>(table: &'t mut Table, rules: &Rules, s: Seen) -> std::io::Resu
         return Err(changed());
     };
     match rules.check(&row) {
-        Ok(p) if Seen::of(rules, &p, row.pos).same_row(&s) => Ok(p),
+        Ok(p) if Seen::of(rules, &p, row.pos()).same_row(&s) => Ok(p),
         _ => Err(changed()),
     }
 }
@@ -641,7 +645,7 @@ fn first_pass(table: &mut Table, rules: &Rules, report: &mut ImportReport) -> Ve
         };
         match rules.check(&row) {
             Err(r) => rules.refuse(report, row.line, r),
-            Ok(p) => seen.push(Seen::of(rules, &p, row.pos)),
+            Ok(p) => seen.push(Seen::of(rules, &p, row.pos())),
         }
     }
     seen
@@ -656,37 +660,25 @@ fn drop_repeated_niks(
     report: &mut ImportReport,
 ) -> std::io::Result<()> {
     seen.sort_unstable_by_key(|s| (s.nik, s.line));
-    let mut i = 0;
-    while i < seen.len() {
-        let mut j = i + 1;
-        while j < seen.len() && seen[j].nik == seen[i].nik {
-            j += 1;
+    for run in seen.chunk_by_mut(|a, b| a.nik == b.nik) {
+        if run.len() == 1 {
+            continue;
         }
-        if j - i > 1 {
-            // (full NIK hash, digest, line) of each row kept in this run.
-            let mut kept: Vec<([u8; 32], u64, u32)> = vec![];
-            for s in &mut seen[i..j] {
-                let p = read_again(table, rules, *s)?;
-                let (hash, digest) = (rules.keyed.nik_raw(&p.nik), p.digest);
-                match kept.iter().find(|k| k.0 == hash) {
-                    None => kept.push((hash, digest, s.line)),
-                    Some(k) if k.1 == digest => s.group = DROPPED,
-                    Some(k) => {
-                        let first = k.2.to_string();
-                        rules.refuse(
-                            report,
-                            u64::from(s.line),
-                            Refusal {
-                                key: "import-reason-duplicate-nik",
-                                args: vec![("first", first)],
-                            },
-                        );
-                        s.group = DROPPED;
-                    }
+        // (full NIK hash, digest, line) of each row kept in this run.
+        let mut kept: Vec<([u8; 32], u64, u32)> = vec![];
+        for s in run {
+            let p = read_again(table, rules, *s)?;
+            let (hash, digest) = (rules.keyed.nik_raw(&p.nik), p.digest);
+            match kept.iter().find(|k| k.0 == hash) {
+                None => kept.push((hash, digest, s.line)),
+                Some(k) if k.1 == digest => s.group = DROPPED,
+                Some(k) => {
+                    let refusal = refusal_after("import-reason-duplicate-nik", k.2);
+                    rules.refuse(report, u64::from(s.line), refusal);
+                    s.group = DROPPED;
                 }
             }
         }
-        i = j;
     }
     seen.retain(|s| s.group != DROPPED);
     Ok(())
@@ -704,32 +696,21 @@ fn drop_kelurahan_conflicts(seen: &mut Vec<Seen>, rules: &Rules, report: &mut Im
         }
     }
     group_households(seen);
-    let mut i = 0;
-    while i < seen.len() {
-        let kk = seen[i].kk;
+    for card in seen.chunk_by_mut(|a, b| a.kk == b.kk) {
+        // (kelurahan, line) of the card's first row.
         let mut first: Option<(u32, u32)> = None;
-        while i < seen.len() && seen[i].kk == kk {
-            let s = &mut seen[i];
-            i += 1;
-            if s.group & LATER != 0 {
-                s.group = 0;
+        for s in card {
+            let kelurahan = s.group;
+            s.group = 0;
+            if kelurahan & LATER != 0 {
                 continue;
             }
             match first {
-                None => {
-                    first = Some((s.group, s.line));
-                    s.group = 0;
-                }
-                Some((kelurahan, _)) if kelurahan == s.group => s.group = 0,
+                None => first = Some((kelurahan, s.line)),
+                Some((k, _)) if k == kelurahan => {}
                 Some((_, line)) => {
-                    rules.refuse(
-                        report,
-                        u64::from(s.line),
-                        Refusal {
-                            key: "import-reason-kk-conflict",
-                            args: vec![("first", line.to_string())],
-                        },
-                    );
+                    let refusal = refusal_after("import-reason-kk-conflict", line);
+                    rules.refuse(report, u64::from(s.line), refusal);
                     s.group = DROPPED;
                 }
             }
@@ -850,8 +831,10 @@ async fn insert_rows(
 struct Writer {
     conn: sqlx::AnyConnection,
     backend: Backend,
-    /// Kemendagri codes of the villages and codes of the programs, by index.
-    rules_codes: (Vec<String>, Vec<String>),
+    /// Kemendagri codes of the villages, by index (as in [`Household::kelurahan`]).
+    village_codes: Vec<String>,
+    /// Codes of the programs, by index (as in [`ProgramEntry`]).
+    program_codes: Vec<String>,
     next_id: i64,
     /// False when there were no households at the start: every one is new, none is looked up.
     look_up: bool,
@@ -870,7 +853,8 @@ impl Writer {
             begun: false,
             suspended: vec![],
             backend: db.backend,
-            rules_codes: (rules.villages.codes.clone(), rules.programs.clone()),
+            village_codes: rules.villages.codes.clone(),
+            program_codes: rules.programs.clone(),
             next_id: 1,
             look_up: true,
             time: now(),
@@ -934,11 +918,11 @@ impl Writer {
         Ok(())
     }
 
-    /// `$n` as a list of values, for `IN (…)`.
-    fn list(&self, n: u8) -> String {
+    /// `$n` (a JSON array) as a list of values of PostgreSQL type `ty`, for `IN (…)`.
+    fn list(&self, n: u8, ty: &str) -> String {
         match self.backend {
             Backend::Sqlite => format!("SELECT value FROM json_each(${n})"),
-            Backend::Postgres => format!("SELECT json_array_elements_text(${n}::json)"),
+            Backend::Postgres => format!("SELECT (json_array_elements_text(${n}::json))::{ty}"),
         }
     }
 
@@ -953,7 +937,7 @@ impl Writer {
         }
         let sql = format!(
             "SELECT kk_hash, id, fingerprint FROM households WHERE kk_hash IN ({})",
-            self.list(1)
+            self.list(1, "text")
         );
         for part in batch.chunks(ROWS_PER_STATEMENT) {
             let keys: Vec<String> = part.iter().map(|h| hex::encode(h.kk_key)).collect();
@@ -1008,9 +992,11 @@ impl Writer {
                     id
                 }
             };
-            ids.push(
-                u32::try_from(id).map_err(|_| anyhow::anyhow!("household id {id} too large"))?,
-            );
+            // 0 and DROPPED mean "nothing to write" and "left out" to the reader.
+            match u32::try_from(id) {
+                Ok(id) if id != 0 && id != DROPPED => ids.push(id),
+                _ => anyhow::bail!("household id {id} is beyond what the import can hand over"),
+            }
         }
         self.update(&changed).await?;
         self.insert(&new).await?;
@@ -1023,7 +1009,7 @@ impl Writer {
         for (id, (p, active, kks)) in progs {
             vals.extend([
                 Val::Int(id),
-                Val::Text(&self.rules_codes.1[*p as usize]),
+                Val::Text(&self.program_codes[*p as usize]),
                 Val::Int(*active as i64),
                 kks.map(|k| KKS_STATUSES[k as usize]).into(),
             ]);
@@ -1047,10 +1033,10 @@ impl Writer {
     }
 
     async fn update(&mut self, changed: &[(i64, &Household)]) -> sqlx::Result<()> {
-        let (villages, programs) = (&self.rules_codes.0, &self.rules_codes.1);
+        let (villages, programs) = (&self.village_codes, &self.program_codes);
         let drop_programs = format!(
             "DELETE FROM household_programs WHERE household_id = $1 AND program NOT IN ({})",
-            self.list(2)
+            self.list(2, "text")
         );
         for (id, h) in changed {
             sqlx::query(
@@ -1091,7 +1077,7 @@ impl Writer {
     }
 
     async fn insert(&mut self, new: &[(i64, &Household)]) -> sqlx::Result<()> {
-        let villages = &self.rules_codes.0;
+        let villages = &self.village_codes;
         let keys: Vec<(String, String)> = new
             .iter()
             .map(|(_, h)| (hex::encode(h.kk_key), format!("{:016x}", h.fingerprint)))
@@ -1173,7 +1159,7 @@ impl Writer {
     ) -> sqlx::Result<()> {
         let sql = format!(
             "SELECT nik_hash, household_id FROM members WHERE nik_hash IN ({})",
-            self.list(1)
+            self.list(1, "text")
         );
         let mut left = vec![];
         for part in batch.chunks(ROWS_PER_STATEMENT) {
@@ -1195,12 +1181,9 @@ impl Writer {
         if left.is_empty() {
             return Ok(());
         }
-        let ids = match self.backend {
-            Backend::Sqlite => "SELECT value FROM json_each($1)",
-            Backend::Postgres => "SELECT (json_array_elements_text($1::json))::bigint",
-        };
         sqlx::query(AssertSqlSafe(format!(
-            "UPDATE households SET fingerprint = NULL WHERE id IN ({ids})"
+            "UPDATE households SET fingerprint = NULL WHERE id IN ({})",
+            self.list(1, "bigint")
         )))
         .bind(json(&left))
         .execute(&mut self.conn)

@@ -10,6 +10,8 @@ use std::io::{Read, Seek, SeekFrom};
 use std::os::unix::fs::FileExt;
 
 pub struct Table {
+    /// The file, as error messages name it.
+    path: String,
     columns: HashMap<String, usize>,
     reader: csv::Reader<Lines<Pread>>,
     record: csv::StringRecord,
@@ -53,7 +55,8 @@ const FILE_CHUNK: usize = 64 * 1024;
 /// One data row: its line number in the file, where it starts, and its cells.
 pub struct Row<'a> {
     pub line: u64,
-    pub pos: RowPos,
+    /// Offset of its first byte (see [`RowPos::byte`]).
+    byte: u64,
     record: &'a csv::StringRecord,
     columns: &'a HashMap<String, usize>,
 }
@@ -67,6 +70,14 @@ pub struct RowPos {
 }
 
 impl<'a> Row<'a> {
+    /// Where the row starts, to read it again with [`Table::row_at`].
+    pub fn pos(&self) -> RowPos {
+        RowPos {
+            byte: self.byte,
+            line: self.line,
+        }
+    }
+
     /// The trimmed cell of a column, `None` when the column is absent or the cell empty.
     pub fn get(&self, column: &str) -> Option<&'a str> {
         self.columns
@@ -90,6 +101,15 @@ pub enum TableError {
     Empty,
     #[error("missing column(s): {0}")]
     MissingColumns(String),
+}
+
+impl TableError {
+    fn io(path: &str, source: std::io::Error) -> TableError {
+        TableError::Io {
+            path: path.to_string(),
+            source,
+        }
+    }
 }
 
 /// A reader that notes where each non-blank line starts and its number, as the bytes pass to
@@ -162,10 +182,8 @@ impl<R> Lines<R> {
 
 impl Table {
     pub fn open(path: &std::path::Path, required: &[&str]) -> Result<Table, TableError> {
-        let io = |source| TableError::Io {
-            path: path.display().to_string(),
-            source,
-        };
+        let name = path.display().to_string();
+        let io = |source| TableError::io(&name, source);
         let file = File::open(path).map_err(io)?;
         // The BOM, and the header line (it decides the delimiter).
         let mut head = vec![0u8; FILE_CHUNK];
@@ -228,6 +246,7 @@ impl Table {
             return Err(TableError::MissingColumns(missing.join(", ")));
         }
         Ok(Table {
+            path: name,
             columns,
             reader,
             record: csv::StringRecord::new(),
@@ -264,7 +283,7 @@ impl Table {
                     }
                     return Some(Ok(Row {
                         line,
-                        pos: RowPos { byte, line },
+                        byte,
                         record: &self.record,
                         columns: &self.columns,
                     }));
@@ -289,11 +308,11 @@ impl Table {
     /// file order costs no more than [`Table::next_row`]; a jump costs one small read.
     pub fn row_at(&mut self, pos: RowPos) -> Option<Result<Row<'_>, u64>> {
         if self.reader.position().byte() != pos.byte {
-            self.reader.get_mut().inner.chunk = ROW_CHUNK;
+            let lines = self.reader.get_mut();
+            lines.inner.chunk = ROW_CHUNK;
+            lines.line = pos.line;
             let mut p = csv::Position::new();
             p.set_byte(pos.byte).set_line(pos.line);
-            let lines = self.reader.get_mut();
-            lines.line = pos.line;
             if let Err(e) = self.reader.seek(p) {
                 tracing::error!(error = %e, "seek in the file failed");
                 self.failure = Some(std::io::Error::other(e.to_string()));
@@ -304,11 +323,14 @@ impl Table {
     }
 
     /// Calls `f` for each data row; an error when the file could not be read to its end.
-    pub fn for_each(mut self, mut f: impl FnMut(Result<Row<'_>, u64>)) -> std::io::Result<()> {
+    pub fn for_each(mut self, mut f: impl FnMut(Result<Row<'_>, u64>)) -> Result<(), TableError> {
         while let Some(row) = self.next_row() {
             f(row);
         }
-        self.failure.map_or(Ok(()), Err)
+        match self.failure {
+            Some(e) => Err(TableError::io(&self.path, e)),
+            None => Ok(()),
+        }
     }
 }
 
@@ -378,7 +400,7 @@ mod tests {
         let mut t = table(text, &["a", "b"]).unwrap();
         let mut seen = vec![];
         while let Some(Ok(r)) = t.next_row() {
-            seen.push((r.pos, r.get("b").unwrap().to_string()));
+            seen.push((r.pos(), r.get("b").unwrap().to_string()));
         }
         for (pos, b) in seen.iter().rev() {
             assert_eq!(t.row_at(*pos).unwrap().unwrap().get("b"), Some(b.as_str()));
@@ -397,7 +419,7 @@ mod tests {
         let mut t = table(text, &["kode", "nama"]).unwrap();
         let mut seen = vec![];
         while let Some(Ok(r)) = t.next_row() {
-            seen.push((r.pos, r.get("nama").unwrap().to_string()));
+            seen.push((r.pos(), r.get("nama").unwrap().to_string()));
         }
         assert_eq!(seen.len(), 3);
         // Backwards, and forwards again, each row comes back whole with its line.

@@ -14,29 +14,24 @@ pub async fn import(
     let table = Table::open(path, &["kode", "nama"])?;
     let mut report = ImportReport::default();
     let mut rows: Vec<(u64, RegionCode, String)> = vec![];
-    table
-        .for_each(|row| match row {
-            Err(line) => report.reject(line, t(lang, "import-reason-broken-row")),
-            Ok(row) => match (row.get("kode"), row.get("nama")) {
-                (None, _) => report.reject(row.line, t(lang, "import-reason-missing-code")),
-                (_, None) => report.reject(row.line, t(lang, "import-reason-missing-name")),
-                (Some(code), Some(name)) => match RegionCode::parse(code) {
-                    Ok(c) => rows.push((row.line, c, name.to_string())),
-                    Err(_) => report.reject(
-                        row.line,
-                        targs(
-                            lang,
-                            "import-reason-bad-region-code",
-                            &[("code", code.to_string().into())],
-                        ),
+    table.for_each(|row| match row {
+        Err(line) => report.reject(line, t(lang, "import-reason-broken-row")),
+        Ok(row) => match (row.get("kode"), row.get("nama")) {
+            (None, _) => report.reject(row.line, t(lang, "import-reason-missing-code")),
+            (_, None) => report.reject(row.line, t(lang, "import-reason-missing-name")),
+            (Some(code), Some(name)) => match RegionCode::parse(code) {
+                Ok(c) => rows.push((row.line, c, name.to_string())),
+                Err(_) => report.reject(
+                    row.line,
+                    targs(
+                        lang,
+                        "import-reason-bad-region-code",
+                        &[("code", code.to_string().into())],
                     ),
-                },
+                ),
             },
-        })
-        .map_err(|source| TableError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
+        },
+    })?;
     // Parents before children, whatever the file's order.
     rows.sort_by_key(|(_, c, _)| c.level().depth());
     for (line, code, name) in rows {

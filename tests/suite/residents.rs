@@ -48,6 +48,17 @@ async fn import_sample(tdb: &TestDb) {
     db.pool.close().await;
 }
 
+/// The header of the small KPM files below, and one row: family card `32150101012000{kk}`.
+const HEAD: &str = "nik,nama,no_kk,kelurahan,program\n";
+fn row(nik: &str, name: &str, kk: &str, kelurahan: &str, program: &str) -> String {
+    format!("{nik},{name},321501010120000{kk},{kelurahan},{program}\n")
+}
+
+/// The lines of the refused rows.
+fn refused(r: &ImportReport) -> Vec<u64> {
+    r.rejected.iter().map(|x| x.line).collect()
+}
+
 async fn count(db: &Db, sql: &'static str) -> i64 {
     let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&db.pool).await.unwrap();
     n
@@ -121,18 +132,18 @@ async fn rows_of_a_household_far_apart_are_one_household_and_the_database_keeps_
         let db = tdb.connect().await;
         // Siti's family card on lines 2 and 5; line 3 repeats line 2 word for word (left out,
         // not refused); line 6 puts Siti's card in another kelurahan (refused).
-        let file = format!(
-            "nik,nama,no_kk,kelurahan,program\n\
-             {SITI},SITI AMINAH,3215010101200001,Karawang Kulon,SEMBAKO\n\
-             {SITI},SITI AMINAH,3215010101200001,Karawang Kulon,SEMBAKO\n\
-             {BUDI},BUDI SANTOSO,3215010101200002,Nagasari,PKH\n\
-             {FITRI},FITRI,3215010101200001,Karawang Kulon,PKH\n\
-             3215011203950005,DEDI,3215010101200001,Nagasari,PKH\n"
-        );
+        let file = [
+            HEAD.to_string(),
+            row(SITI, "SITI AMINAH", "1", "Karawang Kulon", "SEMBAKO"),
+            row(SITI, "SITI AMINAH", "1", "Karawang Kulon", "SEMBAKO"),
+            row(BUDI, "BUDI SANTOSO", "2", "Nagasari", "PKH"),
+            row(FITRI, "FITRI", "1", "Karawang Kulon", "PKH"),
+            row("3215011203950005", "DEDI", "1", "Nagasari", "PKH"),
+        ]
+        .concat();
         let r = import_text(&db, &file).await;
         assert_eq!((r.added, r.updated, r.unchanged), (3, 0, 0), "{r:?}");
-        let lines: Vec<u64> = r.rejected.iter().map(|x| x.line).collect();
-        assert_eq!(lines, vec![6], "{r:?}");
+        assert_eq!(refused(&r), vec![6], "{r:?}");
         assert!(r.rejected[0].reason.contains('2'), "{r:?}");
         assert_eq!(count(&db, "SELECT COUNT(*) FROM households").await, 2);
         assert_eq!(
@@ -143,8 +154,8 @@ async fn rows_of_a_household_far_apart_are_one_household_and_the_database_keeps_
 
         // Fitri moves to Budi's family card: both households change, nobody is lost.
         let moved = file.replace(
-            &format!("{FITRI},FITRI,3215010101200001,Karawang Kulon"),
-            &format!("{FITRI},FITRI,3215010101200002,Nagasari"),
+            &row(FITRI, "FITRI", "1", "Karawang Kulon", "PKH"),
+            &row(FITRI, "FITRI", "2", "Nagasari", "PKH"),
         );
         let r = import_text(&db, &moved).await;
         assert_eq!((r.added, r.updated, r.unchanged), (0, 3, 0), "{r:?}");
@@ -176,38 +187,34 @@ async fn rows_of_a_household_far_apart_are_one_household_and_the_database_keeps_
 async fn a_refused_row_hides_no_later_good_one_and_a_member_who_moved_back_is_not_lost() {
     on_each_backend!(|tdb| {
         let db = tdb.connect().await;
-        let row = |nik: &str, name: &str, kk: &str, kel: &str| {
-            format!("{nik},{name},321501010120000{kk},{kel},SEMBAKO\n")
-        };
-        let head = "nik,nama,no_kk,kelurahan,program\n";
+        let sembako =
+            |nik: &str, name: &str, kk: &str, kel: &str| row(nik, name, kk, kel, "SEMBAKO");
+        let head = HEAD;
         // Budi's first row puts card 1 in another kelurahan (refused); his second row, on card
         // 2, stands.
         let file = format!(
             "{head}{}{}{}",
-            row(SITI, "SITI AMINAH", "1", "Karawang Kulon"),
-            row(BUDI, "BUDI SANTOSO", "1", "Nagasari"),
-            row(BUDI, "BUDI SANTOSO", "2", "Nagasari"),
+            sembako(SITI, "SITI AMINAH", "1", "Karawang Kulon"),
+            sembako(BUDI, "BUDI SANTOSO", "1", "Nagasari"),
+            sembako(BUDI, "BUDI SANTOSO", "2", "Nagasari"),
         );
         let r = import_text(&db, &file).await;
         assert_eq!((r.added, r.updated, r.unchanged), (2, 0, 0), "{r:?}");
-        assert_eq!(
-            r.rejected.iter().map(|x| x.line).collect::<Vec<_>>(),
-            vec![3]
-        );
+        assert_eq!(refused(&r), vec![3]);
 
         // Siti and Fitri on card 1, Budi on card 2; then a partial file moves Siti to card 2;
         // then the first file again: Siti is back on card 1, nobody is lost.
         let whole = format!(
             "{head}{}{}{}",
-            row(SITI, "SITI AMINAH", "1", "Karawang Kulon"),
-            row(FITRI, "FITRI", "1", "Karawang Kulon"),
-            row(BUDI, "BUDI SANTOSO", "2", "Nagasari"),
+            sembako(SITI, "SITI AMINAH", "1", "Karawang Kulon"),
+            sembako(FITRI, "FITRI", "1", "Karawang Kulon"),
+            sembako(BUDI, "BUDI SANTOSO", "2", "Nagasari"),
         );
         import_text(&db, &whole).await;
         let partial = format!(
             "{head}{}{}",
-            row(BUDI, "BUDI SANTOSO", "2", "Nagasari"),
-            row(SITI, "SITI AMINAH", "2", "Nagasari"),
+            sembako(BUDI, "BUDI SANTOSO", "2", "Nagasari"),
+            sembako(SITI, "SITI AMINAH", "2", "Nagasari"),
         );
         let r = import_text(&db, &partial).await;
         assert_eq!((r.added, r.updated, r.unchanged), (0, 2, 0), "{r:?}");
@@ -232,18 +239,16 @@ async fn a_repeated_nik_does_not_decide_where_a_family_card_belongs() {
     on_each_backend!(|tdb| {
         let db = tdb.connect().await;
         // Line 3 repeats Siti's NIK on card 2 (refused); card 2's kelurahan is then Budi's.
-        let file = format!(
-            "nik,nama,no_kk,kelurahan,program\n\
-             {SITI},SITI AMINAH,3215010101200001,Karawang Kulon,SEMBAKO\n\
-             {SITI},SITI AMINAH,3215010101200002,Nagasari,SEMBAKO\n\
-             {BUDI},BUDI SANTOSO,3215010101200002,Karawang Kulon,PKH\n"
-        );
+        let file = [
+            HEAD.to_string(),
+            row(SITI, "SITI AMINAH", "1", "Karawang Kulon", "SEMBAKO"),
+            row(SITI, "SITI AMINAH", "2", "Nagasari", "SEMBAKO"),
+            row(BUDI, "BUDI SANTOSO", "2", "Karawang Kulon", "PKH"),
+        ]
+        .concat();
         let r = import_text(&db, &file).await;
         assert_eq!((r.added, r.updated, r.unchanged), (2, 0, 0), "{r:?}");
-        assert_eq!(
-            r.rejected.iter().map(|x| x.line).collect::<Vec<_>>(),
-            vec![3]
-        );
+        assert_eq!(refused(&r), vec![3]);
         assert!(
             r.render(Lang::Id).contains("sudah ada di baris 2"),
             "{}",
