@@ -12,7 +12,7 @@ use crate::bot::{self, Tg, menu};
 use crate::config::Settings;
 use crate::domain::role::Role;
 use crate::i18n::Lang;
-use crate::store::dialogue::DbStorage;
+use crate::store::seal::Seal;
 use crate::store::{Db, inbox, outbox, users};
 use futures::channel::mpsc;
 use futures::{SinkExt, StreamExt};
@@ -32,9 +32,11 @@ pub struct App {
     pub db: Db,
     /// Key of the keyed hashes (NIK, invite codes).
     pub secret: Vec<u8>,
+    /// Encryption at rest of what users typed, keyed from `secret`.
+    pub seal: Seal,
     pub settings: Settings,
     /// Wakes the outbox worker when a handler queued a notice.
-    pub outbox_ready: Notify,
+    pub outbox_ready: Arc<Notify>,
     /// Handled update ids on their way to the inbox (written in small batches).
     done_marks: std::sync::OnceLock<tokio::sync::mpsc::UnboundedSender<i64>>,
 }
@@ -43,11 +45,18 @@ impl App {
     pub fn new(db: Db, secret: Vec<u8>, settings: Settings) -> Arc<App> {
         Arc::new(App {
             db,
+            seal: Seal::from_secret(&secret),
             secret,
             settings,
-            outbox_ready: Notify::new(),
+            outbox_ready: Arc::new(Notify::new()),
             done_marks: std::sync::OnceLock::new(),
         })
+    }
+
+    /// The digest that tells this update from another with the same id (see
+    /// [`inbox::digest`]): computed from its source and its JSON.
+    pub fn update_digest(&self, json: &str) -> String {
+        inbox::digest(&self.secret, self.settings.api_url.as_str(), json)
     }
 
     /// Records that an update was handled. While the bot runs, marks are written in batches
@@ -112,7 +121,7 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let db = Db::connect_and_migrate(&settings.database_url).await?;
-    let secret = crate::store::secret::load_or_create(&db, settings.secret.as_deref()).await?;
+    let secret = crate::store::secret::load(&db, &settings.key).await?;
     let app = App::new(db.clone(), secret, settings.clone());
     let (done_tx, done_rx) = tokio::sync::mpsc::unbounded_channel();
     let _ = app.done_marks.set(done_tx);
@@ -128,6 +137,8 @@ pub async fn run(
     let bot = Tg::new(
         raw.clone(),
         Pacer::new(settings.send_rate, settings.chat_rate),
+        app.seal.clone(),
+        app.outbox_ready.clone(),
     );
 
     let me = raw
@@ -138,11 +149,7 @@ pub async fn run(
     publish_commands(&bot).await;
 
     let mut dispatcher = Dispatcher::builder(raw.clone(), bot::schema())
-        .dependencies(dptree::deps![
-            app.clone(),
-            DbStorage::new(db.clone()),
-            bot.clone()
-        ])
+        .dependencies(dptree::deps![app.clone(), bot.clone()])
         .default_handler(|_| async {})
         .error_handler(LoggingErrorHandler::with_custom_text(
             "update handler failed",
@@ -171,7 +178,7 @@ pub async fn run(
     ));
     let outbox_task = tokio::spawn(outbox_worker(bot.clone(), app.clone(), outbox_stop_rx));
 
-    let listener = inbox_listener(raw, db.clone(), settings.poll_timeout).await?;
+    let listener = inbox_listener(raw, app.clone(), settings.poll_timeout).await?;
     if let Err(e) = dispatcher
         .try_dispatch_with_listener(listener, LoggingErrorHandler::new())
         .await
@@ -218,13 +225,18 @@ type Item = Result<Update, Infallible>;
 /// Builds the listener the dispatcher reads: pending inbox rows first, then long polling.
 async fn inbox_listener(
     bot: Bot,
-    db: Db,
+    app: Arc<App>,
     poll_timeout: u32,
 ) -> anyhow::Result<impl teloxide::update_listeners::UpdateListener<Err = Infallible>> {
+    let db = &app.db;
     let (stop_token, stop_flag) = mk_stop_token();
     let (tx, rx) = mpsc::channel::<Item>(64);
-    let pending = inbox::pending(&db).await?;
-    if let Err(e) = inbox::prune(&db, 2 * 86_400).await {
+    let (pending, unreadable) = inbox::pending(db, &app.seal).await?;
+    for u in unreadable {
+        tracing::error!(update = u.update_id, why = u.why, "a stored update cannot be read; setting it aside");
+        mark_done_logged(db, u.update_id).await;
+    }
+    if let Err(e) = inbox::prune(db, 2 * 86_400).await {
         tracing::warn!(error = %e, "cannot prune the inbox");
     }
     if !pending.is_empty() {
@@ -233,7 +245,7 @@ async fn inbox_listener(
             "replaying updates that were not handled before the last stop"
         );
     }
-    tokio::spawn(poll(bot, db, poll_timeout, pending, tx, stop_flag));
+    tokio::spawn(poll(bot, app, poll_timeout, pending, tx, stop_flag));
     Ok(StatefulListener::new(
         (rx, stop_token),
         listener_stream,
@@ -253,13 +265,14 @@ fn listener_stop(st: &mut ListenerState) -> teloxide::stop::StopToken {
 
 async fn poll(
     bot: Bot,
-    db: Db,
+    app: Arc<App>,
     poll_timeout: u32,
     pending: Vec<(i64, String)>,
     mut tx: mpsc::Sender<Item>,
     stop: StopFlag,
 ) {
     tokio::pin!(stop);
+    let db = &app.db;
     for (id, payload) in pending {
         match serde_json::from_str::<Update>(&payload) {
             Ok(u) => {
@@ -269,7 +282,7 @@ async fn poll(
             }
             Err(e) => {
                 tracing::warn!(update = id, error = %e, "a stored update no longer parses; skipping it");
-                mark_done_logged(&db, id).await;
+                mark_done_logged(db, id).await;
             }
         }
     }
@@ -312,18 +325,20 @@ async fn poll(
         if updates.is_empty() {
             continue;
         }
-        let batch: Vec<(i64, String)> = updates
+        let batch: Vec<inbox::Received> = updates
             .iter()
             .map(|u| {
-                (
-                    u.id.0 as i64,
-                    serde_json::to_string(u).unwrap_or_else(|_| "{}".into()),
-                )
+                let json = serde_json::to_string(u).unwrap_or_else(|_| "{}".into());
+                inbox::Received {
+                    update_id: u.id.0 as i64,
+                    digest: app.update_digest(&json),
+                    json,
+                }
             })
             .collect();
         // Store before the offset moves past them: only then may Telegram forget them.
         let fresh = loop {
-            match inbox::insert_batch(&db, &batch).await {
+            match inbox::insert_batch(db, &app.seal, &batch).await {
                 Ok(fresh) => break fresh,
                 Err(e) => {
                     tracing::error!(error = %e, "cannot store updates; retrying");
@@ -338,11 +353,12 @@ async fn poll(
             let id = update.id.0 as i64;
             offset = id + 1;
             if !fresh {
-                tracing::debug!(update = id, "update delivered twice; ignored");
+                tracing::warn!(update = id, "the same update was delivered again; ignored");
                 continue;
             }
             if let UpdateKind::Error(_) = update.kind {
-                mark_done_logged(&db, id).await;
+                tracing::warn!(update = id, "an update of a kind this bot cannot read; skipped");
+                mark_done_logged(db, id).await;
                 continue;
             }
             if tx.send(Ok(update)).await.is_err() {
@@ -422,17 +438,36 @@ async fn deliver(bot: &Tg, app: &App, notice: outbox::Notice) {
         }
         return;
     }
-    let markup = notice
-        .markup
-        .as_deref()
-        .and_then(|m| serde_json::from_str(m).ok())
-        .map(ReplyMarkup::InlineKeyboard);
-    let result = bot::send::text(bot, &app.db, chat, &notice.body, markup).await;
+    let (body, markup) = if notice.sealed == 1 {
+        match bot::send::open_kept(bot, &notice.body, notice.markup.as_deref()) {
+            Ok(opened) => opened,
+            Err(e) => {
+                tracing::error!(notice = notice.id, error = %e, "a kept reply does not open; dropping it");
+                if let Err(e) = outbox::finish(&app.db, notice.id, "failed").await {
+                    tracing::error!(notice = notice.id, error = %e, "cannot record a notice's delivery");
+                }
+                return;
+            }
+        }
+    } else {
+        let markup = match notice.markup.as_deref().map(serde_json::from_str) {
+            Some(Ok(m)) => Some(ReplyMarkup::InlineKeyboard(m)),
+            Some(Err(e)) => {
+                tracing::warn!(notice = notice.id, error = %e, "a notice's buttons do not parse; sending it without them");
+                None
+            }
+            None => None,
+        };
+        (notice.body.clone(), markup)
+    };
+    let result = bot::send::now(bot, &app.db, chat, &body, markup).await;
     let outcome = match result {
         Ok(bot::send::Delivery::Sent(_)) => outbox::finish(&app.db, notice.id, "sent").await,
         Ok(bot::send::Delivery::Unreachable) => {
             outbox::finish(&app.db, notice.id, "unreachable").await
         }
+        // `send::now` keeps nothing for later; should it ever, this notice is tried again.
+        Ok(bot::send::Delivery::Kept) => outbox::retry_later(&app.db, &notice).await,
         Err(e) => {
             tracing::warn!(notice = notice.id, error = %e, "notice not delivered; will retry");
             outbox::retry_later(&app.db, &notice).await

@@ -1,7 +1,7 @@
 //! The operators' subcommands of the field-workers issue: `worker invite|list|revoke`,
 //! `cycle open`, `export tasks|visits`. Messages come from the locales (the machine's language).
 
-use crate::config::{Command, CycleAction, DbArgs, ExportKind, WorkerAction};
+use crate::config::{Command, CycleAction, DbArgs, ExportKind, SecretAction, WorkerAction};
 use crate::domain::role::Role;
 use crate::i18n::{Lang, datetime_wib, t, targs, to_wib, today_wib};
 use crate::store::workers::{self, InviteError, Revocation};
@@ -21,6 +21,23 @@ pub async fn run(db_args: &DbArgs, cmd: Command, lang: Lang) -> anyhow::Result<E
             lock.flush()?;
             Ok(())
         }
+        Command::Backup { file } => backup(&db, db_args, &file, lang).await?,
+        Command::Secret {
+            action: SecretAction::MoveOut { file },
+        } => match secret::move_out(&db, &file).await? {
+            true => {
+                println!(
+                    "{}",
+                    targs(
+                        lang,
+                        "cli-secret-moved",
+                        &[("file", file.display().to_string().into())]
+                    )
+                );
+                Ok(())
+            }
+            false => Err(t(lang, "cli-secret-nothing-to-move")),
+        },
         _ => Ok(()),
     };
     db.pool.close().await;
@@ -44,7 +61,7 @@ async fn worker(
             let Some(role) = Role::parse(&role).filter(|r| r.is_worker()) else {
                 return Ok(Err(t(lang, "cli-invite-bad-role")));
             };
-            let key = secret::load_or_create(db, db_args.secret.as_deref()).await?;
+            let key = secret::load(db, &db_args.key()).await?;
             match workers::invite(db, &key, role, &area, &name).await? {
                 Ok(inv) => {
                     let until = datetime_wib(lang, inv.expires_at);
@@ -121,6 +138,44 @@ async fn worker(
             }
         }),
     }
+}
+
+/// `kesos-bot backup FILE`: an online copy of a SQLite database (and its key file beside it, as
+/// `FILE.secret`, when the key lives there); restoring is copying both back.
+async fn backup(
+    db: &Db,
+    db_args: &DbArgs,
+    file: &std::path::Path,
+    lang: Lang,
+) -> anyhow::Result<Result<(), String>> {
+    if db.backend != crate::store::Backend::Sqlite {
+        return Ok(Err(t(lang, "cli-backup-postgres")));
+    }
+    let name = file.display().to_string();
+    let key_file = secret::beside(file);
+    if file.exists() || key_file.exists() {
+        return Ok(Err(targs(lang, "cli-backup-exists", &[("file", name.into())])));
+    }
+    // The key must be the database's own before it is copied beside the backup.
+    let cfg = db_args.key();
+    let key = secret::load(db, &cfg).await?;
+    crate::store::backup_sqlite(db, file).await?;
+    let key_line = if cfg.value.is_none() && cfg.file.is_none() {
+        let key = String::from_utf8(key).expect("a key read from a file is text");
+        secret::write_private(&key_file, &key)?;
+        targs(
+            lang,
+            "cli-backup-key-copied",
+            &[("file", key_file.display().to_string().into())],
+        )
+    } else {
+        t(lang, "cli-backup-key-elsewhere")
+    };
+    println!(
+        "{}\n{key_line}",
+        targs(lang, "cli-backup-done", &[("file", name.into())])
+    );
+    Ok(Ok(()))
 }
 
 async fn cycle(db: &Db, action: CycleAction, lang: Lang) -> anyhow::Result<Result<(), String>> {

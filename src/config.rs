@@ -24,9 +24,23 @@ pub struct DbArgs {
         global = true
     )]
     pub database_url: String,
-    /// Key for the keyed hash of NIK and invite codes; generated on first run when unset.
+    /// Key for the keyed hashes of NIK and invite codes and for encrypting what users typed.
+    /// On SQLite, when unset, kept in a file beside the database (made for a new database).
     #[arg(long, env = "KESOS_SECRET", hide_env_values = true, global = true)]
     pub secret: Option<String>,
+    /// A file holding the key (instead of KESOS_SECRET).
+    #[arg(long, env = "KESOS_SECRET_FILE", global = true)]
+    pub secret_file: Option<PathBuf>,
+}
+
+impl DbArgs {
+    /// Where the operator said the key is.
+    pub fn key(&self) -> crate::store::secret::KeyConfig {
+        crate::store::secret::KeyConfig {
+            value: self.secret.clone(),
+            file: self.secret_file.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -57,6 +71,22 @@ pub enum Command {
         #[arg(long, default_value = "csv", value_parser = ["csv"])]
         format: String,
     },
+    /// Copy the database to FILE while the bot runs (SQLite; for PostgreSQL use pg_dump). The
+    /// key file goes beside it as FILE.secret when the key lives beside the database.
+    Backup { file: PathBuf },
+    /// The secret key: `move-out FILE` takes a key that earlier versions kept in the database
+    /// out of it, into FILE.
+    Secret {
+        #[command(subcommand)]
+        action: SecretAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SecretAction {
+    /// Write the key kept in table meta to a new owner-only FILE, then remove it from the
+    /// database; give KESOS_SECRET_FILE=FILE from then on.
+    MoveOut { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -145,7 +175,7 @@ pub struct RunArgs {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub database_url: String,
-    pub secret: Option<String>,
+    pub key: crate::store::secret::KeyConfig,
     pub token: String,
     pub api_url: url::Url,
     pub send_rate: u32,
@@ -195,7 +225,7 @@ impl Settings {
         }
         Ok(Settings {
             database_url: db.database_url.clone(),
-            secret: db.secret.clone(),
+            key: db.key(),
             token,
             api_url,
             send_rate: run.send_rate,

@@ -59,15 +59,17 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                     kesos_bot::import::wilayah::import(&db, &file, lang).await?
                 }
                 ImportKind::Kpm { file } => {
-                    let secret =
-                        kesos_bot::store::secret::load_or_create(&db, cli.db.secret.as_deref())
-                            .await?;
+                    let secret = kesos_bot::store::secret::load(&db, &cli.db.key()).await?;
                     kesos_bot::import::kpm::import(&db, &file, &secret, lang).await?
                 }
             };
             println!("{}", report.render(lang));
         }
-        cmd @ (Command::Worker { .. } | Command::Cycle { .. } | Command::Export { .. }) => {
+        cmd @ (Command::Worker { .. }
+        | Command::Cycle { .. }
+        | Command::Export { .. }
+        | Command::Backup { .. }
+        | Command::Secret { .. }) => {
             return kesos_bot::cli::run(&cli.db, cmd, operator_language()).await;
         }
     }

@@ -134,3 +134,12 @@ import-file-changed = the file changed, or could no longer be read, while it was
 import-failed-nothing-changed = The import was stopped and nothing was changed in the database
 cmd-siklus = Open a re-verification cycle
 unknown-command-plain = Sorry, that is not a command I know. Type /bantuan to see the commands, or choose from the menu below.
+
+## Operators' backup and key commands
+cli-backup-done = The database was copied to { $file }.
+cli-backup-key-copied = The secret key was copied to { $file }. Keep both files together: without its key the copy cannot be used.
+cli-backup-key-elsewhere = The secret key was not copied, because it is given with KESOS_SECRET or KESOS_SECRET_FILE: keep that key with this copy.
+cli-backup-exists = { $file } (or its key file) already exists; choose another file name.
+cli-backup-postgres = The backup command is for SQLite. For PostgreSQL use pg_dump (see the README).
+cli-secret-moved = The secret key was moved to { $file } and removed from the database. From now on run with KESOS_SECRET_FILE={ $file }.
+cli-secret-nothing-to-move = This database keeps no secret key; there is nothing to move.

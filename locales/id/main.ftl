@@ -134,3 +134,12 @@ import-file-changed = berkas berubah, atau tidak dapat dibaca lagi, saat sedang 
 import-failed-nothing-changed = Impor dihentikan dan tidak ada data yang berubah di basis data
 cmd-siklus = Buka siklus verivali
 unknown-command-plain = Mohon maaf, perintah itu tidak kami kenal. Ketik /bantuan untuk melihat daftar perintah, atau pilih menu di bawah ini.
+
+## Operators' backup and key commands
+cli-backup-done = Salinan basis data tersimpan di { $file }.
+cli-backup-key-copied = Kunci rahasia ikut disalin ke { $file }. Simpan kedua berkas bersama: tanpa kuncinya, salinan itu tidak bisa dipakai.
+cli-backup-key-elsewhere = Kunci rahasia tidak ikut disalin karena diberikan lewat KESOS_SECRET atau KESOS_SECRET_FILE: simpan kunci itu bersama salinan ini.
+cli-backup-exists = { $file } (atau berkas kuncinya) sudah ada; pilih nama berkas lain.
+cli-backup-postgres = Perintah backup hanya untuk SQLite. Untuk PostgreSQL gunakan pg_dump (lihat README).
+cli-secret-moved = Kunci rahasia sudah dipindahkan ke { $file } dan dihapus dari basis data. Mulai sekarang jalankan dengan KESOS_SECRET_FILE={ $file }.
+cli-secret-nothing-to-move = Basis data ini tidak menyimpan kunci rahasia; tidak ada yang perlu dipindahkan.

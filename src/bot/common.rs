@@ -194,16 +194,17 @@ async fn on_other_message(bot: Tg, app: Arc<App>, caller: Caller, msg: Message) 
     let body = match (&msg.kind, msg.text()) {
         (_, Some(text)) if text.starts_with('/') => {
             let command = text.split_whitespace().next().unwrap_or("/");
-            // Echo only a plausible command name: `/cek3215…` typed without a space must not
-            // send a NIK back.
+            // Echo only a plausible command name, never what follows it: `/cek3215…` typed
+            // without a space, or `/cek@3215…`, must not send a NIK back.
             let name = command[1..].split('@').next().unwrap_or("");
-            if (1..=32).contains(&name.len())
+            if !command.contains('@')
+                && (1..=32).contains(&name.len())
                 && name.chars().all(|c| c.is_ascii_alphabetic() || c == '_')
             {
                 targs(
                     lang,
                     "unknown-command",
-                    &[("command", command.to_string().into())],
+                    &[("command", format!("/{name}").into())],
                 )
             } else {
                 t(lang, "unknown-command-plain")

@@ -146,12 +146,15 @@ struct Session {
 
 /// Loads (creating on first contact) the user behind an update from a private chat, with the
 /// chat's dialogue state in the same query. Dependencies after this: `Caller`, `State`, `Dlg`.
-async fn load_session(update: Update, app: Arc<App>, storage: Arc<DbStorage>) -> Option<Session> {
+async fn load_session(update: Update, app: Arc<App>) -> Option<Session> {
     let user = update.from()?;
     let chat = update.chat()?;
     if !chat.is_private() {
         return None;
     }
+    // What dialogue writes record, so that a replay after a crash is recognised: the digest of
+    // the same serialisation the inbox stored (a replayed update was read back from it).
+    let digest = app.update_digest(&serde_json::to_string(&update).unwrap_or_default());
     let loaded = users::touch_session(
         &app.db,
         user.id.0 as i64,
@@ -161,7 +164,18 @@ async fn load_session(update: Update, app: Arc<App>, storage: Arc<DbStorage>) ->
     .await;
     match loaded {
         Ok((caller, saved)) => {
-            let state = saved
+            let (json, replay) = saved
+                .map(|s| s.for_update(&app.seal, &digest))
+                .unwrap_or((None, false));
+            if replay {
+                // Applied before a crash lost its done mark: handled again from the state it
+                // found then, so that it does the same (and says the same) once more.
+                tracing::info!(
+                    update = update.id.0,
+                    "update applied before the last stop; handling it again from its step"
+                );
+            }
+            let state = json
                 .and_then(|json| match serde_json::from_str::<State>(&json) {
                     Ok(s) => Some(s),
                     Err(e) => {
@@ -173,7 +187,10 @@ async fn load_session(update: Update, app: Arc<App>, storage: Arc<DbStorage>) ->
             Some(Session {
                 caller,
                 state,
-                dialogue: Dlg::new(storage, chat.id),
+                dialogue: Dlg::new(
+                    DbStorage::new(app.db.clone(), app.seal.clone(), digest),
+                    chat.id,
+                ),
             })
         }
         Err(e) => {

@@ -635,7 +635,8 @@ async fn send_question(cx: &Ctx, answers: &Answers, message: Option<i32>) -> any
     }
     match send::with_buttons(&cx.bot, &cx.app.db, chat, &body, keyboard).await? {
         send::Delivery::Sent(id) => Ok(id.0),
-        send::Delivery::Unreachable => Ok(0),
+        // No message to edit later: the next step sends a new one.
+        send::Delivery::Unreachable | send::Delivery::Kept => Ok(0),
     }
 }
 

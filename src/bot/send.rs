@@ -1,11 +1,15 @@
-//! Sending to Telegram: every outgoing message goes through the one paced queue (teloxide's
-//! `Throttle`), long texts are split at line ends under Telegram's 4096-character limit, network
-//! errors are retried, and a user who blocked the bot is marked so that later sends skip them.
+//! Sending to Telegram: every outgoing message goes through the one pace (`bot::pace`), long
+//! texts are split at line ends under Telegram's 4096-character limit, network errors and the
+//! Bot API's own faults (5xx) are retried with backoff and jitter for a bounded time, a reply
+//! that still cannot be sent is kept in the outbox (sealed) and sent when the API answers
+//! again, and a user who blocked the bot is marked so that later sends skip them.
 
-use crate::store::{Db, users};
-use std::time::Duration;
+use crate::store::seal::{Place, Seal};
+use crate::store::{Db, outbox, users};
+use std::future::IntoFuture;
+use std::time::{Duration, Instant};
 use teloxide::prelude::*;
-use teloxide::types::{ChatId, InlineKeyboardMarkup, MessageId, ReplyMarkup};
+use teloxide::types::{CallbackQueryId, ChatId, InlineKeyboardMarkup, MessageId, ReplyMarkup};
 use teloxide::{ApiError, RequestError};
 
 /// The bot as handlers use it: the Bot API client plus the outgoing pace. Sending a message
@@ -15,14 +19,81 @@ use teloxide::{ApiError, RequestError};
 pub struct Tg {
     inner: Bot,
     pub pacer: std::sync::Arc<super::pace::Pacer>,
+    /// Seals the replies kept for later when the Bot API is down.
+    seal: Seal,
+    /// Wakes the outbox worker when a reply was kept for later.
+    kept: std::sync::Arc<tokio::sync::Notify>,
 }
 
 impl Tg {
-    pub fn new(inner: Bot, pacer: super::pace::Pacer) -> Tg {
+    pub fn new(
+        inner: Bot,
+        pacer: super::pace::Pacer,
+        seal: Seal,
+        kept: std::sync::Arc<tokio::sync::Notify>,
+    ) -> Tg {
         Tg {
             inner,
             pacer: std::sync::Arc::new(pacer),
+            seal,
+            kept,
         }
+    }
+
+    /// Answers a button press (stops its spinner, optionally with a short text). Retried like a
+    /// message; when it still fails it is logged and the handler goes on, because the answer
+    /// that matters is the message that follows.
+    pub fn answer_callback_query(&self, id: impl Into<CallbackQueryId>) -> Ack {
+        Ack {
+            bot: self.inner.clone(),
+            id: id.into(),
+            text: None,
+        }
+    }
+}
+
+/// An answer to a button press; see [`Tg::answer_callback_query`].
+pub struct Ack {
+    bot: Bot,
+    id: CallbackQueryId,
+    text: Option<String>,
+}
+
+impl Ack {
+    pub fn text(mut self, text: impl Into<String>) -> Ack {
+        self.text = Some(text.into());
+        self
+    }
+}
+
+impl IntoFuture for Ack {
+    type Output = Result<(), RequestError>;
+    type IntoFuture = futures::future::BoxFuture<'static, Self::Output>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(async move {
+            let started = Instant::now();
+            let mut attempt = 0;
+            loop {
+                attempt += 1;
+                let mut req = self.bot.answer_callback_query(self.id.clone());
+                if let Some(t) = &self.text {
+                    req = req.text(t.clone());
+                }
+                match req.await {
+                    Ok(_) => return Ok(()),
+                    // Telegram forgets a press after about 15 s: retry only while it may stand.
+                    Err(e) if is_transient(&e) && started.elapsed() < Duration::from_secs(12) => {
+                        tracing::warn!(attempt, error = %e, "answering a button press failed; retrying");
+                        tokio::time::sleep(backoff(attempt)).await;
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "a button press was not answered");
+                        return Ok(());
+                    }
+                }
+            }
+        })
     }
 }
 
@@ -35,7 +106,9 @@ impl std::ops::Deref for Tg {
 
 /// Telegram accepts at most 4096 characters per message; leave room for safety.
 const MAX_CHARS: usize = 4000;
-const ATTEMPTS: u32 = 4;
+/// How long a reply is retried while the user waits before it is kept for later. teloxide
+/// itself waits 10 s after each 5xx answer, so this allows two or three tries.
+const RETRY_FOR: Duration = Duration::from_secs(25);
 
 /// Splits a text into pieces Telegram accepts, preferring line ends.
 pub fn split_text(text: &str) -> Vec<String> {
@@ -74,10 +147,42 @@ pub enum Delivery {
     Sent(MessageId),
     /// The user blocked the bot (now marked) or the chat is gone.
     Unreachable,
+    /// The Bot API kept failing: the reply waits in the outbox and goes out when it answers.
+    Kept,
 }
 
-/// Sends a text (split when long) with an optional keyboard on its last piece.
+/// Sends a reply (split when long) with an optional keyboard on its last piece. What cannot be
+/// sent within [`RETRY_FOR`] is kept in the outbox, sealed, so that an answer is never lost
+/// while the conversation moved on; only a database failure is an error then.
 pub async fn text(
+    bot: &Tg,
+    db: &Db,
+    chat: ChatId,
+    text: &str,
+    markup: Option<ReplyMarkup>,
+) -> anyhow::Result<Delivery> {
+    let parts = split_text(text);
+    let last = parts.len() - 1;
+    let mut delivered = Delivery::Unreachable;
+    for (i, part) in parts.iter().enumerate() {
+        let piece_markup = if i == last { markup.clone() } else { None };
+        delivered = match send_one(bot, db, chat, part, piece_markup).await {
+            Ok(d) => d,
+            Err(e) => {
+                tracing::warn!(chat = chat.0, error = %e, "a reply could not be sent; kept to send later");
+                keep(bot, db, chat, &parts[i..].concat(), markup.as_ref()).await?;
+                return Ok(Delivery::Kept);
+            }
+        };
+        if delivered == Delivery::Unreachable {
+            break;
+        }
+    }
+    Ok(delivered)
+}
+
+/// Sends a text now, without keeping it for later (the outbox worker, which retries itself).
+pub async fn now(
     bot: &Tg,
     db: &Db,
     chat: ChatId,
@@ -95,6 +200,40 @@ pub async fn text(
         }
     }
     Ok(delivered)
+}
+
+/// Keeps a reply in the outbox, sealed (it may quote what the user typed).
+async fn keep(
+    bot: &Tg,
+    db: &Db,
+    chat: ChatId,
+    text: &str,
+    markup: Option<&ReplyMarkup>,
+) -> anyhow::Result<()> {
+    let body = bot.seal.seal_str(Place::Outbox, text);
+    let markup = markup
+        .map(serde_json::to_string)
+        .transpose()?
+        .map(|m| bot.seal.seal_str(Place::Outbox, &m));
+    outbox::enqueue_sealed(&db.pool, chat.0, &body, markup.as_deref()).await?;
+    bot.kept.notify_one();
+    Ok(())
+}
+
+/// Opens a reply kept by [`keep`]: its text and keyboard.
+pub fn open_kept(
+    bot: &Tg,
+    body: &str,
+    markup: Option<&str>,
+) -> anyhow::Result<(String, Option<ReplyMarkup>)> {
+    let text = bot.seal.open_string(Place::Outbox, body)?;
+    let markup = match markup {
+        Some(m) => Some(serde_json::from_str(
+            &bot.seal.open_string(Place::Outbox, m)?,
+        )?),
+        None => None,
+    };
+    Ok((text, markup))
 }
 
 /// A text with an inline keyboard.
@@ -122,7 +261,9 @@ async fn send_one(
     part: &str,
     markup: Option<ReplyMarkup>,
 ) -> anyhow::Result<Delivery> {
+    let started = Instant::now();
     let mut attempt = 0;
+    let mut slowed = 0;
     loop {
         attempt += 1;
         bot.pacer.wait(chat.0).await;
@@ -137,7 +278,9 @@ async fn send_one(
                 tracing::info!(chat = chat.0, "chat unreachable; marked as blocked");
                 return Ok(Delivery::Unreachable);
             }
-            Err(RequestError::RetryAfter(after)) if attempt < ATTEMPTS + 2 => {
+            Err(RequestError::RetryAfter(after)) if slowed < 6 => {
+                slowed += 1;
+                attempt -= 1;
                 tracing::warn!(
                     chat = chat.0,
                     seconds = after.seconds(),
@@ -145,7 +288,7 @@ async fn send_one(
                 );
                 bot.pacer.freeze(after.duration());
             }
-            Err(e) if is_transient(&e) && attempt < ATTEMPTS => {
+            Err(e) if is_transient(&e) && started.elapsed() + backoff(attempt) < RETRY_FOR => {
                 tracing::warn!(chat = chat.0, attempt, error = %e, "send failed; retrying");
                 tokio::time::sleep(backoff(attempt)).await;
             }
@@ -203,20 +346,56 @@ pub fn is_unreachable(e: &RequestError) -> bool {
     )
 }
 
+/// A failure that may pass: the network, a "slow down", or a fault of the Bot API server itself
+/// (a 5xx: teloxide reads its description into `ApiError::Unknown`; a proxy in front of the
+/// API may answer with a page that is not JSON at all).
 pub fn is_transient(e: &RequestError) -> bool {
-    matches!(
-        e,
-        RequestError::Network(_) | RequestError::Io(_) | RequestError::RetryAfter(_)
-    )
+    match e {
+        RequestError::Network(_) | RequestError::Io(_) | RequestError::RetryAfter(_) => true,
+        RequestError::InvalidJson { .. } => true,
+        RequestError::Api(ApiError::Unknown(description)) => is_server_fault(description),
+        _ => false,
+    }
 }
 
+/// The descriptions the Bot API (and the proxies before it) give with a 5xx status.
+fn is_server_fault(description: &str) -> bool {
+    let d = description.to_ascii_lowercase();
+    [
+        "internal server error",
+        "bad gateway",
+        "service unavailable",
+        "gateway timeout",
+        "gateway time-out",
+    ]
+    .iter()
+    .any(|f| d.contains(f))
+        || d.starts_with("5")
+}
+
+/// Exponential backoff with full jitter: tries of many chats that failed together do not all
+/// come back in the same instant.
 fn backoff(attempt: u32) -> Duration {
-    Duration::from_millis(300 * 2u64.pow(attempt.min(6)))
+    use rand::Rng;
+    let ceiling = 250u64 * 2u64.pow(attempt.min(5));
+    Duration::from_millis(rand::thread_rng().gen_range(ceiling / 2..=ceiling))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn faults_of_the_bot_api_server_are_retried_and_refusals_are_not() {
+        let unknown = |d: &str| RequestError::Api(ApiError::Unknown(d.to_string()));
+        assert!(is_transient(&unknown("Internal Server Error")));
+        assert!(is_transient(&unknown("Bad Gateway")));
+        assert!(is_transient(&unknown("502 Bad Gateway")));
+        assert!(!is_transient(&unknown("Bad Request: message text is empty")));
+        assert!(!is_transient(&RequestError::Api(ApiError::BotBlocked)));
+        assert!(backoff(1) <= Duration::from_millis(500));
+        assert!(backoff(9) <= Duration::from_secs(8));
+    }
 
     #[test]
     fn short_texts_stay_whole() {

@@ -83,7 +83,7 @@ pub async fn open(
     let due_s = due.format("%Y-%m-%d").to_string();
     let like = format!("{area}.%");
     let t = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let households = verification::active_households(&mut tx, area).await?;
     let existing: Vec<(String,)> = sqlx::query_as(
         "SELECT subject FROM tasks WHERE kind = $1 AND cycle = $2 AND (area = $3 OR area LIKE $4)",

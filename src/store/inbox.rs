@@ -1,56 +1,73 @@
 //! The durable inbox of Telegram updates. An update is written here before the poller confirms
 //! it to Telegram, and marked done after its handler returned, so that a crash loses nothing
 //! (pending rows are replayed at start) and a second delivery of the same update is ignored.
+//!
+//! A repeat is the same update id *and* the same [`digest`] (a keyed hash of the Bot API it
+//! came from and of its content): Telegram's ids start again after a move to another Bot API
+//! server or a week of silence, and a new message must not be taken for an old one. Payloads
+//! are stored sealed (see [`super::seal`]): they hold what users typed.
 
+use super::seal::{Place, Seal, is_sealed};
 use super::{Db, now};
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
 
-/// Stores an update; returns false when it was already there (a repeated delivery).
-pub async fn insert(db: &Db, update_id: i64, payload: &str) -> sqlx::Result<bool> {
-    let r = sqlx::query(
-        "INSERT INTO inbox (update_id, payload, received_at) VALUES ($1, $2, $3)
-         ON CONFLICT (update_id) DO NOTHING",
-    )
-    .bind(update_id)
-    .bind(payload)
-    .bind(now())
-    .execute(&db.pool)
-    .await?;
-    Ok(r.rows_affected() == 1)
+/// One update as received: its id, its digest, and its JSON.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub update_id: i64,
+    pub digest: String,
+    pub json: String,
+}
+
+/// A keyed digest of an update's source and content (32 hex digits): what tells a repeat from
+/// a new update that reuses an id. Keyed, so that it says nothing about what was typed.
+pub fn digest(secret: &[u8], source: &str, json: &str) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes any key length");
+    mac.update(b"kesos-bot update digest v1\0");
+    mac.update(source.as_bytes());
+    mac.update(b"\0");
+    mac.update(json.as_bytes());
+    hex::encode(&mac.finalize().into_bytes()[..16])
 }
 
 /// Stores a batch of updates in one statement (one round trip and one commit per getUpdates
-/// answer); returns, for each, whether it was new.
-pub async fn insert_batch(db: &Db, updates: &[(i64, String)]) -> sqlx::Result<Vec<bool>> {
+/// answer); returns, for each, whether it was new (false: the same update again).
+pub async fn insert_batch(db: &Db, seal: &Seal, updates: &[Received]) -> sqlx::Result<Vec<bool>> {
     if updates.is_empty() {
         return Ok(vec![]);
     }
     let t = now();
     let values: Vec<String> = (0..updates.len())
-        .map(|i| format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3))
+        .map(|i| {
+            let b = 4 * i;
+            format!("(${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4)
+        })
         .collect();
     // Only placeholders are formatted into the text; the values are bound.
     let sql = format!(
-        "INSERT INTO inbox (update_id, payload, received_at) VALUES {}
-         ON CONFLICT (update_id) DO NOTHING RETURNING update_id",
+        "INSERT INTO inbox (update_id, digest, payload, received_at) VALUES {}
+         ON CONFLICT (update_id, digest) DO NOTHING RETURNING update_id, digest",
         values.join(", ")
     );
-    let mut q = sqlx::query_as::<_, (i64,)>(sqlx::AssertSqlSafe(sql));
-    for (id, payload) in updates {
-        q = q.bind(*id).bind(payload.as_str()).bind(t);
+    let mut q = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
+    for u in updates {
+        q = q
+            .bind(u.update_id)
+            .bind(u.digest.as_str())
+            .bind(seal.seal_str(Place::Inbox, &u.json))
+            .bind(t);
     }
-    let inserted: std::collections::HashSet<i64> = q
-        .fetch_all(&db.pool)
-        .await?
-        .into_iter()
-        .map(|r| r.0)
-        .collect();
+    let inserted: std::collections::HashSet<(i64, String)> =
+        q.fetch_all(&db.pool).await?.into_iter().collect();
     Ok(updates
         .iter()
-        .map(|(id, _)| inserted.contains(id))
+        .map(|u| inserted.contains(&(u.update_id, u.digest.clone())))
         .collect())
 }
 
-/// Marks several updates done in one statement.
+/// Marks several updates done in one statement. Only pending rows are touched: a handled row
+/// of an earlier update with the same id stays as it was.
 pub async fn mark_done_many(db: &Db, ids: &[i64]) -> sqlx::Result<()> {
     if ids.is_empty() {
         return Ok(());
@@ -61,9 +78,9 @@ pub async fn mark_done_many(db: &Db, ids: &[i64]) -> sqlx::Result<()> {
         .collect::<Vec<_>>()
         .join(",");
     // Integers we formatted ourselves, sent unprepared: the text differs on every call. The
-    // payload goes once handled: it may hold what a user typed (a NIK, a name).
+    // payload goes once handled (it is sealed, but what is not kept cannot leak).
     let sql = format!(
-        "UPDATE inbox SET done_at = {}, payload = '' WHERE update_id IN ({list})",
+        "UPDATE inbox SET done_at = {}, payload = '' WHERE update_id IN ({list}) AND done_at IS NULL",
         now()
     );
     sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
@@ -73,39 +90,57 @@ pub async fn mark_done_many(db: &Db, ids: &[i64]) -> sqlx::Result<()> {
 }
 
 pub async fn mark_done(db: &Db, update_id: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE inbox SET done_at = $2, payload = '' WHERE update_id = $1")
-        .bind(update_id)
-        .bind(now())
-        .execute(&db.pool)
-        .await?;
+    sqlx::query(
+        "UPDATE inbox SET done_at = $2, payload = '' WHERE update_id = $1 AND done_at IS NULL",
+    )
+    .bind(update_id)
+    .bind(now())
+    .execute(&db.pool)
+    .await?;
     Ok(())
 }
 
-/// Updates received but not handled, oldest first.
-pub async fn pending(db: &Db) -> sqlx::Result<Vec<(i64, String)>> {
-    sqlx::query_as("SELECT update_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id")
-        .fetch_all(&db.pool)
-        .await
+/// A pending update whose payload could not be opened: what to tell the operator.
+#[derive(Debug)]
+pub struct Unreadable {
+    pub update_id: i64,
+    pub why: &'static str,
 }
 
-/// The highest update id ever stored (to resume the getUpdates offset).
-pub async fn max_update_id(db: &Db) -> sqlx::Result<Option<i64>> {
-    let (v,): (Option<i64>,) = sqlx::query_as("SELECT MAX(update_id) FROM inbox")
-        .fetch_one(&db.pool)
-        .await?;
-    Ok(v)
-}
-
-/// Forgets handled updates older than `age_secs`, except the newest one; Telegram keeps an
-/// unconfirmed update for 24 hours, so two days of ids are enough to recognise repeats.
-pub async fn prune(db: &Db, age_secs: i64) -> sqlx::Result<u64> {
-    let r = sqlx::query(
-        "DELETE FROM inbox WHERE done_at IS NOT NULL AND done_at < $1
-         AND update_id < (SELECT MAX(update_id) FROM inbox)",
+/// Updates received but not handled, oldest first, opened; those that do not open (another
+/// key, damage) are listed apart so that the caller can say so and set them aside.
+pub async fn pending(db: &Db, seal: &Seal) -> sqlx::Result<(Vec<(i64, String)>, Vec<Unreadable>)> {
+    let rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT update_id, payload FROM inbox WHERE done_at IS NULL ORDER BY received_at, update_id",
     )
-    .bind(now() - age_secs)
-    .execute(&db.pool)
+    .fetch_all(&db.pool)
     .await?;
+    let mut ok = Vec::with_capacity(rows.len());
+    let mut bad = vec![];
+    for (id, payload) in rows {
+        if !is_sealed(&payload) {
+            // Written by a version that stored payloads in plain text.
+            ok.push((id, payload));
+            continue;
+        }
+        match seal.open_string(Place::Inbox, &payload) {
+            Ok(json) => ok.push((id, json)),
+            Err(_) => bad.push(Unreadable {
+                update_id: id,
+                why: "does not open with this key",
+            }),
+        }
+    }
+    Ok((ok, bad))
+}
+
+/// Forgets handled updates older than `age_secs`; Telegram keeps an unconfirmed update for 24
+/// hours, so two days of ids are enough to recognise repeats.
+pub async fn prune(db: &Db, age_secs: i64) -> sqlx::Result<u64> {
+    let r = sqlx::query("DELETE FROM inbox WHERE done_at IS NOT NULL AND done_at < $1")
+        .bind(now() - age_secs)
+        .execute(&db.pool)
+        .await?;
     Ok(r.rows_affected())
 }
 

@@ -12,6 +12,7 @@ pub mod keyed;
 pub mod outbox;
 pub mod regions;
 pub mod residents;
+pub mod seal;
 pub mod secret;
 pub mod tasks;
 pub mod users;
@@ -100,6 +101,7 @@ impl Db {
                             let pragmas = format!(
                                 "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; \
                                  PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; \
+                                 PRAGMA secure_delete=ON; \
                                  PRAGMA cache_size=-{SQLITE_CACHE_KIB};"
                             );
                             conn.execute(sqlx::AssertSqlSafe(pragmas)).await?;
@@ -141,11 +143,33 @@ impl Db {
         Ok(())
     }
 
+    /// Opens a transaction that will write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`): a deferred transaction that reads first cannot upgrade its lock
+    /// while another writer holds it, and fails with "database is locked" without waiting
+    /// (`busy_timeout` does not apply to an upgrade). Every transaction here that writes starts
+    /// with this.
+    pub async fn begin_write(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Any>> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+
     pub async fn connect_and_migrate(url: &str) -> anyhow::Result<Db> {
         let db = Db::connect(url).await?;
         db.migrate().await?;
         Ok(db)
     }
+}
+
+/// An online, consistent copy of a SQLite database into a new file (`VACUUM INTO`: writers go
+/// on meanwhile, and free pages, which may hold erased data, are not copied).
+pub async fn backup_sqlite(db: &Db, file: &std::path::Path) -> sqlx::Result<()> {
+    sqlx::query("VACUUM INTO $1")
+        .bind(file.display().to_string())
+        .execute(&db.pool)
+        .await?;
+    Ok(())
 }
 
 /// Now, in Unix seconds.

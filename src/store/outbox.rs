@@ -11,6 +11,8 @@ pub struct Notice {
     pub body: String,
     pub markup: Option<String>,
     pub attempts: i64,
+    /// 1 when `body` and `markup` are sealed (a reply kept while the Bot API failed).
+    pub sealed: i64,
 }
 
 /// Queues a notice. With a `dedupe_key`, a second notice with the same key is ignored (returns
@@ -40,12 +42,36 @@ where
     Ok(r.rows_affected() == 1)
 }
 
+/// Keeps a reply that could not be sent while the user waited; `body` and `markup` come sealed.
+pub async fn enqueue_sealed<'e, E>(
+    exec: E,
+    chat_id: i64,
+    body: &str,
+    markup: Option<&str>,
+) -> sqlx::Result<()>
+where
+    E: Executor<'e, Database = Any>,
+{
+    let t = now();
+    sqlx::query(
+        "INSERT INTO outbox (chat_id, body, markup, created_at, next_try_at, sealed)
+         VALUES ($1, $2, $3, $4, $4, 1)",
+    )
+    .bind(chat_id)
+    .bind(body)
+    .bind(markup)
+    .bind(t)
+    .execute(exec)
+    .await?;
+    Ok(())
+}
+
 /// Notices due now, oldest first, claimed for `lease_secs` so that another instance does not
 /// send them at the same time.
 pub async fn claim_due(db: &Db, limit: i64, lease_secs: i64) -> sqlx::Result<Vec<Notice>> {
     let t = now();
     let rows: Vec<Notice> = sqlx::query_as(
-        "SELECT id, chat_id, body, markup, attempts FROM outbox
+        "SELECT id, chat_id, body, markup, attempts, sealed FROM outbox
          WHERE sent_at IS NULL AND next_try_at <= $1 ORDER BY id LIMIT $2",
     )
     .bind(t)
@@ -79,8 +105,14 @@ pub async fn release(db: &Db, id: i64) -> sqlx::Result<()> {
     Ok(())
 }
 
+/// Records how a notice ended. A sealed reply forgets its text once it is out.
 pub async fn finish(db: &Db, id: i64, outcome: &str) -> sqlx::Result<()> {
-    sqlx::query("UPDATE outbox SET sent_at = $2, outcome = $3 WHERE id = $1")
+    sqlx::query(
+        "UPDATE outbox SET sent_at = $2, outcome = $3,
+             body = CASE WHEN sealed = 1 THEN '' ELSE body END,
+             markup = CASE WHEN sealed = 1 THEN NULL ELSE markup END
+         WHERE id = $1",
+    )
         .bind(id)
         .bind(now())
         .bind(outcome)

@@ -188,7 +188,7 @@ pub struct NewProposal<'a> {
 /// Commits a proposal and its verification task for the kelurahan in one transaction; returns
 /// its number. A repeated confirmation (same `dedupe`) returns the number filed the first time.
 pub async fn submit_proposal(db: &Db, p: &NewProposal<'_>) -> sqlx::Result<String> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     if let Some((number,)) =
         sqlx::query_as::<_, (String,)>("SELECT number FROM proposals WHERE dedupe = $1")
             .bind(p.dedupe)

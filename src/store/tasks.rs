@@ -151,7 +151,7 @@ pub async fn assign(
     actor_tg: i64,
 ) -> sqlx::Result<Assignment> {
     let t = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let r = sqlx::query(
         "UPDATE tasks SET assignee = $2, status = 'assigned', updated_at = $3
          WHERE id = $1 AND status IN ('new', 'assigned')",

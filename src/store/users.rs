@@ -45,14 +45,14 @@ pub async fn touch(
     Ok(touch_session(db, tg_id, chat_id, telegram_lang).await?.0)
 }
 
-/// [`touch`], also returning the chat's saved dialogue state (JSON) read in the same query:
+/// [`touch`], also returning the chat's saved dialogue row (sealed) read in the same query:
 /// one round trip per update for both.
 pub async fn touch_session(
     db: &Db,
     tg_id: i64,
     chat_id: i64,
     telegram_lang: Option<&str>,
-) -> sqlx::Result<(Caller, Option<String>)> {
+) -> sqlx::Result<(Caller, Option<super::dialogue::Saved>)> {
     let t = now();
     let initial = Lang::from_telegram(telegram_lang);
     type Row = (
@@ -63,9 +63,12 @@ pub async fn touch_session(
         i64,
         i64,
         Option<String>,
+        Option<String>,
+        Option<String>,
     );
     let existing: Option<Row> = sqlx::query_as(
-        "SELECT u.chat_id, u.language, u.role, u.area, u.blocked, u.last_seen, d.state
+        "SELECT u.chat_id, u.language, u.role, u.area, u.blocked, u.last_seen,
+                d.state, d.applied, d.prior_state
          FROM users u LEFT JOIN dialogues d ON d.chat_id = $2 WHERE u.tg_id = $1",
     )
     .bind(tg_id)
@@ -74,8 +77,12 @@ pub async fn touch_session(
     .await?;
     let mut state = None;
     let (language, role, area) = match existing {
-        Some((old_chat, language, role, area, blocked, last_seen, saved)) => {
-            state = saved;
+        Some((old_chat, language, role, area, blocked, last_seen, saved, applied, prior)) => {
+            state = saved.map(|state| super::dialogue::Saved {
+                state,
+                applied,
+                prior,
+            });
             if old_chat != chat_id || blocked != 0 || t - last_seen >= SEEN_GRANULARITY_SECS {
                 sqlx::query(
                     "UPDATE users SET chat_id = $2, last_seen = $3, blocked = 0 WHERE tg_id = $1",
@@ -172,7 +179,7 @@ pub async fn is_blocked(db: &Db, chat_id: i64) -> sqlx::Result<bool> {
 /// look-up log; their proposals stay for the field workers but are no longer linked to them.
 /// Records an audit line without any personal data.
 pub async fn erase(db: &Db, tg_id: i64, chat_id: i64) -> sqlx::Result<()> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM dialogues WHERE chat_id = $1")
         .bind(chat_id)
         .execute(&mut *tx)

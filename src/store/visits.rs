@@ -39,7 +39,7 @@ pub async fn commit(
     v: &NewVisit,
 ) -> anyhow::Result<Commit> {
     let at = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let closed = sqlx::query(AssertSqlSafe(format!(
         "UPDATE tasks SET status = 'done', updated_at = $3
          WHERE id = $1 AND assignee = $2 AND status IN {OPEN}"

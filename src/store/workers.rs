@@ -133,7 +133,7 @@ pub async fn invite(
         &invite::normalize(&code).expect("generated codes are valid"),
     );
     let t = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let (worker_id,): (i64,) = sqlx::query_as(
         "INSERT INTO workers (role, name, active, created_at) VALUES ($1, $2, 1, $3) RETURNING id",
     )
@@ -246,7 +246,7 @@ pub async fn enrol(db: &Db, secret: &[u8], tg_id: i64, typed: &str) -> anyhow::R
     };
     let hash = invite::hash(secret, &code);
     let t = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let row: Option<(i64, i64, i64, Option<i64>, i64)> = sqlx::query_as(
         "SELECT i.id, i.worker_id, i.expires_at, i.used_at, w.active
          FROM invites i JOIN workers w ON w.id = i.worker_id WHERE i.code_hash = $1",
@@ -475,7 +475,7 @@ pub async fn revoke(db: &Db, id: i64) -> anyhow::Result<Revocation> {
         return Ok(Revocation::AlreadyRevoked);
     }
     let t = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("UPDATE workers SET active = 0, revoked_at = $2 WHERE id = $1")
         .bind(id)
         .bind(t)

@@ -237,7 +237,18 @@ async fn an_update_stored_but_not_handled_before_a_crash_is_handled_at_the_next_
                 "text": "/start", "entities": [{ "type": "bot_command", "offset": 0, "length": 6 }]
             }
         });
-        assert!(inbox::insert(&db, 77, &update.to_string()).await.unwrap());
+        let secret = tdb.secret(&db).await;
+        let json = update.to_string();
+        let stored = inbox::Received {
+            update_id: 77,
+            digest: inbox::digest(&secret, &api.url(), &json),
+            json,
+        };
+        let seal = kesos_bot::store::seal::Seal::from_secret(&secret);
+        assert_eq!(
+            inbox::insert_batch(&db, &seal, &[stored]).await.unwrap(),
+            vec![true]
+        );
         db.pool.close().await;
 
         let bot = TestBot::start_with(&tdb, api, &[]).await;
@@ -401,6 +412,10 @@ async fn a_command_glued_to_a_nik_is_not_echoed_back() {
         let r = bot.user(516).send("/cek3215015203880001").await;
         r.assert_contains(&["tidak kami kenal", "/bantuan"]);
         assert!(!r.all_text().contains("3215015203880001"));
+        // Nothing typed after the command is echoed, after an `@` neither.
+        let r = bot.user(516).send("/cek@3215010101800001").await;
+        r.assert_contains(&["tidak kami kenal"]);
+        assert!(!r.all_text().contains("3215010101800001"), "{}", r.all_text());
         bot.user(516)
             .send("/apaini")
             .await

@@ -14,6 +14,7 @@ fn kesos_bot() -> Command {
         "TELOXIDE_API_URL",
         "DATABASE_URL",
         "KESOS_SECRET",
+        "KESOS_SECRET_FILE",
         "KESOS_SEND_RATE",
     ] {
         c.env_remove(var);
@@ -60,7 +61,11 @@ struct Running {
 }
 
 fn spawn(db_url: &str, api: &FakeApi) -> Running {
-    let mut child = kesos_bot()
+    let mut cmd = kesos_bot();
+    if let Some((var, key)) = crate::support::key_env(db_url) {
+        cmd.env(var, key);
+    }
+    let mut child = cmd
         .args(["run"])
         .env("TELOXIDE_TOKEN", "123456:SECRET-TOKEN-VALUE")
         .env("TELOXIDE_API_URL", format!("{}/", api.url()))

@@ -25,27 +25,58 @@ async fn migrations_ship_karawang_barat_and_its_eight_kelurahan() {
 }
 
 #[tokio::test]
-async fn the_inbox_takes_an_update_once_and_tracks_what_is_pending() {
+async fn the_inbox_takes_an_update_once_tells_a_reused_id_from_a_repeat_and_seals_payloads() {
     on_each_backend!(|tdb| {
         let db = tdb.connect().await;
-        assert!(inbox::insert(&db, 10, "{}").await.unwrap());
-        assert!(
-            !inbox::insert(&db, 10, "{}").await.unwrap(),
+        let seal = kesos_bot::store::seal::Seal::from_secret(b"k");
+        let api = "https://api.telegram.org";
+        let rec = |id: i64, json: &str| inbox::Received {
+            update_id: id,
+            digest: inbox::digest(b"k", api, json),
+            json: json.to_string(),
+        };
+        let a = r#"{"text":"3215015203880001"}"#;
+        assert_eq!(
+            inbox::insert_batch(&db, &seal, &[rec(10, a), rec(11, "{}")])
+                .await
+                .unwrap(),
+            vec![true, true]
+        );
+        assert_eq!(
+            inbox::insert_batch(&db, &seal, &[rec(10, a)]).await.unwrap(),
+            vec![false],
             "the same update twice"
         );
-        assert!(inbox::insert(&db, 11, "{}").await.unwrap());
-        assert_eq!(inbox::pending(&db).await.unwrap().len(), 2);
-        inbox::mark_done(&db, 10).await.unwrap();
+        // Telegram's ids start again after a move to another Bot API server: the same id
+        // with other content, or from another server, is a new update.
+        let other_server = inbox::Received {
+            update_id: 11,
+            digest: inbox::digest(b"k", "http://127.0.0.1:8081", "{}"),
+            json: "{}".into(),
+        };
         assert_eq!(
-            inbox::pending(&db)
+            inbox::insert_batch(&db, &seal, &[rec(10, r#"{"text":"halo"}"#), other_server])
                 .await
-                .unwrap()
-                .iter()
-                .map(|p| p.0)
-                .collect::<Vec<_>>(),
-            vec![11]
+                .unwrap(),
+            vec![true, true]
         );
-        assert_eq!(inbox::max_update_id(&db).await.unwrap(), Some(11));
+        let (pending, unreadable) = inbox::pending(&db, &seal).await.unwrap();
+        assert_eq!(pending.len(), 4);
+        assert!(unreadable.is_empty());
+        assert!(pending.iter().any(|(id, json)| *id == 10 && json == a));
+        let raw: Vec<(String,)> = sqlx::query_as("SELECT payload FROM inbox")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+        assert!(raw.iter().all(|(p,)| p.starts_with("s1:") && !p.contains("3215")));
+        inbox::mark_done(&db, 10).await.unwrap();
+        let (pending, _) = inbox::pending(&db, &seal).await.unwrap();
+        assert_eq!(pending.iter().map(|p| p.0).collect::<Vec<_>>(), vec![11, 11]);
+        // Under another key nothing opens, and the caller is told which.
+        let (_, unreadable) = inbox::pending(&db, &kesos_bot::store::seal::Seal::from_secret(b"x"))
+            .await
+            .unwrap();
+        assert_eq!(unreadable.len(), 2);
     });
 }
 
@@ -53,7 +84,8 @@ async fn the_inbox_takes_an_update_once_and_tracks_what_is_pending() {
 async fn dialogue_state_round_trips_and_an_unreadable_one_reads_as_none() {
     on_each_backend!(|tdb| {
         let db = tdb.connect().await;
-        let storage = DbStorage::new(db.clone());
+        let seal = kesos_bot::store::seal::Seal::from_secret(b"k");
+        let storage = DbStorage::new(db.clone(), seal.clone(), "u1".into());
         let chat = ChatId(42);
         Storage::<Vec<String>>::update_dialogue(storage.clone(), chat, vec!["a".into()])
             .await
@@ -68,6 +100,50 @@ async fn dialogue_state_round_trips_and_an_unreadable_one_reads_as_none() {
             .unwrap();
         let gone: Option<Vec<String>> = storage.get_dialogue(chat).await.unwrap();
         assert_eq!(gone, None);
+    });
+}
+
+#[tokio::test]
+async fn a_dialogue_remembers_the_state_the_last_update_found_and_keeps_drafts_sealed() {
+    on_each_backend!(|tdb| {
+        let db = tdb.connect().await;
+        let seal = kesos_bot::store::seal::Seal::from_secret(b"k");
+        let chat = ChatId(43);
+        let write = |update: &str, state: &str| {
+            let storage = DbStorage::new(db.clone(), seal.clone(), update.to_string());
+            let state = state.to_string();
+            async move {
+                Storage::<String>::update_dialogue(storage, chat, state)
+                    .await
+                    .unwrap()
+            }
+        };
+        write("u1", "asked for the NIK").await;
+        write("u2", "NIK 3215015203880001 given").await;
+        // The same update writing twice keeps the state it found.
+        write("u2", "asked for the name").await;
+        users::touch(&db, 43, 43, None).await.unwrap();
+        let saved = users::touch_session(&db, 43, 43, None)
+            .await
+            .unwrap()
+            .1
+            .expect("a dialogue");
+        let json = |s: &str| serde_json::to_string(s).unwrap();
+        // u2 came back after a crash: it is handled from the state it found.
+        assert_eq!(
+            saved.for_update(&seal, "u2"),
+            (Some(json("asked for the NIK")), true)
+        );
+        assert_eq!(
+            saved.for_update(&seal, "u3"),
+            (Some(json("asked for the name")), false)
+        );
+        let raw: (String, Option<String>) =
+            sqlx::query_as("SELECT state, prior_state FROM dialogues WHERE chat_id = 43")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert!(!raw.0.contains("name") && !raw.1.unwrap().contains("NIK"));
     });
 }
 
@@ -147,26 +223,22 @@ async fn broken_region_rows_are_named_with_their_line_and_good_rows_load() {
 }
 
 #[tokio::test]
-async fn the_secret_is_generated_once_and_kept_beside_the_data() {
-    on_each_backend!(|tdb| {
-        let db = tdb.connect().await;
-        let a = kesos_bot::store::secret::load_or_create(&db, None)
-            .await
-            .unwrap();
-        let b = kesos_bot::store::secret::load_or_create(&db, None)
-            .await
-            .unwrap();
-        assert_eq!(a, b);
-        assert!(a.len() >= 32);
-        if let Some(file) = tdb.sqlite_file() {
-            use std::os::unix::fs::PermissionsExt;
-            let secret = std::path::PathBuf::from(format!("{}.secret", file.display()));
-            let mode = std::fs::metadata(&secret).unwrap().permissions().mode() & 0o777;
-            assert_eq!(mode, 0o600);
-        }
-        let configured = kesos_bot::store::secret::load_or_create(&db, Some("kunci-rahasia"))
-            .await
-            .unwrap();
-        assert_eq!(configured, b"kunci-rahasia");
-    });
+async fn the_secret_is_generated_once_for_an_empty_database_and_kept_beside_it() {
+    let tdb = crate::support::TestDb::sqlite().await;
+    let db = tdb.connect().await;
+    let none = kesos_bot::store::secret::KeyConfig::default();
+    let a = kesos_bot::store::secret::load(&db, &none).await.unwrap();
+    let b = kesos_bot::store::secret::load(&db, &none).await.unwrap();
+    assert_eq!(a, b);
+    assert!(a.len() >= 32);
+    use std::os::unix::fs::PermissionsExt;
+    let file = kesos_bot::store::secret::beside(&tdb.sqlite_file().unwrap());
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    // The same key given by KESOS_SECRET is the same key.
+    let given = String::from_utf8(a.clone()).unwrap();
+    let same = kesos_bot::store::secret::load(&db, &kesos_bot::store::secret::KeyConfig::value(&given))
+        .await
+        .unwrap();
+    assert_eq!(same, a);
 }

@@ -17,6 +17,10 @@ use std::time::Duration;
 /// locally and fail under `CI=true`.
 pub const PG_VAR: &str = "KESOS_TEST_POSTGRES_URL";
 
+/// The key the tests give on PostgreSQL, where it must be given (on SQLite the tests let the
+/// bot make one beside the database, as a new installation does).
+pub const PG_SECRET: &str = "kesos-test-key-for-postgres";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -77,6 +81,41 @@ impl TestDb {
     pub async fn connect(&self) -> Db {
         Db::connect_and_migrate(&self.url).await.unwrap()
     }
+
+    /// Where the key is, as an operator of this backend would say it.
+    pub fn key(&self) -> kesos_bot::store::secret::KeyConfig {
+        match self.backend {
+            Backend::Sqlite => Default::default(),
+            Backend::Postgres => kesos_bot::store::secret::KeyConfig::value(PG_SECRET),
+        }
+    }
+
+    /// The database's key, loaded (and on a new SQLite database made) as the binary does.
+    pub async fn secret(&self, db: &Db) -> Vec<u8> {
+        kesos_bot::store::secret::load(db, &self.key()).await.unwrap()
+    }
+
+    /// Environment for the binary run on this database: the key where it must be given.
+    pub fn env(&self) -> Vec<(&'static str, String)> {
+        let mut env = vec![("DATABASE_URL", self.url.clone())];
+        if self.backend == Backend::Postgres {
+            env.push(("KESOS_SECRET", PG_SECRET.to_string()));
+        }
+        env
+    }
+}
+
+/// The key configuration the tests use for an open database (by its backend).
+pub fn key_for(db: &Db) -> kesos_bot::store::secret::KeyConfig {
+    match db.backend {
+        kesos_bot::store::Backend::Sqlite => Default::default(),
+        kesos_bot::store::Backend::Postgres => kesos_bot::store::secret::KeyConfig::value(PG_SECRET),
+    }
+}
+
+/// Environment for the binary run on the database at `url`.
+pub fn key_env(url: &str) -> Option<(&'static str, &'static str)> {
+    url.starts_with("postgres").then_some(("KESOS_SECRET", PG_SECRET))
 }
 
 impl Drop for TestDb {
@@ -145,6 +184,11 @@ pub fn settings(db_url: &str, api: &FakeApi, extra: &[&str]) -> Settings {
         "--api-url".into(),
         api.url(),
     ];
+    if let Some((_, key)) = key_env(db_url)
+        && !extra.contains(&"--secret")
+    {
+        args.extend(["--secret".to_string(), key.to_string()]);
+    }
     // Fast defaults for tests, unless the test sets them itself.
     for (flag, value) in [
         ("--send-rate", "1000"),
