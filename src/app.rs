@@ -233,7 +233,11 @@ async fn inbox_listener(
     let (tx, rx) = mpsc::channel::<Item>(64);
     let (pending, unreadable) = inbox::pending(db, &app.seal).await?;
     for u in unreadable {
-        tracing::error!(update = u.update_id, why = u.why, "a stored update cannot be read; setting it aside");
+        tracing::error!(
+            update = u.update_id,
+            why = u.why,
+            "a stored update cannot be read; setting it aside"
+        );
         mark_done_logged(db, u.update_id).await;
     }
     if let Err(e) = inbox::prune(db, 2 * 86_400).await {
@@ -357,7 +361,10 @@ async fn poll(
                 continue;
             }
             if let UpdateKind::Error(_) = update.kind {
-                tracing::warn!(update = id, "an update of a kind this bot cannot read; skipped");
+                tracing::warn!(
+                    update = id,
+                    "an update of a kind this bot cannot read; skipped"
+                );
                 mark_done_logged(db, id).await;
                 continue;
             }

@@ -154,7 +154,11 @@ async fn backup(
     let name = file.display().to_string();
     let key_file = secret::beside(file);
     if file.exists() || key_file.exists() {
-        return Ok(Err(targs(lang, "cli-backup-exists", &[("file", name.into())])));
+        return Ok(Err(targs(
+            lang,
+            "cli-backup-exists",
+            &[("file", name.into())],
+        )));
     }
     // The key must be the database's own before it is copied beside the backup.
     let cfg = db_args.key();

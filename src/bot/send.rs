@@ -391,7 +391,9 @@ mod tests {
         assert!(is_transient(&unknown("Internal Server Error")));
         assert!(is_transient(&unknown("Bad Gateway")));
         assert!(is_transient(&unknown("502 Bad Gateway")));
-        assert!(!is_transient(&unknown("Bad Request: message text is empty")));
+        assert!(!is_transient(&unknown(
+            "Bad Request: message text is empty"
+        )));
         assert!(!is_transient(&RequestError::Api(ApiError::BotBlocked)));
         assert!(backoff(1) <= Duration::from_millis(500));
         assert!(backoff(9) <= Duration::from_secs(8));

@@ -113,11 +113,11 @@ pub async fn finish(db: &Db, id: i64, outcome: &str) -> sqlx::Result<()> {
              markup = CASE WHEN sealed = 1 THEN NULL ELSE markup END
          WHERE id = $1",
     )
-        .bind(id)
-        .bind(now())
-        .bind(outcome)
-        .execute(&db.pool)
-        .await?;
+    .bind(id)
+    .bind(now())
+    .bind(outcome)
+    .execute(&db.pool)
+    .await?;
     Ok(())
 }
 

@@ -62,7 +62,8 @@ impl Seal {
     /// Derives the at-rest key from the installation's secret (a different key from the one of
     /// the keyed hashes, so that neither use weakens the other).
     pub fn from_secret(secret: &[u8]) -> Seal {
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret).expect("HMAC takes any key length");
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(secret).expect("HMAC takes any key length");
         mac.update(b"kesos-bot at-rest encryption v1");
         let key = mac.finalize().into_bytes();
         Seal {

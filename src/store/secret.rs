@@ -92,7 +92,9 @@ pub async fn load(db: &Db, cfg: &KeyConfig) -> Result<Vec<u8>, KeyError> {
         sqlx::query("DELETE FROM meta WHERE key = 'secret'")
             .execute(&db.pool)
             .await?;
-        tracing::warn!("removed the copy of the secret key that earlier versions kept in the database");
+        tracing::warn!(
+            "removed the copy of the secret key that earlier versions kept in the database"
+        );
     }
     check(db, &key, source).await?;
     Ok(key)
@@ -129,7 +131,8 @@ async fn from_file_beside(db: &Db, db_file: &Path) -> Result<Vec<u8>, KeyError> 
         return Err(KeyError::MissingBesideDatabase(file.display().to_string()));
     }
     let fresh = generate();
-    write_private(&file, &fresh).map_err(|e| KeyError::Unwritable(file.display().to_string(), e))?;
+    write_private(&file, &fresh)
+        .map_err(|e| KeyError::Unwritable(file.display().to_string(), e))?;
     tracing::info!(file = %file.display(), "generated a new secret key for this new database; back it up with the database");
     Ok(fresh.into_bytes())
 }

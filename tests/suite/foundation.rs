@@ -415,7 +415,11 @@ async fn a_command_glued_to_a_nik_is_not_echoed_back() {
         // Nothing typed after the command is echoed, after an `@` neither.
         let r = bot.user(516).send("/cek@3215010101800001").await;
         r.assert_contains(&["tidak kami kenal"]);
-        assert!(!r.all_text().contains("3215010101800001"), "{}", r.all_text());
+        assert!(
+            !r.all_text().contains("3215010101800001"),
+            "{}",
+            r.all_text()
+        );
         bot.user(516)
             .send("/apaini")
             .await

@@ -7,5 +7,6 @@ mod foundation;
 mod locales;
 mod process;
 mod residents;
+mod safety;
 mod store;
 mod workers;

@@ -6,7 +6,7 @@ use crate::support::fake_api::FakeApi;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-fn kesos_bot() -> Command {
+pub(crate) fn kesos_bot() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_kesos-bot"));
     // The test's environment must not leak into the child.
     for var in [
@@ -55,12 +55,12 @@ fn a_malformed_database_url_is_refused_in_one_line() {
 }
 
 /// A running `kesos-bot run`, its log collected as it is written (a full pipe would block it).
-struct Running {
-    child: Child,
-    log: std::sync::Arc<std::sync::Mutex<String>>,
+pub(crate) struct Running {
+    pub(crate) child: Child,
+    pub(crate) log: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
-fn spawn(db_url: &str, api: &FakeApi) -> Running {
+pub(crate) fn spawn(db_url: &str, api: &FakeApi) -> Running {
     let mut cmd = kesos_bot();
     if let Some((var, key)) = crate::support::key_env(db_url) {
         cmd.env(var, key);
@@ -94,7 +94,7 @@ fn spawn(db_url: &str, api: &FakeApi) -> Running {
     Running { child, log }
 }
 
-fn terminate(running: &mut Running) -> (bool, String) {
+pub(crate) fn terminate(running: &mut Running) -> (bool, String) {
     let child = &mut running.child;
     let status = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])

@@ -8,10 +8,10 @@ use kesos_bot::import::ImportReport;
 use kesos_bot::store::Db;
 use std::time::Duration;
 
-const SITI: &str = "3215015203880001"; // woman, born 12 March 1988
+pub(crate) const SITI: &str = "3215015203880001"; // woman, born 12 March 1988
 const BUDI: &str = "3215011505900002";
 const FITRI: &str = "3215011203950007";
-const UNKNOWN: &str = "3215012001950003";
+pub(crate) const UNKNOWN: &str = "3215012001950003";
 
 /// A semicolon-separated file with a BOM, headers in their own order and case, and five broken
 /// rows (lines 4 to 8).
@@ -41,7 +41,7 @@ async fn import_text(db: &Db, text: &str) -> ImportReport {
         .unwrap()
 }
 
-async fn import_sample(tdb: &TestDb) {
+pub(crate) async fn import_sample(tdb: &TestDb) {
     let db = tdb.connect().await;
     let r = import_text(&db, &kpm_file("belum terdistribusi")).await;
     assert_eq!(r.added, 3, "{r:?}");
@@ -457,7 +457,7 @@ async fn bad_input_while_checking_gets_an_explanation_and_the_same_question() {
 
 /// Answers the 14 questions: `yes` of them Yes, going back once on the way. Returns the text
 /// of the result.
-async fn screen(u: &crate::support::User<'_>, yes: usize) -> String {
+pub(crate) async fn screen(u: &crate::support::User<'_>, yes: usize) -> String {
     let r = u.send("/skrining").await;
     r.assert_contains(&["14 kriteria", "Pertanyaan 1/14"]);
     assert!(

@@ -43,7 +43,9 @@ async fn the_inbox_takes_an_update_once_tells_a_reused_id_from_a_repeat_and_seal
             vec![true, true]
         );
         assert_eq!(
-            inbox::insert_batch(&db, &seal, &[rec(10, a)]).await.unwrap(),
+            inbox::insert_batch(&db, &seal, &[rec(10, a)])
+                .await
+                .unwrap(),
             vec![false],
             "the same update twice"
         );
@@ -68,10 +70,16 @@ async fn the_inbox_takes_an_update_once_tells_a_reused_id_from_a_repeat_and_seal
             .fetch_all(&db.pool)
             .await
             .unwrap();
-        assert!(raw.iter().all(|(p,)| p.starts_with("s1:") && !p.contains("3215")));
+        assert!(
+            raw.iter()
+                .all(|(p,)| p.starts_with("s1:") && !p.contains("3215"))
+        );
         inbox::mark_done(&db, 10).await.unwrap();
         let (pending, _) = inbox::pending(&db, &seal).await.unwrap();
-        assert_eq!(pending.iter().map(|p| p.0).collect::<Vec<_>>(), vec![11, 11]);
+        assert_eq!(
+            pending.iter().map(|p| p.0).collect::<Vec<_>>(),
+            vec![11, 11]
+        );
         // Under another key nothing opens, and the caller is told which.
         let (_, unreadable) = inbox::pending(&db, &kesos_bot::store::seal::Seal::from_secret(b"x"))
             .await
@@ -237,8 +245,9 @@ async fn the_secret_is_generated_once_for_an_empty_database_and_kept_beside_it()
     assert_eq!(mode, 0o600);
     // The same key given by KESOS_SECRET is the same key.
     let given = String::from_utf8(a.clone()).unwrap();
-    let same = kesos_bot::store::secret::load(&db, &kesos_bot::store::secret::KeyConfig::value(&given))
-        .await
-        .unwrap();
+    let same =
+        kesos_bot::store::secret::load(&db, &kesos_bot::store::secret::KeyConfig::value(&given))
+            .await
+            .unwrap();
     assert_eq!(same, a);
 }

@@ -16,7 +16,9 @@ const ADIARSA: &str = "32.15.01.1003";
 const KARAWANG_BARAT: &str = "32.15.01";
 
 async fn invite(db: &Db, role: Role, areas: &[&str], name: &str) -> Invite {
-    let key = secret::load(db, &crate::support::key_for(db)).await.unwrap();
+    let key = secret::load(db, &crate::support::key_for(db))
+        .await
+        .unwrap();
     let areas: Vec<String> = areas.iter().map(|s| s.to_string()).collect();
     workers::invite(db, &key, role, &areas, name)
         .await
@@ -467,7 +469,9 @@ async fn revoking_a_psm_ends_access_at_once_and_hands_open_tasks_back_to_the_tks
 async fn a_cycle_spreads_tasks_evenly_and_opening_it_twice_creates_nothing() {
     on_each_backend!(|tdb| {
         let db = tdb.connect().await;
-        let key = secret::load(&db, &crate::support::key_for(&db)).await.unwrap();
+        let key = secret::load(&db, &crate::support::key_for(&db))
+            .await
+            .unwrap();
         let mut psm = vec![];
         for name in ["A", "B", "C"] {
             let inv = workers::invite(&db, &key, Role::Psm, &[KULON.into()], name)

@@ -76,6 +76,11 @@ struct Inner {
     confirmed_offset: i64,
     blocked: HashSet<i64>,
     get_updates_calls: u64,
+    /// Share of calls (other than getUpdates and getMe) answered with a 500, and the state of
+    /// the generator that decides which (seeded: a failing run can be replayed).
+    fault_rate: f64,
+    fault_rng: u64,
+    faults: u64,
 }
 
 #[derive(Clone)]
@@ -178,6 +183,19 @@ impl FakeApi {
         self.inner.lock().unwrap().get_updates_calls
     }
 
+    /// From now on, this share of calls fails as a Bot API server in trouble answers: HTTP 500,
+    /// `Internal Server Error`, and nothing done. Seeded, so a run can be repeated.
+    pub fn set_fault_rate(&self, rate: f64, seed: u64) {
+        let mut g = self.inner.lock().unwrap();
+        g.fault_rate = rate;
+        g.fault_rng = seed.max(1);
+    }
+
+    /// Calls answered with a fault so far.
+    pub fn faults(&self) -> u64 {
+        self.inner.lock().unwrap().faults
+    }
+
     /// From now on, sends to this chat fail as when the user blocked the bot.
     pub fn block(&self, chat_id: i64) {
         self.inner.lock().unwrap().blocked.insert(chat_id);
@@ -204,6 +222,24 @@ impl FakeApi {
 }
 
 impl FakeApi {
+    /// Whether this call is one of the faults (xorshift: no shared RNG, repeatable).
+    fn fault_now(&self) -> bool {
+        let mut g = self.inner.lock().unwrap();
+        if g.fault_rate <= 0.0 {
+            return false;
+        }
+        let mut x = g.fault_rng;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        g.fault_rng = x;
+        let fault = (x >> 11) as f64 / (1u64 << 53) as f64 <= g.fault_rate;
+        if fault {
+            g.faults += 1;
+        }
+        fault
+    }
+
     pub fn bot_user_json() -> Value {
         bot_user()
     }
@@ -230,6 +266,15 @@ async fn handle(
     let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     if method == "getupdates" {
         return get_updates(api, body).await;
+    }
+    if method != "getme" && api.fault_now() {
+        return (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            axum::Json(json!({
+                "ok": false, "error_code": 500, "description": "Internal Server Error"
+            })),
+        )
+            .into_response();
     }
     let chat_id = body.get("chat_id").and_then(Value::as_i64);
     let is_send = method.starts_with("send");

@@ -92,7 +92,9 @@ impl TestDb {
 
     /// The database's key, loaded (and on a new SQLite database made) as the binary does.
     pub async fn secret(&self, db: &Db) -> Vec<u8> {
-        kesos_bot::store::secret::load(db, &self.key()).await.unwrap()
+        kesos_bot::store::secret::load(db, &self.key())
+            .await
+            .unwrap()
     }
 
     /// Environment for the binary run on this database: the key where it must be given.
@@ -109,13 +111,16 @@ impl TestDb {
 pub fn key_for(db: &Db) -> kesos_bot::store::secret::KeyConfig {
     match db.backend {
         kesos_bot::store::Backend::Sqlite => Default::default(),
-        kesos_bot::store::Backend::Postgres => kesos_bot::store::secret::KeyConfig::value(PG_SECRET),
+        kesos_bot::store::Backend::Postgres => {
+            kesos_bot::store::secret::KeyConfig::value(PG_SECRET)
+        }
     }
 }
 
 /// Environment for the binary run on the database at `url`.
 pub fn key_env(url: &str) -> Option<(&'static str, &'static str)> {
-    url.starts_with("postgres").then_some(("KESOS_SECRET", PG_SECRET))
+    url.starts_with("postgres")
+        .then_some(("KESOS_SECRET", PG_SECRET))
 }
 
 impl Drop for TestDb {
