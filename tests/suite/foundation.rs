@@ -2,6 +2,7 @@
 
 use crate::on_each_backend;
 use crate::support::TestBot;
+use crate::support::fake_api::FakeApi;
 use kesos_bot::store::{inbox, outbox, users};
 use std::time::Duration;
 
@@ -219,6 +220,34 @@ async fn an_update_delivered_twice_is_handled_once() {
             .filter(|c| c.method == "sendmessage" && c.text().contains("Selamat datang"))
             .count();
         assert_eq!(greetings, 1);
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn a_new_message_that_reuses_an_old_update_id_is_answered() {
+    // Telegram's ids start again after a move to a self-hosted Bot API server, or after a
+    // week of silence: an id seen yesterday can carry a new message today.
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let first = bot.user(517).send("/start").await.update_id;
+        bot.stop().await;
+        // The bot moves to another Bot API server, whose ids start where the first one's did.
+        let bot = TestBot::start_with(&tdb, FakeApi::start().await, &[]).await;
+        let before = bot.api.call_count();
+        let u = bot.user(517);
+        let id = bot.api.push(
+            "message",
+            u.message(serde_json::json!({ "text": "/privasi" })),
+        );
+        assert_eq!(id, first, "the same id again");
+        let answered = bot
+            .api
+            .wait_call(before, Duration::from_secs(5), |c| {
+                c.chat_id() == Some(517) && c.method == "sendmessage"
+            })
+            .await;
+        assert!(answered.is_some(), "the new message was taken for a repeat");
         bot.stop().await;
     });
 }
