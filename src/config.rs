@@ -1,5 +1,5 @@
 //! Command line and configuration: every setting comes from a flag, the environment or a `.env`
-//! file, under the names PRODUCT.md fixes.
+//! file, under the names fixed in docs/product-rules.md.
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;

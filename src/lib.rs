@@ -2,7 +2,7 @@
 //! social-welfare (kesejahteraan sosial, "kesos") work of residents and field workers.
 //!
 //! A tour of the crate:
-//! - [`config`]: command line and environment (the names PRODUCT.md fixes).
+//! - [`config`]: command line and environment (the names fixed in docs/product-rules.md).
 //! - [`domain`]: pure, validated values (region codes, roles) with no I/O.
 //! - [`store`]: SQLite or PostgreSQL through one pool; one module per table group.
 //! - [`import`]: CSV files in (regions, and what later issues add).

@@ -5,7 +5,7 @@
 //! Every `send::*` call waits here for its slot, so all sends form one queue ordered by
 //! arrival. Unlike a ticking queue, a message whose slot is free goes out at once.
 //! Slots are kept in this process; several instances would share a budget through the
-//! database (see PRODUCT.md, "Ahead").
+//! database (see docs/product-rules.md, "Nothing only one process knows").
 
 use std::collections::HashMap;
 use std::sync::Mutex;

@@ -1,4 +1,4 @@
-//! CSV imports under PRODUCT.md's rules: UTF-8 with or without a BOM, comma or semicolon
+//! CSV imports under the rules of docs/product-rules.md: UTF-8 with or without a BOM, comma or semicolon
 //! (detected), columns found by header name in any order and case, a bad row reported with its
 //! line number and reason while the good rows still load, and re-importing changes nothing.
 
