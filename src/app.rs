@@ -39,6 +39,9 @@ pub struct App {
     pub outbox_ready: Arc<Notify>,
     /// Handled update ids on their way to the inbox (written in small batches).
     done_marks: std::sync::OnceLock<tokio::sync::mpsc::UnboundedSender<i64>>,
+    /// The digest each update was stored with, from the poller to its handler: a replayed
+    /// update is known by the digest in its inbox row, not by one computed again.
+    digests: std::sync::Mutex<std::collections::HashMap<i64, String>>,
 }
 
 impl App {
@@ -50,6 +53,7 @@ impl App {
             settings,
             outbox_ready: Arc::new(Notify::new()),
             done_marks: std::sync::OnceLock::new(),
+            digests: Default::default(),
         })
     }
 
@@ -59,10 +63,35 @@ impl App {
         inbox::digest(&self.secret, self.settings.api_url.as_str(), json)
     }
 
+    /// The digest an update was stored with (computed from it when it was not stored by this
+    /// process's poller, e.g. in tests that feed the tree directly).
+    pub fn digest_of(&self, update: &Update) -> String {
+        let stored = self
+            .digests
+            .lock()
+            .expect("the digest map is never poisoned")
+            .get(&(update.id.0 as i64))
+            .cloned();
+        stored.unwrap_or_else(|| {
+            self.update_digest(&serde_json::to_string(update).unwrap_or_default())
+        })
+    }
+
+    fn remember_digest(&self, update_id: i64, digest: &str) {
+        self.digests
+            .lock()
+            .expect("the digest map is never poisoned")
+            .insert(update_id, digest.to_string());
+    }
+
     /// Records that an update was handled. While the bot runs, marks are written in batches
     /// every few milliseconds (one commit for many updates); a crash in that window replays
     /// those updates at the next start rather than losing them.
     pub async fn mark_done(&self, update_id: i64) {
+        self.digests
+            .lock()
+            .expect("the digest map is never poisoned")
+            .remove(&update_id);
         if let Some(tx) = self.done_marks.get()
             && tx.send(update_id).is_ok()
         {
@@ -90,6 +119,9 @@ async fn done_writer(
             last_prune = std::time::Instant::now();
             if let Err(e) = inbox::prune(&db, 2 * 86_400).await {
                 tracing::warn!(error = %e, "cannot prune the inbox");
+            }
+            if let Err(e) = crate::store::dialogue::prune_steps(&db, 2 * 86_400).await {
+                tracing::warn!(error = %e, "cannot prune the dialogue steps");
             }
             let age = lookup_window.max(2 * 86_400);
             if let Err(e) = crate::store::residents::prune_lookups(&db, age).await {
@@ -271,15 +303,21 @@ async fn poll(
     bot: Bot,
     app: Arc<App>,
     poll_timeout: u32,
-    pending: Vec<(i64, String)>,
+    pending: Vec<inbox::Received>,
     mut tx: mpsc::Sender<Item>,
     stop: StopFlag,
 ) {
     tokio::pin!(stop);
     let db = &app.db;
-    for (id, payload) in pending {
-        match serde_json::from_str::<Update>(&payload) {
+    for inbox::Received {
+        update_id: id,
+        digest,
+        json,
+    } in pending
+    {
+        match serde_json::from_str::<Update>(&json) {
             Ok(u) => {
+                app.remember_digest(id, &digest);
                 if tx.send(Ok(u)).await.is_err() {
                     return;
                 }
@@ -318,7 +356,7 @@ async fn poll(
             }
             Err(e) => {
                 failures += 1;
-                tracing::warn!(error = %e, failures, "getUpdates failed; retrying");
+                tracing::warn!(error = %bot::send::describe(&e), failures, "getUpdates failed; retrying");
                 tokio::select! {
                     _ = &mut stop => break,
                     _ = tokio::time::sleep(Duration::from_millis(500 * u64::from(failures.min(10)))) => {}
@@ -353,7 +391,7 @@ async fn poll(
                 }
             }
         };
-        for (update, fresh) in updates.into_iter().zip(fresh) {
+        for ((update, fresh), stored) in updates.into_iter().zip(fresh).zip(&batch) {
             let id = update.id.0 as i64;
             offset = id + 1;
             if !fresh {
@@ -368,6 +406,7 @@ async fn poll(
                 mark_done_logged(db, id).await;
                 continue;
             }
+            app.remember_digest(id, &stored.digest);
             if tx.send(Ok(update)).await.is_err() {
                 return;
             }
@@ -391,7 +430,9 @@ async fn outbox_worker(bot: Tg, app: Arc<App>, mut stop: tokio::sync::watch::Rec
         if *stop.borrow() {
             break;
         }
-        match outbox::claim_due(&app.db, 100, 60).await {
+        // The lease covers a chat's notices sent one after another, each retried for up to
+        // half a minute while the Bot API fails.
+        match outbox::claim_due(&app.db, 100, 600).await {
             Ok(batch) if !batch.is_empty() => {
                 // In order within a chat, chats side by side.
                 let mut chats: Vec<(i64, Vec<outbox::Notice>)> = Vec::new();
@@ -474,15 +515,27 @@ async fn deliver(bot: &Tg, app: &App, notice: outbox::Notice) {
             outbox::finish(&app.db, notice.id, "unreachable").await
         }
         // `send::now` keeps nothing for later; should it ever, this notice is tried again.
-        Ok(bot::send::Delivery::Kept) => outbox::retry_later(&app.db, &notice).await,
+        Ok(bot::send::Delivery::Kept) => give_up_loudly(app, &notice).await,
         Err(e) => {
             tracing::warn!(notice = notice.id, error = %e, "notice not delivered; will retry");
-            outbox::retry_later(&app.db, &notice).await
+            give_up_loudly(app, &notice).await
         }
     };
     if let Err(e) = outcome {
         tracing::error!(notice = notice.id, error = %e, "cannot record a notice's delivery");
     }
+}
+
+/// Schedules another try, and says at error level when there will be none.
+async fn give_up_loudly(app: &App, notice: &outbox::Notice) -> sqlx::Result<()> {
+    if outbox::retry_later(&app.db, notice).await? {
+        tracing::error!(
+            notice = notice.id,
+            tries = notice.attempts + 1,
+            "a notice could not be delivered and was given up"
+        );
+    }
+    Ok(())
 }
 
 /// Marks an update done outside the handler tree (unparsable ones); a failure only means it

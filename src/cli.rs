@@ -38,6 +38,23 @@ pub async fn run(db_args: &DbArgs, cmd: Command, lang: Lang) -> anyhow::Result<E
             }
             false => Err(t(lang, "cli-secret-nothing-to-move")),
         },
+        Command::Secret {
+            action: SecretAction::Adopt,
+        } => {
+            let fresh = secret::adopt(&db, &db_args.key()).await?;
+            println!(
+                "{}",
+                t(
+                    lang,
+                    if fresh {
+                        "cli-secret-adopted"
+                    } else {
+                        "cli-secret-already-checked"
+                    }
+                )
+            );
+            Ok(())
+        }
         _ => Ok(()),
     };
     db.pool.close().await;
@@ -163,6 +180,9 @@ async fn backup(
     // The key must be the database's own before it is copied beside the backup.
     let cfg = db_args.key();
     let key = secret::load(db, &cfg).await?;
+    // The copy holds personal data (proposals' names and addresses): owner-only, like the
+    // database's key. SQLite writes into an empty file that already exists.
+    secret::write_private(file, "")?;
     crate::store::backup_sqlite(db, file).await?;
     let key_line = if cfg.value.is_none() && cfg.file.is_none() {
         let key = String::from_utf8(key).expect("a key read from a file is text");

@@ -87,6 +87,9 @@ pub enum SecretAction {
     /// Write the key kept in table meta to a new owner-only FILE, then remove it from the
     /// database; give KESOS_SECRET_FILE=FILE from then on.
     MoveOut { file: PathBuf },
+    /// For a database from an earlier version that has data but no check value of its key:
+    /// record the key given (KESOS_SECRET or KESOS_SECRET_FILE) as its key. Be sure it is.
+    Adopt,
 }
 
 #[derive(Debug, Subcommand)]

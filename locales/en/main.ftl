@@ -143,3 +143,5 @@ cli-backup-exists = { $file } (or its key file) already exists; choose another f
 cli-backup-postgres = The backup command is for SQLite. For PostgreSQL use pg_dump (see the README).
 cli-secret-moved = The secret key was moved to { $file } and removed from the database. From now on run with KESOS_SECRET_FILE={ $file }.
 cli-secret-nothing-to-move = This database keeps no secret key; there is nothing to move.
+cli-secret-adopted = The check value of the secret key was recorded: from now on only this key is accepted for this database.
+cli-secret-already-checked = This database already records the check value of its key, and the key given matches it.

@@ -143,3 +143,5 @@ cli-backup-exists = { $file } (atau berkas kuncinya) sudah ada; pilih nama berka
 cli-backup-postgres = Perintah backup hanya untuk SQLite. Untuk PostgreSQL gunakan pg_dump (lihat README).
 cli-secret-moved = Kunci rahasia sudah dipindahkan ke { $file } dan dihapus dari basis data. Mulai sekarang jalankan dengan KESOS_SECRET_FILE={ $file }.
 cli-secret-nothing-to-move = Basis data ini tidak menyimpan kunci rahasia; tidak ada yang perlu dipindahkan.
+cli-secret-adopted = Nilai pemeriksa kunci rahasia sudah dicatat: mulai sekarang hanya kunci ini yang diterima untuk basis data ini.
+cli-secret-already-checked = Basis data ini sudah mencatat nilai pemeriksa kuncinya, dan kunci yang diberikan cocok.

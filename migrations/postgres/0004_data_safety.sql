@@ -4,7 +4,13 @@ ALTER TABLE inbox ALTER COLUMN digest DROP DEFAULT;
 ALTER TABLE inbox DROP CONSTRAINT inbox_pkey;
 ALTER TABLE inbox ADD PRIMARY KEY (update_id, digest);
 
-ALTER TABLE dialogues ADD COLUMN applied TEXT;
-ALTER TABLE dialogues ADD COLUMN prior_state TEXT;
+CREATE TABLE dialogue_steps (
+    digest      TEXT PRIMARY KEY,
+    chat_id     BIGINT NOT NULL,
+    prior_state TEXT NOT NULL,
+    at          BIGINT NOT NULL
+);
+CREATE INDEX dialogue_steps_chat ON dialogue_steps(chat_id);
+CREATE INDEX dialogue_steps_at ON dialogue_steps(at);
 
 ALTER TABLE outbox ADD COLUMN sealed BIGINT NOT NULL DEFAULT 0;

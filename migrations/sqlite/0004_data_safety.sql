@@ -18,12 +18,19 @@ DROP TABLE inbox;
 ALTER TABLE inbox_v2 RENAME TO inbox;
 CREATE INDEX inbox_pending ON inbox(done_at, update_id);
 
--- dialogues: `state` is now encrypted; `applied` is the digest of the update that last wrote
--- it and `prior_state` the state that update found. An update replayed after a crash (its done
--- mark lost) is handled again from the state it was first judged against, not the next step.
--- An empty `state` means "no dialogue".
-ALTER TABLE dialogues ADD COLUMN applied TEXT;
-ALTER TABLE dialogues ADD COLUMN prior_state TEXT;
+-- dialogues: `state` is now encrypted; an empty `state` means "no dialogue".
+-- dialogue_steps: for each update that changed a chat's dialogue, the state it found (sealed).
+-- An update replayed after a crash (its done mark lost) is handled again from the state it was
+-- first judged against, not taken as the answer to the next step. Pruned with the inbox, and
+-- erased with the chat's data by /hapusdata.
+CREATE TABLE dialogue_steps (
+    digest      TEXT PRIMARY KEY,              -- the update's digest (as in inbox)
+    chat_id     INTEGER NOT NULL,
+    prior_state TEXT NOT NULL,
+    at          INTEGER NOT NULL
+);
+CREATE INDEX dialogue_steps_chat ON dialogue_steps(chat_id);
+CREATE INDEX dialogue_steps_at ON dialogue_steps(at);
 
 -- outbox: a reply that could not be sent while the user waited is kept here, encrypted
 -- (sealed = 1), to be sent when the Bot API answers again.

@@ -152,21 +152,19 @@ async fn load_session(update: Update, app: Arc<App>) -> Option<Session> {
     if !chat.is_private() {
         return None;
     }
-    // What dialogue writes record, so that a replay after a crash is recognised: the digest of
-    // the same serialisation the inbox stored (a replayed update was read back from it).
-    let digest = app.update_digest(&serde_json::to_string(&update).unwrap_or_default());
+    // What dialogue writes record, so that a replay after a crash is recognised.
+    let digest = app.digest_of(&update);
     let loaded = users::touch_session(
         &app.db,
         user.id.0 as i64,
         chat.id.0,
         user.language_code.as_deref(),
+        &digest,
     )
     .await;
     match loaded {
         Ok((caller, saved)) => {
-            let (json, replay) = saved
-                .map(|s| s.for_update(&app.seal, &digest))
-                .unwrap_or((None, false));
+            let (json, replay) = saved.for_update(&app.seal);
             if replay {
                 // Applied before a crash lost its done mark: handled again from the state it
                 // found then, so that it does the same (and says the same) once more.

@@ -84,11 +84,11 @@ impl IntoFuture for Ack {
                     Ok(_) => return Ok(()),
                     // Telegram forgets a press after about 15 s: retry only while it may stand.
                     Err(e) if is_transient(&e) && started.elapsed() < Duration::from_secs(12) => {
-                        tracing::warn!(attempt, error = %e, "answering a button press failed; retrying");
+                        tracing::warn!(attempt, error = %describe(&e), "answering a button press failed; retrying");
                         tokio::time::sleep(backoff(attempt)).await;
                     }
                     Err(e) => {
-                        tracing::warn!(error = %e, "a button press was not answered");
+                        tracing::warn!(error = %describe(&e), "a button press was not answered");
                         return Ok(());
                     }
                 }
@@ -168,11 +168,18 @@ pub async fn text(
         let piece_markup = if i == last { markup.clone() } else { None };
         delivered = match send_one(bot, db, chat, part, piece_markup).await {
             Ok(d) => d,
-            Err(e) => {
-                tracing::warn!(chat = chat.0, error = %e, "a reply could not be sent; kept to send later");
+            Err(Failure::Api(e)) if is_transient(&e) => {
+                tracing::warn!(chat = chat.0, error = %describe(&e), "a reply could not be sent; kept to send later");
                 keep(bot, db, chat, &parts[i..].concat(), markup.as_ref()).await?;
                 return Ok(Delivery::Kept);
             }
+            Err(Failure::Api(e)) => {
+                return Err(anyhow::anyhow!(
+                    "the Bot API refused a reply: {}",
+                    describe(&e)
+                ));
+            }
+            Err(Failure::Db(e)) => return Err(e.into()),
         };
         if delivered == Delivery::Unreachable {
             break;
@@ -194,12 +201,33 @@ pub async fn now(
     let mut delivered = Delivery::Unreachable;
     for (i, part) in parts.into_iter().enumerate() {
         let markup = if i == last { markup.clone() } else { None };
-        delivered = send_one(bot, db, chat, &part, markup).await?;
+        delivered = match send_one(bot, db, chat, &part, markup).await {
+            Ok(d) => d,
+            Err(Failure::Api(e)) => anyhow::bail!("{}", describe(&e)),
+            Err(Failure::Db(e)) => return Err(e.into()),
+        };
         if delivered == Delivery::Unreachable {
             break;
         }
     }
     Ok(delivered)
+}
+
+/// Why a send failed: the Bot API's answer, or our own database (marking a blocked user).
+enum Failure {
+    Api(RequestError),
+    Db(sqlx::Error),
+}
+
+/// A Bot API error as a log line may show it: never the raw answer that teloxide quotes when
+/// it cannot parse one (it would hold the message sent, with names in it).
+pub fn describe(e: &RequestError) -> String {
+    match e {
+        RequestError::InvalidJson { .. } => {
+            "the Bot API answered with something that is not JSON".into()
+        }
+        other => other.to_string(),
+    }
 }
 
 /// Keeps a reply in the outbox, sealed (it may quote what the user typed).
@@ -260,7 +288,7 @@ async fn send_one(
     chat: ChatId,
     part: &str,
     markup: Option<ReplyMarkup>,
-) -> anyhow::Result<Delivery> {
+) -> Result<Delivery, Failure> {
     let started = Instant::now();
     let mut attempt = 0;
     let mut slowed = 0;
@@ -274,7 +302,7 @@ async fn send_one(
         match req.await {
             Ok(msg) => return Ok(Delivery::Sent(msg.id)),
             Err(e) if is_unreachable(&e) => {
-                users::mark_blocked(db, chat.0).await?;
+                users::mark_blocked(db, chat.0).await.map_err(Failure::Db)?;
                 tracing::info!(chat = chat.0, "chat unreachable; marked as blocked");
                 return Ok(Delivery::Unreachable);
             }
@@ -289,10 +317,10 @@ async fn send_one(
                 bot.pacer.freeze(after.duration());
             }
             Err(e) if is_transient(&e) && started.elapsed() + backoff(attempt) < RETRY_FOR => {
-                tracing::warn!(chat = chat.0, attempt, error = %e, "send failed; retrying");
+                tracing::warn!(chat = chat.0, attempt, error = %describe(&e), "send failed; retrying");
                 tokio::time::sleep(backoff(attempt)).await;
             }
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(Failure::Api(e)),
         }
     }
 }
@@ -319,7 +347,7 @@ pub async fn edit(
             Ok(())
         }
         Err(e) => {
-            tracing::debug!(chat = chat.0, error = %e, "edit failed; sending a new message");
+            tracing::debug!(chat = chat.0, error = %describe(&e), "edit failed; sending a new message");
             text(
                 bot,
                 db,
@@ -346,13 +374,12 @@ pub fn is_unreachable(e: &RequestError) -> bool {
     )
 }
 
-/// A failure that may pass: the network, a "slow down", or a fault of the Bot API server itself
-/// (a 5xx: teloxide reads its description into `ApiError::Unknown`; a proxy in front of the
-/// API may answer with a page that is not JSON at all).
+/// A failure that may pass and that sent nothing: the network, a "slow down", or a fault of the
+/// Bot API server itself (a 5xx: teloxide reads its description into `ApiError::Unknown`). An
+/// answer that does not parse is not retried: the message may have gone out.
 pub fn is_transient(e: &RequestError) -> bool {
     match e {
         RequestError::Network(_) | RequestError::Io(_) | RequestError::RetryAfter(_) => true,
-        RequestError::InvalidJson { .. } => true,
         RequestError::Api(ApiError::Unknown(description)) => is_server_fault(description),
         _ => false,
     }

@@ -2,11 +2,11 @@
 //! sealed JSON (drafts hold names, addresses, phone numbers), so that a flow half-done resumes
 //! after a restart and any instance can continue it.
 //!
-//! Each write records which update made it (`applied`, the update's digest) and the state that
-//! update found (`prior_state`). When a crash loses an update's done mark, the update comes
-//! back: [`Saved::for_update`] then gives the state it was first judged against, so that it is
+//! Before an update first changes a chat's dialogue, the state it found is recorded under the
+//! update's digest (`dialogue_steps`). When a crash loses done marks, those updates come back:
+//! [`Saved::for_update`] then gives each the state it was first judged against, so that it is
 //! handled the same way again (and re-sends its answer) instead of being taken as the answer
-//! to the next step.
+//! to the next step — however many updates of the chat were replayed.
 //!
 //! A saved state that no longer parses (after an upgrade changed the state enum) is dropped
 //! with a warning and reads as "no dialogue": the user starts from the menu again.
@@ -33,25 +33,22 @@ impl DbStorage {
     }
 }
 
-/// A chat's dialogue row as loaded with the caller (see `users::touch_session`).
+/// A chat's dialogue as loaded with the caller for one update (see `users::touch_session`):
+/// its state, and the state this update found when it changed it before (a replay).
 #[derive(Debug, Clone, Default)]
 pub struct Saved {
-    pub state: String,
-    pub applied: Option<String>,
+    pub state: Option<String>,
     pub prior: Option<String>,
 }
 
 impl Saved {
-    /// The state an update is to be handled from, as JSON (`None`: no dialogue), and whether
-    /// this update was applied before (a replay after a crash).
-    pub fn for_update(&self, seal: &Seal, update: &str) -> (Option<String>, bool) {
-        let replay = self.applied.as_deref() == Some(update);
-        let stored = if replay {
-            self.prior.as_deref().unwrap_or("")
-        } else {
-            &self.state
-        };
-        (open(seal, stored), replay)
+    /// The state the update is to be handled from, as JSON (`None`: no dialogue), and whether
+    /// this update changed the dialogue before (a replay after a crash).
+    pub fn for_update(&self, seal: &Seal) -> (Option<String>, bool) {
+        match &self.prior {
+            Some(prior) => (open(seal, prior), true),
+            None => (self.state.as_deref().and_then(|s| open(seal, s)), false),
+        }
     }
 }
 
@@ -74,25 +71,42 @@ fn open(seal: &Seal, stored: &str) -> Option<String> {
 }
 
 impl DbStorage {
-    /// Writes the state (empty: no dialogue) for this update, keeping the state the update
-    /// found when it writes more than once.
+    /// Writes the state (empty: no dialogue) for this update. First, once per update, the
+    /// state it found is recorded: a crash between the two statements leaves that record,
+    /// which is all a replay needs.
     async fn write(&self, chat_id: ChatId, state: String) -> sqlx::Result<()> {
+        let t = now();
         sqlx::query(
-            "INSERT INTO dialogues (chat_id, state, updated_at, applied, prior_state)
-             VALUES ($1, $2, $3, $4, '')
-             ON CONFLICT (chat_id) DO UPDATE SET
-                 prior_state = CASE WHEN dialogues.applied = $4 THEN dialogues.prior_state
-                                    ELSE dialogues.state END,
-                 state = $2, updated_at = $3, applied = $4",
+            "INSERT INTO dialogue_steps (digest, chat_id, prior_state, at)
+             SELECT $1, $2, COALESCE((SELECT state FROM dialogues WHERE chat_id = $2), ''), $3
+             WHERE true
+             ON CONFLICT (digest) DO NOTHING",
+        )
+        .bind(self.update.as_str())
+        .bind(chat_id.0)
+        .bind(t)
+        .execute(&self.db.pool)
+        .await?;
+        sqlx::query(
+            "INSERT INTO dialogues (chat_id, state, updated_at) VALUES ($1, $2, $3)
+             ON CONFLICT (chat_id) DO UPDATE SET state = $2, updated_at = $3",
         )
         .bind(chat_id.0)
         .bind(state)
-        .bind(now())
-        .bind(self.update.as_str())
+        .bind(t)
         .execute(&self.db.pool)
         .await?;
         Ok(())
     }
+}
+
+/// Forgets the recorded steps older than `age_secs` (kept as long as the inbox keeps ids).
+pub async fn prune_steps(db: &Db, age_secs: i64) -> sqlx::Result<u64> {
+    let r = sqlx::query("DELETE FROM dialogue_steps WHERE at < $1")
+        .bind(now() - age_secs)
+        .execute(&db.pool)
+        .await?;
+    Ok(r.rows_affected())
 }
 
 impl<D> Storage<D> for DbStorage

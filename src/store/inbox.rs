@@ -109,24 +109,33 @@ pub struct Unreadable {
 
 /// Updates received but not handled, oldest first, opened; those that do not open (another
 /// key, damage) are listed apart so that the caller can say so and set them aside.
-pub async fn pending(db: &Db, seal: &Seal) -> sqlx::Result<(Vec<(i64, String)>, Vec<Unreadable>)> {
-    let rows: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT update_id, payload FROM inbox WHERE done_at IS NULL ORDER BY received_at, update_id",
+pub async fn pending(db: &Db, seal: &Seal) -> sqlx::Result<(Vec<Received>, Vec<Unreadable>)> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT update_id, digest, payload FROM inbox WHERE done_at IS NULL
+         ORDER BY received_at, update_id",
     )
     .fetch_all(&db.pool)
     .await?;
     let mut ok = Vec::with_capacity(rows.len());
     let mut bad = vec![];
-    for (id, payload) in rows {
+    for (update_id, digest, payload) in rows {
         if !is_sealed(&payload) {
             // Written by a version that stored payloads in plain text.
-            ok.push((id, payload));
+            ok.push(Received {
+                update_id,
+                digest,
+                json: payload,
+            });
             continue;
         }
         match seal.open_string(Place::Inbox, &payload) {
-            Ok(json) => ok.push((id, json)),
+            Ok(json) => ok.push(Received {
+                update_id,
+                digest,
+                json,
+            }),
             Err(_) => bad.push(Unreadable {
-                update_id: id,
+                update_id,
                 why: "does not open with this key",
             }),
         }

@@ -121,10 +121,14 @@ pub async fn finish(db: &Db, id: i64, outcome: &str) -> sqlx::Result<()> {
     Ok(())
 }
 
-/// Schedules another try with a growing delay; gives up after ten.
-pub async fn retry_later(db: &Db, notice: &Notice) -> sqlx::Result<()> {
-    if notice.attempts + 1 >= 10 {
-        return finish(db, notice.id, "failed").await;
+/// Schedules another try with a growing delay (at most about 20 minutes apart); gives up after
+/// ten tries for a notice, sixty (about 18 hours) for a reply kept while the Bot API failed.
+/// Returns true when it gave up: the caller says so at error level.
+pub async fn retry_later(db: &Db, notice: &Notice) -> sqlx::Result<bool> {
+    let tries = if notice.sealed == 1 { 60 } else { 10 };
+    if notice.attempts + 1 >= tries {
+        finish(db, notice.id, "failed").await?;
+        return Ok(true);
     }
     let delay = 5 * 2i64.pow((notice.attempts as u32).min(8));
     sqlx::query("UPDATE outbox SET attempts = attempts + 1, next_try_at = $2 WHERE id = $1")
@@ -132,7 +136,7 @@ pub async fn retry_later(db: &Db, notice: &Notice) -> sqlx::Result<()> {
         .bind(now() + delay)
         .execute(&db.pool)
         .await?;
-    Ok(())
+    Ok(false)
 }
 
 pub async fn count_unsent(db: &Db) -> sqlx::Result<i64> {

@@ -18,13 +18,22 @@ use rand::RngCore;
 use sha2::Sha256;
 use std::path::{Path, PathBuf};
 
-/// Where the operator said the key is.
-#[derive(Debug, Clone, Default)]
+/// Where the operator said the key is. Its `Debug` never shows the key.
+#[derive(Clone, Default)]
 pub struct KeyConfig {
     /// `KESOS_SECRET`.
     pub value: Option<String>,
     /// `KESOS_SECRET_FILE`.
     pub file: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for KeyConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeyConfig")
+            .field("value", &self.value.as_ref().map(|_| "***"))
+            .field("file", &self.file)
+            .finish()
+    }
 }
 
 impl KeyConfig {
@@ -55,6 +64,14 @@ pub enum KeyError {
         "this database still keeps its secret key in table meta (earlier versions did), where any dump exposes it: run `kesos-bot secret move-out FILE` once, then give KESOS_SECRET_FILE=FILE"
     )]
     KeptInDatabase,
+    #[error(
+        "this database holds data but no check value of its secret key (it was made by an earlier version): if the key given ({0}) is surely its key, record it once with `kesos-bot secret adopt` (nothing was changed)"
+    )]
+    Unconfirmed(&'static str),
+    #[error("give the secret key once: KESOS_SECRET or KESOS_SECRET_FILE, not both")]
+    GivenTwice,
+    #[error("the key file {0} did not read back as it was written; the key stays in the database")]
+    ReadBack(String),
     #[error("cannot read the key file {0}: {1}")]
     Unreadable(String, std::io::Error),
     #[error("the secret key is empty ({0})")]
@@ -74,16 +91,35 @@ pub fn beside(db_file: &Path) -> PathBuf {
 
 /// The key of this database, checked against the check value it keeps; see the module doc.
 pub async fn load(db: &Db, cfg: &KeyConfig) -> Result<Vec<u8>, KeyError> {
+    load_checked(db, cfg, false).await
+}
+
+/// `kesos-bot secret adopt`: records the check value of the key given for a database from an
+/// earlier version that has data but none yet. Returns false when it had one already.
+pub async fn adopt(db: &Db, cfg: &KeyConfig) -> Result<bool, KeyError> {
+    let had = meta(db, "key_check").await?.is_some();
+    load_checked(db, cfg, true).await?;
+    Ok(!had)
+}
+
+async fn load_checked(db: &Db, cfg: &KeyConfig, adopting: bool) -> Result<Vec<u8>, KeyError> {
     let legacy = meta(db, "secret").await?;
+    // Whether this key is known to be the data's own even without a check value: the file
+    // kept beside the database, or the copy an earlier version kept in it.
+    let mut authoritative = adopting;
     let (key, source) = match configured(cfg)? {
         Some(given) => given,
         None => match (db.backend, &db.sqlite_path) {
-            (Backend::Sqlite, Some(path)) => (from_file_beside(db, path).await?, "key file"),
+            (Backend::Sqlite, Some(path)) => {
+                authoritative = true;
+                (from_file_beside(db, path).await?, "key file")
+            }
             _ if legacy.is_some() => return Err(KeyError::KeptInDatabase),
             _ => return Err(KeyError::RequiredOnPostgres),
         },
     };
     if let Some(old) = legacy {
+        authoritative = true;
         // Earlier versions kept the key here. The operator now holds it outside: the copy in
         // the database only exposes it.
         if old.trim().as_bytes() != key.as_slice() {
@@ -96,12 +132,16 @@ pub async fn load(db: &Db, cfg: &KeyConfig) -> Result<Vec<u8>, KeyError> {
             "removed the copy of the secret key that earlier versions kept in the database"
         );
     }
-    check(db, &key, source).await?;
+    check(db, &key, source, authoritative).await?;
     Ok(key)
 }
 
 /// `KESOS_SECRET`, else the file of `KESOS_SECRET_FILE`, else nothing.
 fn configured(cfg: &KeyConfig) -> Result<Option<(Vec<u8>, &'static str)>, KeyError> {
+    let value = cfg.value.as_deref().filter(|s| !s.trim().is_empty());
+    if value.is_some() && cfg.file.is_some() {
+        return Err(KeyError::GivenTwice);
+    }
     if let Some(v) = cfg.value.as_deref().filter(|s| !s.trim().is_empty()) {
         return Ok(Some((v.trim().as_bytes().to_vec(), "KESOS_SECRET")));
     }
@@ -137,17 +177,26 @@ async fn from_file_beside(db: &Db, db_file: &Path) -> Result<Vec<u8>, KeyError> 
     Ok(fresh.into_bytes())
 }
 
-/// Compares the key with the check value the database keeps, or records it the first time.
-async fn check(db: &Db, key: &[u8], source: &'static str) -> Result<(), KeyError> {
+/// Compares the key with the check value the database keeps, or records it the first time:
+/// for a database without data, or with data when the key is known to be its own.
+async fn check(
+    db: &Db,
+    key: &[u8],
+    source: &'static str,
+    authoritative: bool,
+) -> Result<(), KeyError> {
     let mine = check_value(key);
     let stored = match meta(db, "key_check").await? {
         Some(v) => v,
         None => {
             if holds_keyed_data(db).await? {
-                // A database from a version that kept no check value: this key is taken as
-                // its key from now on.
+                // A database from a version that kept no check value. A key typed wrong now
+                // would be taken for its key from then on: only one known to be its own.
+                if !authoritative {
+                    return Err(KeyError::Unconfirmed(source));
+                }
                 tracing::warn!(
-                    "this database had no check value of its secret key yet; recording the key given now"
+                    "this database had no check value of its secret key yet; recording it now"
                 );
             }
             sqlx::query(
@@ -210,11 +259,11 @@ pub async fn move_out(db: &Db, file: &Path) -> Result<bool, KeyError> {
     };
     let name = file.display().to_string();
     write_private(file, key.trim()).map_err(|e| KeyError::Unwritable(name.clone(), e))?;
-    let back = std::fs::read_to_string(file).map_err(|e| KeyError::Unreadable(name, e))?;
+    let back = std::fs::read_to_string(file).map_err(|e| KeyError::Unreadable(name.clone(), e))?;
     if back.trim() != key.trim() {
-        return Err(KeyError::Mismatch("KESOS_SECRET_FILE"));
+        return Err(KeyError::ReadBack(name));
     }
-    check(db, key.trim().as_bytes(), "KESOS_SECRET_FILE").await?;
+    check(db, key.trim().as_bytes(), "KESOS_SECRET_FILE", true).await?;
     sqlx::query("DELETE FROM meta WHERE key = 'secret'")
         .execute(&db.pool)
         .await?;

@@ -42,17 +42,20 @@ pub async fn touch(
     chat_id: i64,
     telegram_lang: Option<&str>,
 ) -> sqlx::Result<Caller> {
-    Ok(touch_session(db, tg_id, chat_id, telegram_lang).await?.0)
+    Ok(touch_session(db, tg_id, chat_id, telegram_lang, "")
+        .await?
+        .0)
 }
 
-/// [`touch`], also returning the chat's saved dialogue row (sealed) read in the same query:
-/// one round trip per update for both.
+/// [`touch`], also returning the chat's saved dialogue (sealed) for the update with digest
+/// `update`, read in the same query: one round trip per update for both.
 pub async fn touch_session(
     db: &Db,
     tg_id: i64,
     chat_id: i64,
     telegram_lang: Option<&str>,
-) -> sqlx::Result<(Caller, Option<super::dialogue::Saved>)> {
+    update: &str,
+) -> sqlx::Result<(Caller, super::dialogue::Saved)> {
     let t = now();
     let initial = Lang::from_telegram(telegram_lang);
     type Row = (
@@ -64,25 +67,26 @@ pub async fn touch_session(
         i64,
         Option<String>,
         Option<String>,
-        Option<String>,
     );
     let existing: Option<Row> = sqlx::query_as(
         "SELECT u.chat_id, u.language, u.role, u.area, u.blocked, u.last_seen,
-                d.state, d.applied, d.prior_state
-         FROM users u LEFT JOIN dialogues d ON d.chat_id = $2 WHERE u.tg_id = $1",
+                d.state, s.prior_state
+         FROM users u LEFT JOIN dialogues d ON d.chat_id = $2
+         LEFT JOIN dialogue_steps s ON s.digest = $3 AND s.chat_id = $2
+         WHERE u.tg_id = $1",
     )
     .bind(tg_id)
     .bind(chat_id)
+    .bind(update)
     .fetch_optional(&db.pool)
     .await?;
-    let mut state = None;
+    let mut state = super::dialogue::Saved::default();
     let (language, role, area) = match existing {
-        Some((old_chat, language, role, area, blocked, last_seen, saved, applied, prior)) => {
-            state = saved.map(|state| super::dialogue::Saved {
-                state,
-                applied,
+        Some((old_chat, language, role, area, blocked, last_seen, saved, prior)) => {
+            state = super::dialogue::Saved {
+                state: saved,
                 prior,
-            });
+            };
             if old_chat != chat_id || blocked != 0 || t - last_seen >= SEEN_GRANULARITY_SECS {
                 sqlx::query(
                     "UPDATE users SET chat_id = $2, last_seen = $3, blocked = 0 WHERE tg_id = $1",
@@ -180,6 +184,10 @@ pub async fn is_blocked(db: &Db, chat_id: i64) -> sqlx::Result<bool> {
 /// Records an audit line without any personal data.
 pub async fn erase(db: &Db, tg_id: i64, chat_id: i64) -> sqlx::Result<()> {
     let mut tx = db.begin_write().await?;
+    sqlx::query("DELETE FROM dialogue_steps WHERE chat_id = $1")
+        .bind(chat_id)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query("DELETE FROM dialogues WHERE chat_id = $1")
         .bind(chat_id)
         .execute(&mut *tx)

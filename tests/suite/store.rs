@@ -65,7 +65,7 @@ async fn the_inbox_takes_an_update_once_tells_a_reused_id_from_a_repeat_and_seal
         let (pending, unreadable) = inbox::pending(&db, &seal).await.unwrap();
         assert_eq!(pending.len(), 4);
         assert!(unreadable.is_empty());
-        assert!(pending.iter().any(|(id, json)| *id == 10 && json == a));
+        assert!(pending.iter().any(|p| p.update_id == 10 && p.json == a));
         let raw: Vec<(String,)> = sqlx::query_as("SELECT payload FROM inbox")
             .fetch_all(&db.pool)
             .await
@@ -77,7 +77,7 @@ async fn the_inbox_takes_an_update_once_tells_a_reused_id_from_a_repeat_and_seal
         inbox::mark_done(&db, 10).await.unwrap();
         let (pending, _) = inbox::pending(&db, &seal).await.unwrap();
         assert_eq!(
-            pending.iter().map(|p| p.0).collect::<Vec<_>>(),
+            pending.iter().map(|p| p.update_id).collect::<Vec<_>>(),
             vec![11, 11]
         );
         // Under another key nothing opens, and the caller is told which.
@@ -130,28 +130,38 @@ async fn a_dialogue_remembers_the_state_the_last_update_found_and_keeps_drafts_s
         write("u2", "NIK 3215015203880001 given").await;
         // The same update writing twice keeps the state it found.
         write("u2", "asked for the name").await;
+        write("u3", "name given").await;
         users::touch(&db, 43, 43, None).await.unwrap();
-        let saved = users::touch_session(&db, 43, 43, None)
-            .await
-            .unwrap()
-            .1
-            .expect("a dialogue");
         let json = |s: &str| serde_json::to_string(s).unwrap();
-        // u2 came back after a crash: it is handled from the state it found.
-        assert_eq!(
-            saved.for_update(&seal, "u2"),
-            (Some(json("asked for the NIK")), true)
+        let from = |update: &'static str| {
+            let db = db.clone();
+            let seal = seal.clone();
+            async move {
+                users::touch_session(&db, 43, 43, None, update)
+                    .await
+                    .unwrap()
+                    .1
+                    .for_update(&seal)
+            }
+        };
+        // u2 and u3 both came back after a crash: each is handled from the state it found.
+        assert_eq!(from("u2").await, (Some(json("asked for the NIK")), true));
+        assert_eq!(from("u3").await, (Some(json("asked for the name")), true));
+        // A new update goes on from where the chat is.
+        assert_eq!(from("u4").await, (Some(json("name given")), false));
+        let raw: Vec<(String,)> = sqlx::query_as(
+            "SELECT state FROM dialogues WHERE chat_id = 43
+             UNION ALL SELECT prior_state FROM dialogue_steps WHERE chat_id = 43 AND prior_state <> ''",
+        )
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(raw.len(), 3);
+        assert!(
+            raw.iter()
+                .all(|(s,)| s.starts_with("s1:") && !s.contains("3215")),
+            "{raw:?}"
         );
-        assert_eq!(
-            saved.for_update(&seal, "u3"),
-            (Some(json("asked for the name")), false)
-        );
-        let raw: (String, Option<String>) =
-            sqlx::query_as("SELECT state, prior_state FROM dialogues WHERE chat_id = 43")
-                .fetch_one(&db.pool)
-                .await
-                .unwrap();
-        assert!(!raw.0.contains("name") && !raw.1.unwrap().contains("NIK"));
     });
 }
 
