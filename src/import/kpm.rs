@@ -442,7 +442,7 @@ pub async fn import(
     secret: &[u8],
     lang: Lang,
 ) -> anyhow::Result<ImportReport> {
-    let table = Table::open(path, &REQUIRED)?;
+    let table = Table::open(path, &REQUIRED, lang)?;
     let villages = Villages::load(db).await?;
     let programs: Vec<String> = sqlx::query_as::<_, (String,)>("SELECT code FROM programs")
         .fetch_all(&db.pool)
@@ -638,8 +638,8 @@ fn first_pass(table: &mut Table, rules: &Rules, report: &mut ImportReport) -> Ve
     while let Some(row) = table.next_row() {
         let row = match row {
             Ok(row) => row,
-            Err(line) => {
-                report.reject(line, t(rules.lang, "import-reason-broken-row"));
+            Err(e) => {
+                report.reject(e.line, e.reason(rules.lang));
                 continue;
             }
         };

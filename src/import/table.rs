@@ -4,6 +4,7 @@
 //! of buffer. A row remembers where it starts ([`RowPos`]), so that a second pass can come back
 //! to it ([`Table::row_at`]) without keeping it in memory.
 
+use crate::i18n::{Lang, t, targs};
 use std::collections::{HashMap, VecDeque};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
@@ -12,6 +13,7 @@ use std::os::unix::fs::FileExt;
 pub struct Table {
     /// The file, as error messages name it.
     path: String,
+    lang: Lang,
     columns: HashMap<String, usize>,
     reader: csv::Reader<Lines<Pread>>,
     record: csv::StringRecord,
@@ -88,29 +90,76 @@ impl<'a> Row<'a> {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum TableError {
-    #[error("cannot read {path}: {source}")]
+/// A data row that cannot be read, by the line it starts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowError {
+    pub line: u64,
+    pub fault: RowFault,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowFault {
+    /// Not UTF-8 text: most often a file Excel saved as "CSV" rather than "CSV UTF-8".
+    NotUtf8,
+    /// Anything else the CSV parser refuses.
+    Broken,
+}
+
+impl RowError {
+    /// Why the row is refused, as the operator reads it.
+    pub fn reason(&self, lang: Lang) -> String {
+        match self.fault {
+            RowFault::NotUtf8 => t(lang, "import-reason-not-utf8"),
+            RowFault::Broken => t(lang, "import-reason-broken-row"),
+        }
+    }
+}
+
+/// Why a whole file is refused; it reads (`Display`) in the operator's language.
+#[derive(Debug)]
+pub struct TableError {
+    pub fault: FileFault,
+    lang: Lang,
+}
+
+#[derive(Debug)]
+pub enum FileFault {
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("the file is not UTF-8 text")]
+    /// The header is not UTF-8 text.
     NotUtf8,
-    #[error("the file is empty")]
     Empty,
-    #[error("missing column(s): {0}")]
+    /// Required columns the header lacks, joined with ", ".
     MissingColumns(String),
 }
 
-impl TableError {
-    fn io(path: &str, source: std::io::Error) -> TableError {
-        TableError::Io {
-            path: path.to_string(),
-            source,
-        }
+impl std::fmt::Display for TableError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lang = self.lang;
+        let text = match &self.fault {
+            FileFault::Io { path, source } => targs(
+                lang,
+                "import-file-unreadable",
+                &[
+                    ("path", path.clone().into()),
+                    ("error", source.to_string().into()),
+                ],
+            ),
+            FileFault::NotUtf8 => t(lang, "import-file-not-utf8"),
+            FileFault::Empty => t(lang, "import-file-empty"),
+            FileFault::MissingColumns(columns) => targs(
+                lang,
+                "import-file-missing-columns",
+                &[("columns", columns.clone().into())],
+            ),
+        };
+        f.write_str(&text)
     }
 }
+
+impl std::error::Error for TableError {}
 
 /// A reader that notes where each non-blank line starts and its number, as the bytes pass to
 /// the CSV parser (which skips blank lines without counting them). The notes are consumed as
@@ -181,9 +230,19 @@ impl<R> Lines<R> {
 }
 
 impl Table {
-    pub fn open(path: &std::path::Path, required: &[&str]) -> Result<Table, TableError> {
+    pub fn open(
+        path: &std::path::Path,
+        required: &[&str],
+        lang: Lang,
+    ) -> Result<Table, TableError> {
         let name = path.display().to_string();
-        let io = |source| TableError::io(&name, source);
+        let fail = |fault| TableError { fault, lang };
+        let io = |source| {
+            fail(FileFault::Io {
+                path: name.clone(),
+                source,
+            })
+        };
         let file = File::open(path).map_err(io)?;
         // The BOM, and the header line (it decides the delimiter).
         let mut head = vec![0u8; FILE_CHUNK];
@@ -202,10 +261,10 @@ impl Table {
             Err(e) if e.error_len().is_none() => {
                 std::str::from_utf8(&first_line[..e.valid_up_to()]).expect("valid prefix")
             }
-            Err(_) => return Err(TableError::NotUtf8),
+            Err(_) => return Err(fail(FileFault::NotUtf8)),
         };
         if first_line.trim().is_empty() {
-            return Err(TableError::Empty);
+            return Err(fail(FileFault::Empty));
         }
         let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
             b';'
@@ -231,7 +290,10 @@ impl Table {
             .flexible(true)
             .has_headers(true)
             .from_reader(lines);
-        let headers = reader.headers().map_err(|_| TableError::NotUtf8)?.clone();
+        let headers = reader.headers().cloned().map_err(|e| match e.kind() {
+            csv::ErrorKind::Io(e) => io(std::io::Error::new(e.kind(), e.to_string())),
+            _ => fail(FileFault::NotUtf8),
+        })?;
         let columns: HashMap<String, usize> = headers
             .iter()
             .enumerate()
@@ -243,10 +305,11 @@ impl Table {
             .filter(|c| !columns.contains_key(*c))
             .collect();
         if !missing.is_empty() {
-            return Err(TableError::MissingColumns(missing.join(", ")));
+            return Err(fail(FileFault::MissingColumns(missing.join(", "))));
         }
         Ok(Table {
             path: name,
+            lang,
             columns,
             reader,
             record: csv::StringRecord::new(),
@@ -264,9 +327,9 @@ impl Table {
         self.failure.take()
     }
 
-    /// The next data row: `Ok(row)`, or `Err(line)` for a row that is not valid UTF-8 or CSV;
+    /// The next data row: `Ok(row)`, or `Err` for a row that cannot be read (not UTF-8);
     /// `None` at the end of the file (or when it can no longer be read: see [`Table::failure`]).
-    pub fn next_row(&mut self) -> Option<Result<Row<'_>, u64>> {
+    pub fn next_row(&mut self) -> Option<Result<Row<'_>, RowError>> {
         loop {
             let fallback = self.reader.position().line();
             match self.reader.read_record(&mut self.record) {
@@ -293,12 +356,16 @@ impl Table {
                         .position()
                         .and_then(|p| self.reader.get_mut().line_of(p.byte()))
                         .map_or(fallback, |(_, line)| line);
-                    if let csv::ErrorKind::Io(io) = e.kind() {
-                        tracing::error!(line, error = %e, "reading stopped");
-                        self.failure = Some(std::io::Error::new(io.kind(), io.to_string()));
-                        return None;
-                    }
-                    return Some(Err(line));
+                    let fault = match e.kind() {
+                        csv::ErrorKind::Io(io) => {
+                            tracing::error!(line, error = %e, "reading stopped");
+                            self.failure = Some(std::io::Error::new(io.kind(), io.to_string()));
+                            return None;
+                        }
+                        csv::ErrorKind::Utf8 { .. } => RowFault::NotUtf8,
+                        _ => RowFault::Broken,
+                    };
+                    return Some(Err(RowError { line, fault }));
                 }
             }
         }
@@ -306,7 +373,7 @@ impl Table {
 
     /// The row that starts at `pos` (from an earlier pass over the same file). Reading rows in
     /// file order costs no more than [`Table::next_row`]; a jump costs one small read.
-    pub fn row_at(&mut self, pos: RowPos) -> Option<Result<Row<'_>, u64>> {
+    pub fn row_at(&mut self, pos: RowPos) -> Option<Result<Row<'_>, RowError>> {
         if self.reader.position().byte() != pos.byte {
             let lines = self.reader.get_mut();
             lines.inner.chunk = ROW_CHUNK;
@@ -323,12 +390,21 @@ impl Table {
     }
 
     /// Calls `f` for each data row; an error when the file could not be read to its end.
-    pub fn for_each(mut self, mut f: impl FnMut(Result<Row<'_>, u64>)) -> Result<(), TableError> {
+    pub fn for_each(
+        mut self,
+        mut f: impl FnMut(Result<Row<'_>, RowError>),
+    ) -> Result<(), TableError> {
         while let Some(row) = self.next_row() {
             f(row);
         }
         match self.failure {
-            Some(e) => Err(TableError::io(&self.path, e)),
+            Some(source) => Err(TableError {
+                fault: FileFault::Io {
+                    path: self.path,
+                    source,
+                },
+                lang: self.lang,
+            }),
             None => Ok(()),
         }
     }
@@ -338,12 +414,16 @@ impl Table {
 mod tests {
     use super::*;
 
-    fn table(text: &str, required: &[&str]) -> Result<Table, TableError> {
+    fn table_bytes(text: &[u8], required: &[&str]) -> Result<Table, TableError> {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.csv");
         std::fs::write(&path, text).unwrap();
         // The open file stays readable after its directory entry is gone.
-        Table::open(&path, required)
+        Table::open(&path, required, Lang::En)
+    }
+
+    fn table(text: &str, required: &[&str]) -> Result<Table, TableError> {
+        table_bytes(text.as_bytes(), required)
     }
 
     fn rows(text: &str, required: &[&str]) -> Vec<(u64, Vec<Option<String>>)> {
@@ -361,6 +441,16 @@ mod tests {
             }
         })
         .unwrap();
+        out
+    }
+
+    /// Each row as (line, cell `b`) or the error.
+    fn read_all(t: &mut Table) -> Vec<Result<(u64, RowPos, String), RowError>> {
+        let mut out = vec![];
+        while let Some(r) = t.next_row() {
+            out.push(r.map(|r| (r.line, r.pos(), r.get("b").unwrap_or("").to_string())));
+        }
+        assert!(t.failure().is_none());
         out
     }
 
@@ -432,5 +522,33 @@ mod tests {
             seen.iter().map(|s| s.0.line).collect::<Vec<_>>(),
             vec![2, 4, 5]
         );
+    }
+
+    #[test]
+    fn a_row_not_in_utf8_is_refused_as_such_and_a_header_not_in_utf8_refuses_the_file() {
+        // Windows-1252, as Excel saves "CSV": é, and a curly apostrophe.
+        let text = b"a;b\n1;Jos\xe9\n2;OK\n3;Ma\x92ruf\n";
+        let mut t = table_bytes(text, &["a", "b"]).unwrap();
+        let got = read_all(&mut t);
+        let not_utf8 = |line| {
+            Err(RowError {
+                line,
+                fault: RowFault::NotUtf8,
+            })
+        };
+        assert_eq!(got[0], not_utf8(2));
+        assert_eq!(got[1].as_ref().unwrap().2, "OK");
+        assert_eq!(got[2], not_utf8(4));
+        let reason = got[0].clone().unwrap_err().reason(Lang::En);
+        assert!(
+            reason.contains("UTF-8") && reason.contains("CSV UTF-8"),
+            "{reason}"
+        );
+
+        let e = table_bytes(b"a;b;ket\xe9rangan\n1;2;3\n", &["a", "b"])
+            .err()
+            .unwrap();
+        assert!(matches!(e.fault, FileFault::NotUtf8), "{e:?}");
+        assert!(e.to_string().contains("CSV UTF-8"), "{e}");
     }
 }

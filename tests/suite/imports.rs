@@ -1,0 +1,97 @@
+//! What every CSV import does with a file that would trap it: text that is not UTF-8 (Excel's
+//! "CSV" rather than "CSV UTF-8") — on real files, on SQLite and PostgreSQL.
+
+use crate::on_each_backend;
+use kesos_bot::i18n::Lang;
+use kesos_bot::import::ImportReport;
+use kesos_bot::store::Db;
+
+const SITI: &str = "3215015203880001";
+const BUDI: &str = "3215011505900002";
+const FITRI: &str = "3215011203950007";
+
+const HEAD: &[u8] = b"nik;nama;no_kk;kelurahan;program;alamat\n";
+
+fn row(nik: &str, name: &str, kk: &str, address: &str) -> Vec<u8> {
+    format!("{nik};{name};321501010120000{kk};Karawang Kulon;SEMBAKO;{address}\n").into_bytes()
+}
+
+/// Runs `import kpm` on a file of these bytes: the report, or the refusal as the operator
+/// reads it (in Indonesian).
+async fn import_kpm(db: &Db, bytes: &[u8]) -> Result<ImportReport, String> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kpm.csv");
+    std::fs::write(&file, bytes).unwrap();
+    let secret = kesos_bot::store::secret::load_or_create(db, None)
+        .await
+        .unwrap();
+    kesos_bot::import::kpm::import(db, &file, &secret, Lang::Id)
+        .await
+        .map_err(|e| format!("{e:#}"))
+}
+
+/// The stored members' names, in order.
+async fn names(db: &Db) -> Vec<String> {
+    let rows: Vec<(String,)> = sqlx::query_as("SELECT name FROM members ORDER BY name")
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+    rows.into_iter().map(|(n,)| n).collect()
+}
+
+fn lines(r: &ImportReport) -> Vec<u64> {
+    r.rejected.iter().map(|x| x.line).collect()
+}
+
+#[tokio::test]
+async fn a_windows_1252_file_is_named_not_utf8_with_how_to_save_it_and_its_good_rows_load() {
+    on_each_backend!(|tdb| {
+        let db = tdb.connect().await;
+        // Excel's plain "CSV": é is the byte E9, a curly apostrophe 92.
+        let file = [
+            HEAD.to_vec(),
+            row(SITI, "SITI AMINAH", "1", "Jl. Mawar 3"),
+            cp1252(row(BUDI, "REN\u{c9}", "2", "")),
+            cp1252(row(FITRI, "FITRI", "3", "Gg. Ma\u{2019}ruf")),
+        ]
+        .concat();
+        let r = import_kpm(&db, &file).await.unwrap();
+        assert_eq!((r.added, r.updated, r.unchanged), (1, 0, 0), "{r:?}");
+        assert_eq!(lines(&r), vec![3, 4]);
+        let text = r.render(Lang::Id);
+        assert!(
+            text.contains(
+                "Baris 3: teks bukan UTF-8: simpan ulang berkas dari Excel sebagai \"CSV UTF-8\", \
+                 lalu impor lagi"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("baris rusak"), "{text}");
+        assert_eq!(names(&db).await, ["SITI AMINAH"]);
+
+        // A header that is not UTF-8 refuses the file, with the same advice.
+        let file = [
+            b"nik;nama;no_kk;kelurahan;program;ket\xe9rangan\n".to_vec(),
+            row(BUDI, "BUDI SANTOSO", "2", ""),
+        ]
+        .concat();
+        let e = import_kpm(&db, &file).await.unwrap_err();
+        assert!(e.starts_with("berkas bukan teks UTF-8"), "{e}");
+        assert!(e.contains("simpan ulang sebagai \"CSV UTF-8\""), "{e}");
+        assert_eq!(names(&db).await, ["SITI AMINAH"]);
+    });
+}
+
+/// Text as Windows-1252 encodes it (the few characters these tests use).
+fn cp1252(utf8: Vec<u8>) -> Vec<u8> {
+    String::from_utf8(utf8)
+        .unwrap()
+        .chars()
+        .map(|c| match c {
+            '\u{c9}' => 0xC9,
+            '\u{2019}' => 0x92,
+            c if c.is_ascii() => c as u8,
+            c => panic!("{c} is not in this table"),
+        })
+        .collect()
+}
