@@ -137,5 +137,6 @@ import-file-unreadable = cannot read { $path }: { $error }
 import-file-empty = the file is empty
 import-file-missing-columns = missing column(s): { $columns }
 import-file-not-utf8 = the file is not UTF-8 text (perhaps saved from Excel as plain "CSV"): save it again as "CSV UTF-8" and import it again
+import-file-duplicate-column = column `{ $column }` appears twice (columns { $first } and { $second }): delete or rename one of them
 cmd-siklus = Open a re-verification cycle
 unknown-command-plain = Sorry, that is not a command I know. Type /bantuan to see the commands, or choose from the menu below.

@@ -137,5 +137,6 @@ import-file-unreadable = berkas { $path } tidak dapat dibaca: { $error }
 import-file-empty = berkas kosong
 import-file-missing-columns = kolom berikut tidak ada di baris judul: { $columns }
 import-file-not-utf8 = berkas bukan teks UTF-8 (mungkin disimpan dari Excel sebagai "CSV" biasa): simpan ulang sebagai "CSV UTF-8", lalu impor lagi
+import-file-duplicate-column = kolom `{ $column }` muncul dua kali (kolom { $first } dan { $second }): hapus atau ganti nama salah satunya
 cmd-siklus = Buka siklus verivali
 unknown-command-plain = Mohon maaf, perintah itu tidak kami kenal. Ketik /bantuan untuk melihat daftar perintah, atau pilih menu di bawah ini.

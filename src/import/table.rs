@@ -133,6 +133,13 @@ pub enum FileFault {
     Empty,
     /// Required columns the header lacks, joined with ", ".
     MissingColumns(String),
+    /// A column the import reads is named twice (after trimming and case-folding); its
+    /// positions count from 1.
+    DuplicateColumn {
+        name: String,
+        first: usize,
+        second: usize,
+    },
 }
 
 impl std::fmt::Display for TableError {
@@ -153,6 +160,19 @@ impl std::fmt::Display for TableError {
                 lang,
                 "import-file-missing-columns",
                 &[("columns", columns.clone().into())],
+            ),
+            FileFault::DuplicateColumn {
+                name,
+                first,
+                second,
+            } => targs(
+                lang,
+                "import-file-duplicate-column",
+                &[
+                    ("column", name.clone().into()),
+                    ("first", (*first as i64).into()),
+                    ("second", (*second as i64).into()),
+                ],
             ),
         };
         f.write_str(&text)
@@ -230,9 +250,13 @@ impl<R> Lines<R> {
 }
 
 impl Table {
+    /// Opens a file whose header must name the `required` columns and may name the
+    /// `optional` ones; either named twice refuses the file (another column named twice is
+    /// not read, and does not matter).
     pub fn open(
         path: &std::path::Path,
         required: &[&str],
+        optional: &[&str],
         lang: Lang,
     ) -> Result<Table, TableError> {
         let name = path.display().to_string();
@@ -294,11 +318,27 @@ impl Table {
             csv::ErrorKind::Io(e) => io(std::io::Error::new(e.kind(), e.to_string())),
             _ => fail(FileFault::NotUtf8),
         })?;
-        let columns: HashMap<String, usize> = headers
-            .iter()
-            .enumerate()
-            .map(|(i, h)| (h.trim().to_lowercase(), i))
-            .collect();
+        let mut columns: HashMap<String, usize> = HashMap::new();
+        for (i, h) in headers.iter().enumerate() {
+            let column = h.trim().to_lowercase();
+            if column.is_empty() {
+                // Excel leaves empty header cells after the last column.
+                continue;
+            }
+            match columns.get(&column) {
+                None => {
+                    columns.insert(column, i);
+                }
+                Some(&first) if required.contains(&&*column) || optional.contains(&&*column) => {
+                    return Err(fail(FileFault::DuplicateColumn {
+                        name: column,
+                        first: first + 1,
+                        second: i + 1,
+                    }));
+                }
+                Some(_) => {}
+            }
+        }
         let missing: Vec<&str> = required
             .iter()
             .copied()
@@ -414,16 +454,16 @@ impl Table {
 mod tests {
     use super::*;
 
-    fn table_bytes(text: &[u8], required: &[&str]) -> Result<Table, TableError> {
+    fn table_bytes(text: &[u8], required: &[&str], optional: &[&str]) -> Result<Table, TableError> {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.csv");
         std::fs::write(&path, text).unwrap();
         // The open file stays readable after its directory entry is gone.
-        Table::open(&path, required, Lang::En)
+        Table::open(&path, required, optional, Lang::En)
     }
 
     fn table(text: &str, required: &[&str]) -> Result<Table, TableError> {
-        table_bytes(text.as_bytes(), required)
+        table_bytes(text.as_bytes(), required, &[])
     }
 
     fn rows(text: &str, required: &[&str]) -> Vec<(u64, Vec<Option<String>>)> {
@@ -525,10 +565,51 @@ mod tests {
     }
 
     #[test]
+    fn a_column_read_twice_refuses_the_file_naming_both_positions() {
+        for header in ["NIK;nama;x; nik", "nik;nama;x;NIK "] {
+            let e = table_bytes(
+                format!("{header}\n1;A;;2\n").as_bytes(),
+                &["nik", "nama"],
+                &[],
+            )
+            .err()
+            .unwrap();
+            let FileFault::DuplicateColumn {
+                name,
+                first,
+                second,
+            } = &e.fault
+            else {
+                panic!("{e:?}");
+            };
+            assert_eq!((name.as_str(), *first, *second), ("nik", 1, 4));
+            assert_eq!(
+                e.to_string(),
+                "column `nik` appears twice (columns 1 and 4): delete or rename one of them"
+            );
+        }
+        // An optional column too.
+        let e = table_bytes(b"nik,alamat,Alamat\n", &["nik"], &["alamat"]).err();
+        assert!(matches!(
+            e.unwrap().fault,
+            FileFault::DuplicateColumn { .. }
+        ));
+        // A column not read may come twice, and empty header cells are no columns.
+        let t = table_bytes(b"x,nik,X,,\n1,2,3,,\n", &["nik"], &["alamat"]).unwrap();
+        let mut n = 0;
+        t.for_each(|r| {
+            assert_eq!(r.unwrap().get("nik"), Some("2"));
+            n += 1;
+        })
+        .unwrap();
+        assert_eq!(n, 1);
+    }
+
+    #[test]
     fn a_row_not_in_utf8_is_refused_as_such_and_a_header_not_in_utf8_refuses_the_file() {
         // Windows-1252, as Excel saves "CSV": é, and a curly apostrophe.
         let text = b"a;b\n1;Jos\xe9\n2;OK\n3;Ma\x92ruf\n";
-        let mut t = table_bytes(text, &["a", "b"]).unwrap();
+        let mut t = table_bytes(text, &["a", "b"], &[]).unwrap();
         let got = read_all(&mut t);
         let not_utf8 = |line| {
             Err(RowError {
@@ -545,7 +626,7 @@ mod tests {
             "{reason}"
         );
 
-        let e = table_bytes(b"a;b;ket\xe9rangan\n1;2;3\n", &["a", "b"])
+        let e = table_bytes(b"a;b;ket\xe9rangan\n1;2;3\n", &["a", "b"], &[])
             .err()
             .unwrap();
         assert!(matches!(e.fault, FileFault::NotUtf8), "{e:?}");

@@ -11,7 +11,7 @@ pub async fn import(
     path: &std::path::Path,
     lang: Lang,
 ) -> Result<ImportReport, TableError> {
-    let table = Table::open(path, &["kode", "nama"], lang)?;
+    let table = Table::open(path, &["kode", "nama"], &[], lang)?;
     let mut report = ImportReport::default();
     let mut rows: Vec<(u64, RegionCode, String)> = vec![];
     table.for_each(|row| match row {

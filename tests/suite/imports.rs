@@ -1,5 +1,6 @@
-//! What every CSV import does with a file that would trap it: text that is not UTF-8 (Excel's
-//! "CSV" rather than "CSV UTF-8") — on real files, on SQLite and PostgreSQL.
+//! What every CSV import does with a file that would trap it: a column named twice, text that
+//! is not UTF-8 (Excel's "CSV" rather than "CSV UTF-8") — on real files, on SQLite and
+//! PostgreSQL.
 
 use crate::on_each_backend;
 use kesos_bot::i18n::Lang;
@@ -41,6 +42,38 @@ async fn names(db: &Db) -> Vec<String> {
 
 fn lines(r: &ImportReport) -> Vec<u64> {
     r.rejected.iter().map(|x| x.line).collect()
+}
+
+#[tokio::test]
+async fn a_column_named_twice_refuses_the_file_naming_both_positions() {
+    on_each_backend!(|tdb| {
+        let db = tdb.connect().await;
+        // Read today from the last of the two: Siti would have been stored as "X".
+        let file = [
+            b"NIK;nama;no_kk;kelurahan;program; Nama \n".to_vec(),
+            format!("{SITI};SITI AMINAH;3215010101200001;Karawang Kulon;SEMBAKO;X\n").into_bytes(),
+        ]
+        .concat();
+        let e = import_kpm(&db, &file).await.unwrap_err();
+        assert_eq!(
+            e,
+            "kolom `nama` muncul dua kali (kolom 2 dan 6): hapus atau ganti nama salah satunya"
+        );
+        assert!(names(&db).await.is_empty());
+
+        // The region import reads its file the same way.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.csv");
+        std::fs::write(&path, "kode,nama,KODE\n32.15.02,Klari,32.15.03\n").unwrap();
+        let e = kesos_bot::import::wilayah::import(&db, &path, Lang::Id)
+            .await
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("kolom `kode` muncul dua kali (kolom 1 dan 3)"),
+            "{e}"
+        );
+    });
 }
 
 #[tokio::test]
