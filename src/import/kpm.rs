@@ -435,9 +435,9 @@ fn text_cell(v: Option<&str>) -> Option<Box<str>> {
 }
 
 /// Imports the file. Fails only when it cannot be read at all (missing, not UTF-8 text, a
-/// required column absent or a column named twice) or the database cannot be written; bad rows
-/// are reported. The whole import is one transaction: it lands entirely or not at all, and a
-/// crash midway leaves the data as it was.
+/// required column absent or a column named twice, a header too long) or the database cannot
+/// be written; bad rows are reported. The whole import is one transaction: it lands entirely or
+/// not at all, and a crash midway leaves the data as it was.
 pub async fn import(
     db: &Db,
     path: &std::path::Path,

@@ -3,12 +3,25 @@
 //! The file is streamed, never held whole: a million-row KPM extract is read in a few kilobytes
 //! of buffer. A row remembers where it starts ([`RowPos`]), so that a second pass can come back
 //! to it ([`Table::row_at`]) without keeping it in memory.
+//!
+//! So is a file with one line of hundreds of megabytes (a lost line end, an unclosed quote that
+//! swallows the rest of the file): a record longer than [`MAX_ROW`] (the header: [`MAX_HEADER`])
+//! is cut short in the byte stream, before the CSV parser would hold it whole, and refused.
 
 use crate::i18n::{Lang, t, targs};
 use std::collections::{HashMap, VecDeque};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::os::unix::fs::FileExt;
+
+/// The longest header read, in bytes. A KPM header is under 100 bytes, and a hundred columns of
+/// long names stay under 4 KiB: a longer one is the wrong file, or a file without line ends.
+pub const MAX_HEADER: u64 = 16 * 1024;
+/// The longest data row read, in bytes (line ends inside quotes included). A KPM row is under
+/// 300 bytes with a long address; no real row comes near this, while the parser would hold a
+/// longer one whole (a 200 MB line of short cells took 1.2 GB). The operator reads
+/// "characters": the same for the plain text of these files.
+pub const MAX_ROW: u64 = 64 * 1024;
 
 pub struct Table {
     /// The file, as error messages name it.
@@ -66,7 +79,7 @@ pub struct Row<'a> {
 /// Where a row starts in the file: enough to read it again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RowPos {
-    /// Byte offset as the CSV reader counts it (after the BOM).
+    /// Byte offset in the file, after the BOM.
     pub byte: u64,
     pub line: u64,
 }
@@ -101,6 +114,9 @@ pub struct RowError {
 pub enum RowFault {
     /// Not UTF-8 text: most often a file Excel saved as "CSV" rather than "CSV UTF-8".
     NotUtf8,
+    /// Longer than [`MAX_ROW`]. `last` is the line it was cut on: past its first line when a
+    /// quote left open ran on over the next lines (the rows there are part of it).
+    TooLong { last: u64 },
     /// Anything else the CSV parser refuses.
     Broken,
 }
@@ -108,8 +124,15 @@ pub enum RowFault {
 impl RowError {
     /// Why the row is refused, as the operator reads it.
     pub fn reason(&self, lang: Lang) -> String {
+        let max = ("max", (MAX_ROW as i64).into());
         match self.fault {
             RowFault::NotUtf8 => t(lang, "import-reason-not-utf8"),
+            RowFault::TooLong { last } if last > self.line => targs(
+                lang,
+                "import-reason-row-too-long-quote",
+                &[max, ("last", (last as i64).into())],
+            ),
+            RowFault::TooLong { .. } => targs(lang, "import-reason-row-too-long", &[max]),
             RowFault::Broken => t(lang, "import-reason-broken-row"),
         }
     }
@@ -133,6 +156,8 @@ pub enum FileFault {
     Empty,
     /// Required columns the header lacks, joined with ", ".
     MissingColumns(String),
+    /// The header is longer than [`MAX_HEADER`].
+    HeaderTooLong,
     /// A column the import reads is named twice (after trimming and case-folding); its
     /// positions count from 1.
     DuplicateColumn {
@@ -161,6 +186,11 @@ impl std::fmt::Display for TableError {
                 "import-file-missing-columns",
                 &[("columns", columns.clone().into())],
             ),
+            FileFault::HeaderTooLong => targs(
+                lang,
+                "import-file-header-too-long",
+                &[("max", (MAX_HEADER as i64).into())],
+            ),
             FileFault::DuplicateColumn {
                 name,
                 first,
@@ -181,43 +211,283 @@ impl std::fmt::Display for TableError {
 
 impl std::error::Error for TableError {}
 
+/// Where the CSV parser is, as far as the ends of records go, by the rules of `csv_core`: a
+/// quote opens a quoted field only as the field's first byte, `""` in one is a quote, `\r` and
+/// `\n` end a record outside quotes, and blank lines are skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum Parse {
+    /// Between records (on blank lines).
+    Between,
+    FieldStart,
+    Field,
+    Quoted,
+    /// A quote in a quoted field: the field's end, or the first of `""`.
+    QuoteInQuoted,
+}
+
+impl Parse {
+    const ALL: [Parse; 5] = [
+        Parse::Between,
+        Parse::FieldStart,
+        Parse::Field,
+        Parse::Quoted,
+        Parse::QuoteInQuoted,
+    ];
+
+    fn next(self, b: u8, delimiter: u8) -> Parse {
+        let line_end = b == b'\n' || b == b'\r';
+        match self {
+            Parse::Between if line_end => Parse::Between,
+            Parse::Between => Parse::FieldStart.next(b, delimiter),
+            Parse::FieldStart if b == b'"' => Parse::Quoted,
+            Parse::Quoted if b == b'"' => Parse::QuoteInQuoted,
+            Parse::Quoted => Parse::Quoted,
+            Parse::QuoteInQuoted if b == b'"' => Parse::Quoted,
+            _ if line_end => Parse::Between,
+            _ if b == delimiter => Parse::FieldStart,
+            _ => Parse::Field,
+        }
+    }
+}
+
+/// Classes of bytes for [`Lines::step`]: any other byte, the quote, the delimiter; line ends.
+const LINE_END: u8 = 3;
+
+/// Where a non-blank line starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Start {
+    /// Offset among the bytes handed to the parser (as its positions count).
+    stream: u64,
+    /// Offset in the file, after the BOM.
+    file: u64,
+    line: u64,
+    /// For the first line of a record cut for its length: the line it was cut on.
+    cut_on: Option<u64>,
+}
+
 /// A reader that notes where each non-blank line starts and its number, as the bytes pass to
 /// the CSV parser (which skips blank lines without counting them). The notes are consumed as
 /// records are read, so they stay few.
+///
+/// It also follows the records as the parser will see them, and cuts one that grows longer than
+/// its limit: the parser gets a line end there (after a closing quote when in a quoted field),
+/// then nothing more of the file up to its next line end. The parser thus never holds more than
+/// the limit of a record, and the record's first line is marked (`cut_on`) to be refused.
 struct Lines<R> {
     inner: R,
     /// Bytes skipped at the start of the file (a BOM); offsets below are after them.
     base: u64,
+    /// Offset in the file of the next byte read from `inner`.
     offset: u64,
+    /// Bytes handed to the parser: `offset`, but for what cutting records left out and put in.
+    stream: u64,
+    /// A record was cut since the last seek: `stream` and `offset` may differ.
+    shifted: bool,
     /// Number of the line the next byte belongs to.
     line: u64,
     at_line_start: bool,
     /// The last byte seen was a `\r`: a line end unless a `\n` follows (old Mac files end
     /// lines with `\r` alone, and the CSV parser takes it as one).
     after_cr: bool,
-    /// (offset of a non-blank line's first byte, its line number)
-    starts: VecDeque<(u64, u64)>,
+    starts: VecDeque<Start>,
+    delimiter: u8,
+    /// Each byte's class (0: other, 1: quote, 2: delimiter, [`LINE_END`]).
+    class: [u8; 256],
+    /// [`Parse::next`] by state and class (but line ends), to follow long runs fast.
+    step: [[Parse; 3]; 5],
+    parse: Parse,
+    /// The record being read: where it starts (as `Start::stream`), its bytes so far, and the
+    /// most it may have.
+    record: u64,
+    record_len: u64,
+    limit: u64,
+    /// The next record is the header.
+    header_next: bool,
+    /// Leaving out the rest of a cut record, up to the next line end.
+    skipping: bool,
+    /// Bytes that end a cut record, to hand over before any more of the file.
+    pending: &'static [u8],
 }
 
-impl<R: Read> Read for Lines<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        for (i, &b) in buf[..n].iter().enumerate() {
-            if self.after_cr && b != b'\n' {
-                self.line += 1;
-                self.at_line_start = true;
-            }
-            self.after_cr = b == b'\r';
-            if b == b'\n' {
-                self.line += 1;
-                self.at_line_start = true;
-            } else if self.at_line_start && b != b'\r' {
-                self.starts.push_back((self.offset + i as u64, self.line));
-                self.at_line_start = false;
-            }
+impl<R> Lines<R> {
+    fn new(inner: R, base: u64, delimiter: u8) -> Lines<R> {
+        let mut class = [0u8; 256];
+        class[b'"' as usize] = 1;
+        class[delimiter as usize] = 2;
+        class[b'\n' as usize] = LINE_END;
+        class[b'\r' as usize] = LINE_END;
+        let step = Parse::ALL.map(|p| [b'a', b'"', delimiter].map(|b| p.next(b, delimiter)));
+        Lines {
+            class,
+            step,
+            inner,
+            base,
+            offset: 0,
+            stream: 0,
+            shifted: false,
+            line: 1,
+            at_line_start: true,
+            after_cr: false,
+            starts: VecDeque::new(),
+            delimiter,
+            parse: Parse::Between,
+            record: 0,
+            record_len: 0,
+            limit: MAX_HEADER,
+            header_next: true,
+            skipping: false,
+            pending: b"",
         }
-        self.offset += n as u64;
-        Ok(n)
+    }
+
+    /// Hands over as much of `pending` as fits.
+    fn emit_pending(&mut self, out: &mut [u8]) -> usize {
+        let n = self.pending.len().min(out.len());
+        out[..n].copy_from_slice(&self.pending[..n]);
+        self.pending = &self.pending[n..];
+        n
+    }
+
+    /// Cuts the record being read, on `line`: its end goes to the parser next.
+    fn cut(&mut self, line: u64) {
+        let record = self.record;
+        let start = self.starts.iter_mut().rev().find(|s| s.stream == record);
+        debug_assert!(start.is_some(), "a record starts on a noted line");
+        if let Some(s) = start {
+            s.cut_on = Some(line);
+        }
+        self.pending = if self.parse == Parse::Quoted {
+            b"\"\n"
+        } else {
+            b"\n"
+        };
+        self.parse = Parse::Between;
+        self.skipping = true;
+        self.shifted = true;
+    }
+}
+
+impl<R: Read + Seek> Read for Lines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if !self.pending.is_empty() {
+            let n = self.emit_pending(buf);
+            self.stream += n as u64;
+            return Ok(n);
+        }
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                self.skipping = false;
+                return Ok(0);
+            }
+            // Bytes kept are moved to the front of `buf`, the others left out.
+            let mut kept = 0;
+            let mut i = 0;
+            while i < n {
+                let b = buf[i];
+                // Within a line, a run of bytes changes nothing but where the parser is in the
+                // record and its length (or is left out whole): taken at once, the loop costs
+                // little more than the parser's own.
+                if !self.after_cr && !self.at_line_start && b != b'\n' && b != b'\r' {
+                    if self.skipping {
+                        while i < n && buf[i] != b'\n' && buf[i] != b'\r' {
+                            i += 1;
+                        }
+                        continue;
+                    }
+                    let room = self.limit.saturating_sub(self.record_len) as usize;
+                    if self.parse != Parse::Between && room > 0 {
+                        let end = n.min(i.saturating_add(room));
+                        let mut j = i;
+                        let mut parse = self.parse;
+                        while j < end {
+                            let class = self.class[buf[j] as usize];
+                            if class == LINE_END {
+                                break;
+                            }
+                            parse = self.step[parse as usize][class as usize];
+                            j += 1;
+                        }
+                        if kept != i {
+                            buf.copy_within(i..j, kept);
+                        }
+                        kept += j - i;
+                        self.record_len += (j - i) as u64;
+                        self.parse = parse;
+                        i = j;
+                        continue;
+                    }
+                }
+                let line_end = b == b'\n' || b == b'\r';
+                if self.skipping && line_end {
+                    self.skipping = false;
+                }
+                let mut next = self.parse;
+                if !self.skipping {
+                    next = self.parse.next(b, self.delimiter);
+                    let continues = self.parse != Parse::Between && next != Parse::Between;
+                    if continues && self.record_len + 1 > self.limit {
+                        let line = if self.after_cr && b != b'\n' {
+                            self.line + 1
+                        } else {
+                            self.line
+                        };
+                        self.cut(line);
+                        // The record's end first; the file again from this byte on (left out
+                        // up to the line end).
+                        self.offset += i as u64;
+                        self.inner.seek(SeekFrom::Start(self.base + self.offset))?;
+                        kept += self.emit_pending(&mut buf[kept..]);
+                        self.stream += kept as u64;
+                        return Ok(kept);
+                    }
+                }
+                i += 1;
+                if self.after_cr && b != b'\n' {
+                    self.line += 1;
+                    self.at_line_start = true;
+                }
+                self.after_cr = b == b'\r';
+                if self.skipping {
+                    self.at_line_start = false;
+                    continue;
+                }
+                if self.parse == Parse::Between && next != Parse::Between {
+                    self.record = self.stream + kept as u64;
+                    self.record_len = 0;
+                    self.limit = if std::mem::take(&mut self.header_next) {
+                        MAX_HEADER
+                    } else {
+                        MAX_ROW
+                    };
+                }
+                if next != Parse::Between {
+                    self.record_len += 1;
+                }
+                self.parse = next;
+                if b == b'\n' {
+                    self.line += 1;
+                    self.at_line_start = true;
+                } else if self.at_line_start && b != b'\r' {
+                    self.starts.push_back(Start {
+                        stream: self.stream + kept as u64,
+                        file: self.offset + i as u64 - 1,
+                        line: self.line,
+                        cut_on: None,
+                    });
+                    self.at_line_start = false;
+                }
+                buf[kept] = b;
+                kept += 1;
+            }
+            self.offset += n as u64;
+            self.stream += kept as u64;
+            if kept > 0 {
+                return Ok(kept);
+            }
+            // All left out: read on (an empty read would end the file for the parser).
+        }
     }
 }
 
@@ -228,20 +498,27 @@ impl<R: Seek> Seek for Lines<R> {
         };
         self.inner.seek(SeekFrom::Start(self.base + at))?;
         self.offset = at;
+        self.stream = at;
+        self.shifted = false;
         self.at_line_start = true;
         self.after_cr = false;
         self.starts.clear();
+        self.parse = Parse::Between;
+        self.record_len = 0;
+        self.header_next = false;
+        self.skipping = false;
+        self.pending = b"";
         Ok(at)
     }
 }
 
 impl<R> Lines<R> {
-    /// Where the line of a record that starts at `byte` (possibly on blank lines before it)
-    /// really starts, and its number.
-    fn line_of(&mut self, byte: u64) -> Option<(u64, u64)> {
-        while let Some(&(start, line)) = self.starts.front() {
-            if start >= byte {
-                return Some((start, line));
+    /// The line of a record that starts at `byte` of the stream (possibly on blank lines before
+    /// it): where it really starts, and its number.
+    fn line_of(&mut self, byte: u64) -> Option<Start> {
+        while let Some(&start) = self.starts.front() {
+            if start.stream >= byte {
+                return Some(start);
             }
             self.starts.pop_front();
         }
@@ -295,26 +572,30 @@ impl Table {
         } else {
             b','
         };
-        let lines = Lines {
-            inner: Pread {
+        let lines = Lines::new(
+            Pread {
                 file,
                 pos: base,
                 chunk: FILE_CHUNK,
             },
             base,
-            offset: 0,
-            line: 1,
-            at_line_start: true,
-            after_cr: false,
-            starts: VecDeque::new(),
-        };
+            delimiter,
+        );
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .buffer_capacity(FILE_CHUNK)
             .flexible(true)
             .has_headers(true)
             .from_reader(lines);
-        let headers = reader.headers().cloned().map_err(|e| match e.kind() {
+        let headers = reader.headers().cloned();
+        if reader
+            .get_mut()
+            .line_of(0)
+            .is_some_and(|s| s.cut_on.is_some())
+        {
+            return Err(fail(FileFault::HeaderTooLong));
+        }
+        let headers = headers.map_err(|e| match e.kind() {
             csv::ErrorKind::Io(e) => io(std::io::Error::new(e.kind(), e.to_string())),
             _ => fail(FileFault::NotUtf8),
         })?;
@@ -367,8 +648,19 @@ impl Table {
         self.failure.take()
     }
 
-    /// The next data row: `Ok(row)`, or `Err` for a row that cannot be read (not UTF-8);
-    /// `None` at the end of the file (or when it can no longer be read: see [`Table::failure`]).
+    /// Where the record at `byte` of the stream starts (`fallback`: the parser's line).
+    fn start_of(&mut self, byte: u64, fallback: u64) -> Start {
+        self.reader.get_mut().line_of(byte).unwrap_or(Start {
+            stream: byte,
+            file: byte,
+            line: fallback,
+            cut_on: None,
+        })
+    }
+
+    /// The next data row: `Ok(row)`, or `Err` for a row that cannot be read (not UTF-8, too
+    /// long); `None` at the end of the file (or when it can no longer be read: see
+    /// [`Table::failure`]).
     pub fn next_row(&mut self) -> Option<Result<Row<'_>, RowError>> {
         loop {
             let fallback = self.reader.position().line();
@@ -376,34 +668,36 @@ impl Table {
                 Ok(false) => return None,
                 Ok(true) => {
                     let byte = self.record.position().map_or(0, |p| p.byte());
-                    let (byte, line) = self
-                        .reader
-                        .get_mut()
-                        .line_of(byte)
-                        .unwrap_or((byte, fallback));
+                    let start = self.start_of(byte, fallback);
+                    if let Some(last) = start.cut_on {
+                        return Some(Err(RowError {
+                            line: start.line,
+                            fault: RowFault::TooLong { last },
+                        }));
+                    }
                     if self.record.iter().all(|c| c.trim().is_empty()) {
                         continue;
                     }
                     return Some(Ok(Row {
-                        line,
-                        byte,
+                        line: start.line,
+                        byte: start.file,
                         record: &self.record,
                         columns: &self.columns,
                     }));
                 }
                 Err(e) => {
-                    let line = e
-                        .position()
-                        .and_then(|p| self.reader.get_mut().line_of(p.byte()))
-                        .map_or(fallback, |(_, line)| line);
-                    let fault = match e.kind() {
-                        csv::ErrorKind::Io(io) => {
+                    let start = e.position().map(|p| self.start_of(p.byte(), fallback));
+                    let line = start.map_or(fallback, |s| s.line);
+                    let fault = match (start.and_then(|s| s.cut_on), e.kind()) {
+                        (_, csv::ErrorKind::Io(io)) => {
                             tracing::error!(line, error = %e, "reading stopped");
                             self.failure = Some(std::io::Error::new(io.kind(), io.to_string()));
                             return None;
                         }
-                        csv::ErrorKind::Utf8 { .. } => RowFault::NotUtf8,
-                        _ => RowFault::Broken,
+                        // Cut in the middle of a character.
+                        (Some(last), _) => RowFault::TooLong { last },
+                        (None, csv::ErrorKind::Utf8 { .. }) => RowFault::NotUtf8,
+                        (None, _) => RowFault::Broken,
                     };
                     return Some(Err(RowError { line, fault }));
                 }
@@ -414,13 +708,14 @@ impl Table {
     /// The row that starts at `pos` (from an earlier pass over the same file). Reading rows in
     /// file order costs no more than [`Table::next_row`]; a jump costs one small read.
     pub fn row_at(&mut self, pos: RowPos) -> Option<Result<Row<'_>, RowError>> {
-        if self.reader.position().byte() != pos.byte {
+        // Once a record was cut, the parser's offsets are no longer the file's.
+        if self.reader.get_ref().shifted || self.reader.position().byte() != pos.byte {
             let lines = self.reader.get_mut();
             lines.inner.chunk = ROW_CHUNK;
             lines.line = pos.line;
             let mut p = csv::Position::new();
             p.set_byte(pos.byte).set_line(pos.line);
-            if let Err(e) = self.reader.seek(p) {
+            if let Err(e) = self.reader.seek_raw(SeekFrom::Start(pos.byte), p) {
                 tracing::error!(error = %e, "seek in the file failed");
                 self.failure = Some(std::io::Error::other(e.to_string()));
                 return None;
@@ -562,6 +857,172 @@ mod tests {
             seen.iter().map(|s| s.0.line).collect::<Vec<_>>(),
             vec![2, 4, 5]
         );
+    }
+
+    #[test]
+    fn a_row_longer_than_the_limit_is_refused_by_its_line_and_the_rows_after_it_are_read() {
+        let long = "x".repeat(3 * FILE_CHUNK + 5);
+        for end in ["\n", "\r\n", "\r"] {
+            let text = format!("a,b{end}1,A{end}2,{long}{end}{end}3,C{end}4,\"D{end}E\"{end}5,F");
+            let mut t = table(&text, &["a", "b"]).unwrap();
+            let got = read_all(&mut t);
+            let summary: Vec<_> = got
+                .iter()
+                .map(|r| {
+                    r.as_ref()
+                        .map(|(line, _, b)| (*line, b.clone()))
+                        .map_err(|e| *e)
+                })
+                .collect();
+            assert_eq!(
+                summary,
+                vec![
+                    Ok((2, "A".to_string())),
+                    Err(RowError {
+                        line: 3,
+                        fault: RowFault::TooLong { last: 3 }
+                    }),
+                    Ok((5, "C".to_string())),
+                    Ok((6, format!("D{end}E"))),
+                    Ok((8, "F".to_string())),
+                ],
+                "line end {end:?}"
+            );
+            // The rows around it are read again from where they start, in any order.
+            let good: Vec<_> = got.into_iter().filter_map(Result::ok).collect();
+            for (line, pos, b) in good.iter().rev().chain(good.iter()) {
+                let r = t.row_at(*pos).unwrap().unwrap();
+                assert_eq!((r.line, r.get("b").unwrap()), (*line, b.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn a_row_of_exactly_the_limit_is_read_and_one_byte_more_is_refused_wherever_it_falls() {
+        let limit = MAX_ROW as usize;
+        // Rows before it move the place the parser's buffer ends in the row (its cut falls on
+        // the end of the second 64 KiB read after 65,529 bytes).
+        for before in [
+            0,
+            1,
+            7,
+            1000,
+            FILE_CHUNK - 8,
+            FILE_CHUNK - 7,
+            FILE_CHUNK - 6,
+        ] {
+            for (len, quoted) in [(limit, false), (limit + 1, false), (limit + 1, true)] {
+                let cell = if quoted {
+                    format!("\"{}\"", "y".repeat(len - 4))
+                } else {
+                    "y".repeat(len - 2)
+                };
+                let text = format!("a,b\n0,{}\n1,{cell}\n2,Z\n", "p".repeat(before));
+                let mut t = table(&text, &["a", "b"]).unwrap();
+                let got = read_all(&mut t);
+                assert_eq!(got.len(), 3, "{before} {len}");
+                if len <= limit {
+                    assert_eq!(got[1].as_ref().unwrap().2.len(), len - 2);
+                } else {
+                    let fault = RowFault::TooLong { last: 3 };
+                    assert_eq!(got[1], Err(RowError { line: 3, fault }), "{before} {len}");
+                }
+                assert_eq!(got[2].as_ref().unwrap().0, 4);
+                assert_eq!(got[2].as_ref().unwrap().2, "Z");
+            }
+        }
+    }
+
+    #[test]
+    fn a_row_cut_in_the_middle_of_a_character_is_refused_as_too_long() {
+        // "2,x" then two-byte characters: the limit falls inside one.
+        let long = "é".repeat(MAX_ROW as usize);
+        let text = format!("a,b\n2,x{long}\n3,A\n");
+        let mut t = table(&text, &["a", "b"]).unwrap();
+        let got = read_all(&mut t);
+        let fault = RowFault::TooLong { last: 2 };
+        assert_eq!(got[0], Err(RowError { line: 2, fault }));
+        assert_eq!(got[1].as_ref().unwrap().2, "A");
+    }
+
+    #[test]
+    fn a_row_read_again_after_a_cut_is_that_row_though_the_offsets_no_longer_agree() {
+        // The cut leaves 5 bytes out and puts a line end in: the parser's offset after row 3
+        // is row 3's own start in the file.
+        let long = "y".repeat(MAX_ROW as usize - 2 + 5);
+        let text = format!("a,b\n2,{long}\n3,A\n4,C\n");
+        let mut t = table(&text, &["a", "b"]).unwrap();
+        assert!(t.next_row().unwrap().is_err());
+        let pos = t.next_row().unwrap().unwrap().pos();
+        assert_eq!(t.reader.position().byte(), pos.byte);
+        let r = t.row_at(pos).unwrap().unwrap();
+        assert_eq!((r.line, r.get("b")), (3, Some("A")));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_cut_at_the_limit_and_names_the_lines_it_ran_over() {
+        let mut text = String::from("a,b\n1,\"A\n");
+        for i in 0..30_000 {
+            text += &format!("{i},B\n");
+        }
+        let mut t = table(&text, &["a", "b"]).unwrap();
+        let got = read_all(&mut t);
+        let Err(RowError {
+            line: 2,
+            fault: RowFault::TooLong { last },
+        }) = got[0]
+        else {
+            panic!("{:?}", got[0]);
+        };
+        assert!(last > 2, "{last}");
+        // The rows after the line it was cut on are read, with their lines.
+        let after: Vec<u64> = got[1..].iter().map(|r| r.as_ref().unwrap().0).collect();
+        assert_eq!(after, ((last + 1)..=30_002).collect::<Vec<_>>());
+        let reason = got[0].clone().unwrap_err().reason(Lang::En);
+        assert!(
+            reason.contains(&last.to_string()) && reason.contains("quote"),
+            "{reason}"
+        );
+    }
+
+    #[test]
+    fn the_parser_is_handed_no_more_of_a_long_row_than_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        let long = "z".repeat(10 << 20);
+        std::fs::write(&path, format!("a,b\n1,A\n2,{long}\n3,C\n")).unwrap();
+        let file = File::open(&path).unwrap();
+        let inner = Pread {
+            file,
+            pos: 0,
+            chunk: FILE_CHUNK,
+        };
+        let mut lines = Lines::new(inner, 0, b',');
+        let mut buf = vec![0u8; FILE_CHUNK];
+        let mut handed = vec![];
+        loop {
+            let n = lines.read(&mut buf).unwrap();
+            if n == 0 {
+                break;
+            }
+            handed.extend_from_slice(&buf[..n]);
+        }
+        let expected = format!("a,b\n1,A\n2,{}\n\n3,C\n", &long[..MAX_ROW as usize - 2]);
+        assert_eq!(handed.len(), expected.len());
+        assert!(handed == expected.as_bytes());
+    }
+
+    #[test]
+    fn a_header_longer_than_the_limit_refuses_the_file() {
+        let limit = MAX_HEADER as usize;
+        let header = format!("a,b{}", " ".repeat(limit - 3));
+        let r = rows(&format!("{header}\n1,A\n"), &["a", "b"]);
+        assert_eq!(r.len(), 1, "a header of exactly the limit is read");
+        for long in [format!("{header} "), format!("a,b{}", "x".repeat(1 << 20))] {
+            let e = table(&format!("{long}\n1,A\n"), &["a", "b"]).err().unwrap();
+            assert!(matches!(e.fault, FileFault::HeaderTooLong), "{e:?}");
+            assert!(e.to_string().contains(&MAX_HEADER.to_string()), "{e}");
+        }
     }
 
     #[test]

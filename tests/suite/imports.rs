@@ -1,10 +1,11 @@
-//! What every CSV import does with a file that would trap it: a column named twice, text that
-//! is not UTF-8 (Excel's "CSV" rather than "CSV UTF-8") — on real files, on SQLite and
-//! PostgreSQL.
+//! What every CSV import does with a file that would trap it: a row or header longer than any
+//! real one, a column named twice, text that is not UTF-8 (Excel's "CSV" rather than "CSV
+//! UTF-8") — on real files, on SQLite and PostgreSQL.
 
 use crate::on_each_backend;
 use kesos_bot::i18n::Lang;
 use kesos_bot::import::ImportReport;
+use kesos_bot::import::table::{MAX_HEADER, MAX_ROW};
 use kesos_bot::store::Db;
 
 const SITI: &str = "3215015203880001";
@@ -42,6 +43,69 @@ async fn names(db: &Db) -> Vec<String> {
 
 fn lines(r: &ImportReport) -> Vec<u64> {
     r.rejected.iter().map(|x| x.line).collect()
+}
+
+#[tokio::test]
+async fn a_row_longer_than_the_limit_is_refused_and_the_rest_loads() {
+    on_each_backend!(|tdb| {
+        let db = tdb.connect().await;
+        // Budi's row is otherwise good: a 3 MB address (a lost line end, a pasted blob).
+        let file = [
+            HEAD.to_vec(),
+            row(SITI, "SITI AMINAH", "1", "Jl. Mawar 3"),
+            row(BUDI, "BUDI SANTOSO", "2", &"x".repeat(3 << 20)),
+            row(FITRI, "FITRI", "3", ""),
+        ]
+        .concat();
+        let r = import_kpm(&db, &file).await.unwrap();
+        assert_eq!((r.added, r.updated, r.unchanged), (2, 0, 0), "{r:?}");
+        assert_eq!(lines(&r), vec![3]);
+        let text = r.render(Lang::Id);
+        assert!(
+            text.contains(&format!("Baris 3: baris lebih dari {MAX_ROW} karakter\n")),
+            "{text}"
+        );
+        assert_eq!(names(&db).await, ["FITRI", "SITI AMINAH"]);
+
+        // A quote left open runs over the rows after it: the report says up to where.
+        let mut file = [HEAD.to_vec(), row(SITI, "\"SITI AMINAH", "1", "")].concat();
+        for _ in 0..3_000 {
+            file.extend(row(BUDI, "BUDI SANTOSO", "2", "Jl. Melati 5"));
+        }
+        file.extend(row(FITRI, "FITRI", "3", ""));
+        let r = import_kpm(&db, &file).await.unwrap();
+        assert_eq!(lines(&r), vec![2], "{:?}", r.rejected);
+        let reason = &r.rejected[0].reason;
+        assert!(
+            reason.contains("sampai baris") && reason.contains("tanda kutip"),
+            "{reason}"
+        );
+        // Budi's rows after the cut load (repeated word for word, they are one), and Fitri's
+        // is unchanged.
+        assert_eq!((r.added, r.updated, r.unchanged), (1, 0, 1), "{r:?}");
+        assert_eq!(names(&db).await, ["BUDI SANTOSO", "FITRI", "SITI AMINAH"]);
+    });
+}
+
+#[tokio::test]
+async fn a_header_longer_than_the_limit_refuses_the_file_in_one_line_and_changes_nothing() {
+    on_each_backend!(|tdb| {
+        let db = tdb.connect().await;
+        let header = format!(
+            "nik;nama;no_kk;kelurahan;program;{}\n",
+            "x".repeat(MAX_HEADER as usize)
+        );
+        let file = [header.into_bytes(), row(SITI, "SITI AMINAH", "1", "")].concat();
+        let e = import_kpm(&db, &file).await.unwrap_err();
+        assert_eq!(
+            e,
+            format!(
+                "baris judul (nama kolom) lebih dari {MAX_HEADER} karakter: periksa apakah \
+                 berkasnya benar"
+            )
+        );
+        assert!(names(&db).await.is_empty());
+    });
 }
 
 #[tokio::test]
