@@ -215,7 +215,6 @@ impl std::error::Error for TableError {}
 /// quote opens a quoted field only as the field's first byte, `""` in one is a quote, `\r` and
 /// `\n` end a record outside quotes, and blank lines are skipped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
 enum Parse {
     /// Between records (on blank lines).
     Between,
@@ -227,14 +226,6 @@ enum Parse {
 }
 
 impl Parse {
-    const ALL: [Parse; 5] = [
-        Parse::Between,
-        Parse::FieldStart,
-        Parse::Field,
-        Parse::Quoted,
-        Parse::QuoteInQuoted,
-    ];
-
     fn next(self, b: u8, delimiter: u8) -> Parse {
         let line_end = b == b'\n' || b == b'\r';
         match self {
@@ -250,9 +241,6 @@ impl Parse {
         }
     }
 }
-
-/// Classes of bytes for [`Lines::step`]: any other byte, the quote, the delimiter; line ends.
-const LINE_END: u8 = 3;
 
 /// Where a non-blank line starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -292,10 +280,6 @@ struct Lines<R> {
     after_cr: bool,
     starts: VecDeque<Start>,
     delimiter: u8,
-    /// Each byte's class (0: other, 1: quote, 2: delimiter, [`LINE_END`]).
-    class: [u8; 256],
-    /// [`Parse::next`] by state and class (but line ends), to follow long runs fast.
-    step: [[Parse; 3]; 5],
     parse: Parse,
     /// The record being read: where it starts (as `Start::stream`), its bytes so far, and the
     /// most it may have.
@@ -312,15 +296,7 @@ struct Lines<R> {
 
 impl<R> Lines<R> {
     fn new(inner: R, base: u64, delimiter: u8) -> Lines<R> {
-        let mut class = [0u8; 256];
-        class[b'"' as usize] = 1;
-        class[delimiter as usize] = 2;
-        class[b'\n' as usize] = LINE_END;
-        class[b'\r' as usize] = LINE_END;
-        let step = Parse::ALL.map(|p| [b'a', b'"', delimiter].map(|b| p.next(b, delimiter)));
         Lines {
-            class,
-            step,
             inner,
             base,
             offset: 0,
@@ -399,16 +375,33 @@ impl<R: Read + Seek> Read for Lines<R> {
                     let room = self.limit.saturating_sub(self.record_len) as usize;
                     if self.parse != Parse::Between && room > 0 {
                         let end = n.min(i.saturating_add(room));
+                        let delimiter = self.delimiter;
+                        // Outside quotes, only a quote needs to know whether it opens a field
+                        // (after a delimiter): `parse` is exact at the run's start and after a
+                        // quote, and settled from the byte before where needed.
+                        let exact = |parse: Parse, j: usize, buf: &[u8]| match parse {
+                            Parse::Field | Parse::FieldStart if j > i => {
+                                if buf[j - 1] == delimiter {
+                                    Parse::FieldStart
+                                } else {
+                                    Parse::Field
+                                }
+                            }
+                            parse => parse,
+                        };
                         let mut j = i;
                         let mut parse = self.parse;
                         while j < end {
-                            let class = self.class[buf[j] as usize];
-                            if class == LINE_END {
+                            let c = buf[j];
+                            if c == b'\n' || c == b'\r' {
                                 break;
                             }
-                            parse = self.step[parse as usize][class as usize];
+                            if c == b'"' || parse == Parse::QuoteInQuoted {
+                                parse = exact(parse, j, buf).next(c, delimiter);
+                            }
                             j += 1;
                         }
+                        parse = exact(parse, j, buf);
                         if kept != i {
                             buf.copy_within(i..j, kept);
                         }
@@ -931,6 +924,42 @@ mod tests {
                 assert_eq!(got[2].as_ref().unwrap().2, "Z");
             }
         }
+    }
+
+    #[test]
+    fn quotes_are_followed_as_the_parser_reads_them_and_no_good_row_is_cut() {
+        // Were the quotes followed wrongly, rows would run together past the limit.
+        let rows = [
+            "1,\"a,b\"",
+            "2,x\"y",
+            "3,\"he said \"\"hi\"\"\"",
+            "4,\"two\nlines\"",
+            "5,\"q\"tail",
+            "6,\"\"",
+            "7,\"\"\"\"",
+            "8,\"a\r\nb\",c",
+            "9,z\"",
+        ];
+        let mut text = String::from("a,b\n");
+        for r in rows {
+            text += r;
+            text += "\r\n";
+            // More than the limit of rows without quotes after each.
+            for i in 0..8_000 {
+                text += &format!("{i},plain\r\n");
+            }
+        }
+        let mut t = table(&text, &["a", "b"]).unwrap();
+        let got: Vec<String> = read_all(&mut t).into_iter().map(|r| r.unwrap().2).collect();
+        let mut plain = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let expected: Vec<String> = plain
+            .records()
+            .map(|r| r.unwrap()[1].trim().to_string())
+            .collect();
+        assert_eq!(got.len(), 9 * 8_001);
+        assert_eq!(got, expected);
     }
 
     #[test]
