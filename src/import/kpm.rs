@@ -32,6 +32,8 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 const REQUIRED: [&str; 5] = ["nik", "nama", "no_kk", "kelurahan", "program"];
+/// Read when present.
+const OPTIONAL: [&str; 6] = ["alamat", "rt", "rw", "status_kks", "aktif", "desil"];
 /// Households (or members) handed to the writer at a time.
 const BATCH: usize = 4_000;
 /// Rows per statement on PostgreSQL, where they travel as one JSON parameter ([`insert_rows`]).
@@ -433,16 +435,16 @@ fn text_cell(v: Option<&str>) -> Option<Box<str>> {
 }
 
 /// Imports the file. Fails only when it cannot be read at all (missing, not UTF-8 text, a
-/// required column absent) or the database cannot be written; bad rows are reported. The
-/// whole import is one transaction: it lands entirely or not at all, and a crash midway
-/// leaves the data as it was.
+/// required column absent or a column named twice, a header too long) or the database cannot
+/// be written; bad rows are reported. The whole import is one transaction: it lands entirely or
+/// not at all, and a crash midway leaves the data as it was.
 pub async fn import(
     db: &Db,
     path: &std::path::Path,
     secret: &[u8],
     lang: Lang,
 ) -> anyhow::Result<ImportReport> {
-    let table = Table::open(path, &REQUIRED)?;
+    let table = Table::open(path, &REQUIRED, &OPTIONAL, lang)?;
     let villages = Villages::load(db).await?;
     let programs: Vec<String> = sqlx::query_as::<_, (String,)>("SELECT code FROM programs")
         .fetch_all(&db.pool)
@@ -638,8 +640,8 @@ fn first_pass(table: &mut Table, rules: &Rules, report: &mut ImportReport) -> Ve
     while let Some(row) = table.next_row() {
         let row = match row {
             Ok(row) => row,
-            Err(line) => {
-                report.reject(line, t(rules.lang, "import-reason-broken-row"));
+            Err(e) => {
+                report.reject(e.line, e.reason(rules.lang));
                 continue;
             }
         };

@@ -3,15 +3,30 @@
 //! The file is streamed, never held whole: a million-row KPM extract is read in a few kilobytes
 //! of buffer. A row remembers where it starts ([`RowPos`]), so that a second pass can come back
 //! to it ([`Table::row_at`]) without keeping it in memory.
+//!
+//! So is a file with one line of hundreds of megabytes (a lost line end, an unclosed quote that
+//! swallows the rest of the file): a record longer than [`MAX_ROW`] (the header: [`MAX_HEADER`])
+//! is cut short in the byte stream, before the CSV parser would hold it whole, and refused.
 
+use crate::i18n::{Lang, t, targs};
 use std::collections::{HashMap, VecDeque};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::os::unix::fs::FileExt;
 
+/// The longest header read, in bytes. A KPM header is under 100 bytes, and a hundred columns of
+/// long names stay under 4 KiB: a longer one is the wrong file, or a file without line ends.
+pub const MAX_HEADER: u64 = 16 * 1024;
+/// The longest data row read, in bytes (line ends inside quotes included). A KPM row is under
+/// 300 bytes with a long address; no real row comes near this, while the parser would hold a
+/// longer one whole (a 200 MB line of short cells took 1.2 GB). The operator reads
+/// "characters": the same for the plain text of these files.
+pub const MAX_ROW: u64 = 64 * 1024;
+
 pub struct Table {
     /// The file, as error messages name it.
     path: String,
+    lang: Lang,
     columns: HashMap<String, usize>,
     reader: csv::Reader<Lines<Pread>>,
     record: csv::StringRecord,
@@ -64,7 +79,7 @@ pub struct Row<'a> {
 /// Where a row starts in the file: enough to read it again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RowPos {
-    /// Byte offset as the CSV reader counts it (after the BOM).
+    /// Byte offset in the file, after the BOM.
     pub byte: u64,
     pub line: u64,
 }
@@ -88,67 +103,384 @@ impl<'a> Row<'a> {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum TableError {
-    #[error("cannot read {path}: {source}")]
+/// A data row that cannot be read, by the line it starts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowError {
+    pub line: u64,
+    pub fault: RowFault,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowFault {
+    /// Not UTF-8 text: most often a file Excel saved as "CSV" rather than "CSV UTF-8".
+    NotUtf8,
+    /// Longer than [`MAX_ROW`]. `last` is the line it was cut on: past its first line when a
+    /// quote left open ran on over the next lines (the rows there are part of it).
+    TooLong { last: u64 },
+    /// Anything else the CSV parser refuses.
+    Broken,
+}
+
+impl RowError {
+    /// Why the row is refused, as the operator reads it.
+    pub fn reason(&self, lang: Lang) -> String {
+        let max = ("max", (MAX_ROW as i64).into());
+        match self.fault {
+            RowFault::NotUtf8 => t(lang, "import-reason-not-utf8"),
+            RowFault::TooLong { last } if last > self.line => targs(
+                lang,
+                "import-reason-row-too-long-quote",
+                &[max, ("last", (last as i64).into())],
+            ),
+            RowFault::TooLong { .. } => targs(lang, "import-reason-row-too-long", &[max]),
+            RowFault::Broken => t(lang, "import-reason-broken-row"),
+        }
+    }
+}
+
+/// Why a whole file is refused; it reads (`Display`) in the operator's language.
+#[derive(Debug)]
+pub struct TableError {
+    pub fault: FileFault,
+    lang: Lang,
+}
+
+#[derive(Debug)]
+pub enum FileFault {
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("the file is not UTF-8 text")]
+    /// The header is not UTF-8 text.
     NotUtf8,
-    #[error("the file is empty")]
     Empty,
-    #[error("missing column(s): {0}")]
+    /// Required columns the header lacks, joined with ", ".
     MissingColumns(String),
+    /// The header is longer than [`MAX_HEADER`].
+    HeaderTooLong,
+    /// A column the import reads is named twice (after trimming and case-folding); its
+    /// positions count from 1.
+    DuplicateColumn {
+        name: String,
+        first: usize,
+        second: usize,
+    },
 }
 
-impl TableError {
-    fn io(path: &str, source: std::io::Error) -> TableError {
-        TableError::Io {
-            path: path.to_string(),
-            source,
+impl std::fmt::Display for TableError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lang = self.lang;
+        let text = match &self.fault {
+            FileFault::Io { path, source } => targs(
+                lang,
+                "import-file-unreadable",
+                &[
+                    ("path", path.clone().into()),
+                    ("error", source.to_string().into()),
+                ],
+            ),
+            FileFault::NotUtf8 => t(lang, "import-file-not-utf8"),
+            FileFault::Empty => t(lang, "import-file-empty"),
+            FileFault::MissingColumns(columns) => targs(
+                lang,
+                "import-file-missing-columns",
+                &[("columns", columns.clone().into())],
+            ),
+            FileFault::HeaderTooLong => targs(
+                lang,
+                "import-file-header-too-long",
+                &[("max", (MAX_HEADER as i64).into())],
+            ),
+            FileFault::DuplicateColumn {
+                name,
+                first,
+                second,
+            } => targs(
+                lang,
+                "import-file-duplicate-column",
+                &[
+                    ("column", name.clone().into()),
+                    ("first", (*first as i64).into()),
+                    ("second", (*second as i64).into()),
+                ],
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for TableError {}
+
+/// Where the CSV parser is, as far as the ends of records go, by the rules of `csv_core`: a
+/// quote opens a quoted field only as the field's first byte, `""` in one is a quote, `\r` and
+/// `\n` end a record outside quotes, and blank lines are skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Parse {
+    /// Between records (on blank lines).
+    Between,
+    FieldStart,
+    Field,
+    Quoted,
+    /// A quote in a quoted field: the field's end, or the first of `""`.
+    QuoteInQuoted,
+}
+
+impl Parse {
+    fn next(self, b: u8, delimiter: u8) -> Parse {
+        let line_end = b == b'\n' || b == b'\r';
+        match self {
+            Parse::Between if line_end => Parse::Between,
+            Parse::Between => Parse::FieldStart.next(b, delimiter),
+            Parse::FieldStart if b == b'"' => Parse::Quoted,
+            Parse::Quoted if b == b'"' => Parse::QuoteInQuoted,
+            Parse::Quoted => Parse::Quoted,
+            Parse::QuoteInQuoted if b == b'"' => Parse::Quoted,
+            _ if line_end => Parse::Between,
+            _ if b == delimiter => Parse::FieldStart,
+            _ => Parse::Field,
         }
     }
+}
+
+/// Where a non-blank line starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Start {
+    /// Offset among the bytes handed to the parser (as its positions count).
+    stream: u64,
+    /// Offset in the file, after the BOM.
+    file: u64,
+    line: u64,
+    /// For the first line of a record cut for its length: the line it was cut on.
+    cut_on: Option<u64>,
 }
 
 /// A reader that notes where each non-blank line starts and its number, as the bytes pass to
 /// the CSV parser (which skips blank lines without counting them). The notes are consumed as
 /// records are read, so they stay few.
+///
+/// It also follows the records as the parser will see them, and cuts one that grows longer than
+/// its limit: the parser gets a line end there (after a closing quote when in a quoted field),
+/// then nothing more of the file up to its next line end. The parser thus never holds more than
+/// the limit of a record, and the record's first line is marked (`cut_on`) to be refused.
 struct Lines<R> {
     inner: R,
     /// Bytes skipped at the start of the file (a BOM); offsets below are after them.
     base: u64,
+    /// Offset in the file of the next byte read from `inner`.
     offset: u64,
+    /// Bytes handed to the parser: `offset`, but for what cutting records left out and put in.
+    stream: u64,
+    /// A record was cut since the last seek: `stream` and `offset` may differ.
+    shifted: bool,
     /// Number of the line the next byte belongs to.
     line: u64,
     at_line_start: bool,
     /// The last byte seen was a `\r`: a line end unless a `\n` follows (old Mac files end
     /// lines with `\r` alone, and the CSV parser takes it as one).
     after_cr: bool,
-    /// (offset of a non-blank line's first byte, its line number)
-    starts: VecDeque<(u64, u64)>,
+    starts: VecDeque<Start>,
+    delimiter: u8,
+    parse: Parse,
+    /// The record being read: where it starts (as `Start::stream`), its bytes so far, and the
+    /// most it may have.
+    record: u64,
+    record_len: u64,
+    limit: u64,
+    /// The next record is the header.
+    header_next: bool,
+    /// Leaving out the rest of a cut record, up to the next line end.
+    skipping: bool,
+    /// Bytes that end a cut record, to hand over before any more of the file.
+    pending: &'static [u8],
 }
 
-impl<R: Read> Read for Lines<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        for (i, &b) in buf[..n].iter().enumerate() {
-            if self.after_cr && b != b'\n' {
-                self.line += 1;
-                self.at_line_start = true;
-            }
-            self.after_cr = b == b'\r';
-            if b == b'\n' {
-                self.line += 1;
-                self.at_line_start = true;
-            } else if self.at_line_start && b != b'\r' {
-                self.starts.push_back((self.offset + i as u64, self.line));
-                self.at_line_start = false;
-            }
+impl<R> Lines<R> {
+    fn new(inner: R, base: u64, delimiter: u8) -> Lines<R> {
+        Lines {
+            inner,
+            base,
+            offset: 0,
+            stream: 0,
+            shifted: false,
+            line: 1,
+            at_line_start: true,
+            after_cr: false,
+            starts: VecDeque::new(),
+            delimiter,
+            parse: Parse::Between,
+            record: 0,
+            record_len: 0,
+            limit: MAX_HEADER,
+            header_next: true,
+            skipping: false,
+            pending: b"",
         }
-        self.offset += n as u64;
-        Ok(n)
+    }
+
+    /// Hands over as much of `pending` as fits.
+    fn emit_pending(&mut self, out: &mut [u8]) -> usize {
+        let n = self.pending.len().min(out.len());
+        out[..n].copy_from_slice(&self.pending[..n]);
+        self.pending = &self.pending[n..];
+        n
+    }
+
+    /// Cuts the record being read, on `line`: its end goes to the parser next.
+    fn cut(&mut self, line: u64) {
+        let record = self.record;
+        let start = self.starts.iter_mut().rev().find(|s| s.stream == record);
+        debug_assert!(start.is_some(), "a record starts on a noted line");
+        if let Some(s) = start {
+            s.cut_on = Some(line);
+        }
+        self.pending = if self.parse == Parse::Quoted {
+            b"\"\n"
+        } else {
+            b"\n"
+        };
+        self.parse = Parse::Between;
+        self.skipping = true;
+        self.shifted = true;
+    }
+}
+
+impl<R: Read + Seek> Read for Lines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if !self.pending.is_empty() {
+            let n = self.emit_pending(buf);
+            self.stream += n as u64;
+            return Ok(n);
+        }
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                self.skipping = false;
+                return Ok(0);
+            }
+            // Bytes kept are moved to the front of `buf`, the others left out.
+            let mut kept = 0;
+            let mut i = 0;
+            while i < n {
+                let b = buf[i];
+                // Within a line, a run of bytes changes nothing but where the parser is in the
+                // record and its length (or is left out whole): taken at once, the loop costs
+                // little more than the parser's own.
+                if !self.after_cr && !self.at_line_start && b != b'\n' && b != b'\r' {
+                    if self.skipping {
+                        while i < n && buf[i] != b'\n' && buf[i] != b'\r' {
+                            i += 1;
+                        }
+                        continue;
+                    }
+                    let room = self.limit.saturating_sub(self.record_len) as usize;
+                    if self.parse != Parse::Between && room > 0 {
+                        let end = n.min(i.saturating_add(room));
+                        let delimiter = self.delimiter;
+                        // Outside quotes, only a quote needs to know whether it opens a field
+                        // (after a delimiter): `parse` is exact at the run's start and after a
+                        // quote, and settled from the byte before where needed.
+                        let exact = |parse: Parse, j: usize, buf: &[u8]| match parse {
+                            Parse::Field | Parse::FieldStart if j > i => {
+                                if buf[j - 1] == delimiter {
+                                    Parse::FieldStart
+                                } else {
+                                    Parse::Field
+                                }
+                            }
+                            parse => parse,
+                        };
+                        let mut j = i;
+                        let mut parse = self.parse;
+                        while j < end {
+                            let c = buf[j];
+                            if c == b'\n' || c == b'\r' {
+                                break;
+                            }
+                            if c == b'"' || parse == Parse::QuoteInQuoted {
+                                parse = exact(parse, j, buf).next(c, delimiter);
+                            }
+                            j += 1;
+                        }
+                        parse = exact(parse, j, buf);
+                        if kept != i {
+                            buf.copy_within(i..j, kept);
+                        }
+                        kept += j - i;
+                        self.record_len += (j - i) as u64;
+                        self.parse = parse;
+                        i = j;
+                        continue;
+                    }
+                }
+                let line_end = b == b'\n' || b == b'\r';
+                if self.skipping && line_end {
+                    self.skipping = false;
+                }
+                let mut next = self.parse;
+                if !self.skipping {
+                    next = self.parse.next(b, self.delimiter);
+                    let continues = self.parse != Parse::Between && next != Parse::Between;
+                    if continues && self.record_len + 1 > self.limit {
+                        let line = if self.after_cr && b != b'\n' {
+                            self.line + 1
+                        } else {
+                            self.line
+                        };
+                        self.cut(line);
+                        // The record's end first; the file again from this byte on (left out
+                        // up to the line end).
+                        self.offset += i as u64;
+                        self.inner.seek(SeekFrom::Start(self.base + self.offset))?;
+                        kept += self.emit_pending(&mut buf[kept..]);
+                        self.stream += kept as u64;
+                        return Ok(kept);
+                    }
+                }
+                i += 1;
+                if self.after_cr && b != b'\n' {
+                    self.line += 1;
+                    self.at_line_start = true;
+                }
+                self.after_cr = b == b'\r';
+                if self.skipping {
+                    self.at_line_start = false;
+                    continue;
+                }
+                if self.parse == Parse::Between && next != Parse::Between {
+                    self.record = self.stream + kept as u64;
+                    self.record_len = 0;
+                    self.limit = if std::mem::take(&mut self.header_next) {
+                        MAX_HEADER
+                    } else {
+                        MAX_ROW
+                    };
+                }
+                if next != Parse::Between {
+                    self.record_len += 1;
+                }
+                self.parse = next;
+                if b == b'\n' {
+                    self.line += 1;
+                    self.at_line_start = true;
+                } else if self.at_line_start && b != b'\r' {
+                    self.starts.push_back(Start {
+                        stream: self.stream + kept as u64,
+                        file: self.offset + i as u64 - 1,
+                        line: self.line,
+                        cut_on: None,
+                    });
+                    self.at_line_start = false;
+                }
+                buf[kept] = b;
+                kept += 1;
+            }
+            self.offset += n as u64;
+            self.stream += kept as u64;
+            if kept > 0 {
+                return Ok(kept);
+            }
+            // All left out: read on (an empty read would end the file for the parser).
+        }
     }
 }
 
@@ -159,20 +491,27 @@ impl<R: Seek> Seek for Lines<R> {
         };
         self.inner.seek(SeekFrom::Start(self.base + at))?;
         self.offset = at;
+        self.stream = at;
+        self.shifted = false;
         self.at_line_start = true;
         self.after_cr = false;
         self.starts.clear();
+        self.parse = Parse::Between;
+        self.record_len = 0;
+        self.header_next = false;
+        self.skipping = false;
+        self.pending = b"";
         Ok(at)
     }
 }
 
 impl<R> Lines<R> {
-    /// Where the line of a record that starts at `byte` (possibly on blank lines before it)
-    /// really starts, and its number.
-    fn line_of(&mut self, byte: u64) -> Option<(u64, u64)> {
-        while let Some(&(start, line)) = self.starts.front() {
-            if start >= byte {
-                return Some((start, line));
+    /// The line of a record that starts at `byte` of the stream (possibly on blank lines before
+    /// it): where it really starts, and its number.
+    fn line_of(&mut self, byte: u64) -> Option<Start> {
+        while let Some(&start) = self.starts.front() {
+            if start.stream >= byte {
+                return Some(start);
             }
             self.starts.pop_front();
         }
@@ -181,9 +520,23 @@ impl<R> Lines<R> {
 }
 
 impl Table {
-    pub fn open(path: &std::path::Path, required: &[&str]) -> Result<Table, TableError> {
+    /// Opens a file whose header must name the `required` columns and may name the
+    /// `optional` ones; either named twice refuses the file (another column named twice is
+    /// not read, and does not matter).
+    pub fn open(
+        path: &std::path::Path,
+        required: &[&str],
+        optional: &[&str],
+        lang: Lang,
+    ) -> Result<Table, TableError> {
         let name = path.display().to_string();
-        let io = |source| TableError::io(&name, source);
+        let fail = |fault| TableError { fault, lang };
+        let io = |source| {
+            fail(FileFault::Io {
+                path: name.clone(),
+                source,
+            })
+        };
         let file = File::open(path).map_err(io)?;
         // The BOM, and the header line (it decides the delimiter).
         let mut head = vec![0u8; FILE_CHUNK];
@@ -202,51 +555,75 @@ impl Table {
             Err(e) if e.error_len().is_none() => {
                 std::str::from_utf8(&first_line[..e.valid_up_to()]).expect("valid prefix")
             }
-            Err(_) => return Err(TableError::NotUtf8),
+            Err(_) => return Err(fail(FileFault::NotUtf8)),
         };
         if first_line.trim().is_empty() {
-            return Err(TableError::Empty);
+            return Err(fail(FileFault::Empty));
         }
         let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
             b';'
         } else {
             b','
         };
-        let lines = Lines {
-            inner: Pread {
+        let lines = Lines::new(
+            Pread {
                 file,
                 pos: base,
                 chunk: FILE_CHUNK,
             },
             base,
-            offset: 0,
-            line: 1,
-            at_line_start: true,
-            after_cr: false,
-            starts: VecDeque::new(),
-        };
+            delimiter,
+        );
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .buffer_capacity(FILE_CHUNK)
             .flexible(true)
             .has_headers(true)
             .from_reader(lines);
-        let headers = reader.headers().map_err(|_| TableError::NotUtf8)?.clone();
-        let columns: HashMap<String, usize> = headers
-            .iter()
-            .enumerate()
-            .map(|(i, h)| (h.trim().to_lowercase(), i))
-            .collect();
+        let headers = reader.headers().cloned();
+        if reader
+            .get_mut()
+            .line_of(0)
+            .is_some_and(|s| s.cut_on.is_some())
+        {
+            return Err(fail(FileFault::HeaderTooLong));
+        }
+        let headers = headers.map_err(|e| match e.kind() {
+            csv::ErrorKind::Io(e) => io(std::io::Error::new(e.kind(), e.to_string())),
+            _ => fail(FileFault::NotUtf8),
+        })?;
+        let mut columns: HashMap<String, usize> = HashMap::new();
+        for (i, h) in headers.iter().enumerate() {
+            let column = h.trim().to_lowercase();
+            if column.is_empty() {
+                // Excel leaves empty header cells after the last column.
+                continue;
+            }
+            match columns.get(&column) {
+                None => {
+                    columns.insert(column, i);
+                }
+                Some(&first) if required.contains(&&*column) || optional.contains(&&*column) => {
+                    return Err(fail(FileFault::DuplicateColumn {
+                        name: column,
+                        first: first + 1,
+                        second: i + 1,
+                    }));
+                }
+                Some(_) => {}
+            }
+        }
         let missing: Vec<&str> = required
             .iter()
             .copied()
             .filter(|c| !columns.contains_key(*c))
             .collect();
         if !missing.is_empty() {
-            return Err(TableError::MissingColumns(missing.join(", ")));
+            return Err(fail(FileFault::MissingColumns(missing.join(", "))));
         }
         Ok(Table {
             path: name,
+            lang,
             columns,
             reader,
             record: csv::StringRecord::new(),
@@ -264,41 +641,58 @@ impl Table {
         self.failure.take()
     }
 
-    /// The next data row: `Ok(row)`, or `Err(line)` for a row that is not valid UTF-8 or CSV;
-    /// `None` at the end of the file (or when it can no longer be read: see [`Table::failure`]).
-    pub fn next_row(&mut self) -> Option<Result<Row<'_>, u64>> {
+    /// Where the record at `byte` of the stream starts (`fallback`: the parser's line).
+    fn start_of(&mut self, byte: u64, fallback: u64) -> Start {
+        self.reader.get_mut().line_of(byte).unwrap_or(Start {
+            stream: byte,
+            file: byte,
+            line: fallback,
+            cut_on: None,
+        })
+    }
+
+    /// The next data row: `Ok(row)`, or `Err` for a row that cannot be read (not UTF-8, too
+    /// long); `None` at the end of the file (or when it can no longer be read: see
+    /// [`Table::failure`]).
+    pub fn next_row(&mut self) -> Option<Result<Row<'_>, RowError>> {
         loop {
             let fallback = self.reader.position().line();
             match self.reader.read_record(&mut self.record) {
                 Ok(false) => return None,
                 Ok(true) => {
                     let byte = self.record.position().map_or(0, |p| p.byte());
-                    let (byte, line) = self
-                        .reader
-                        .get_mut()
-                        .line_of(byte)
-                        .unwrap_or((byte, fallback));
+                    let start = self.start_of(byte, fallback);
+                    if let Some(last) = start.cut_on {
+                        return Some(Err(RowError {
+                            line: start.line,
+                            fault: RowFault::TooLong { last },
+                        }));
+                    }
                     if self.record.iter().all(|c| c.trim().is_empty()) {
                         continue;
                     }
                     return Some(Ok(Row {
-                        line,
-                        byte,
+                        line: start.line,
+                        byte: start.file,
                         record: &self.record,
                         columns: &self.columns,
                     }));
                 }
                 Err(e) => {
-                    let line = e
-                        .position()
-                        .and_then(|p| self.reader.get_mut().line_of(p.byte()))
-                        .map_or(fallback, |(_, line)| line);
-                    if let csv::ErrorKind::Io(io) = e.kind() {
-                        tracing::error!(line, error = %e, "reading stopped");
-                        self.failure = Some(std::io::Error::new(io.kind(), io.to_string()));
-                        return None;
-                    }
-                    return Some(Err(line));
+                    let start = e.position().map(|p| self.start_of(p.byte(), fallback));
+                    let line = start.map_or(fallback, |s| s.line);
+                    let fault = match (start.and_then(|s| s.cut_on), e.kind()) {
+                        (_, csv::ErrorKind::Io(io)) => {
+                            tracing::error!(line, error = %e, "reading stopped");
+                            self.failure = Some(std::io::Error::new(io.kind(), io.to_string()));
+                            return None;
+                        }
+                        // Cut in the middle of a character.
+                        (Some(last), _) => RowFault::TooLong { last },
+                        (None, csv::ErrorKind::Utf8 { .. }) => RowFault::NotUtf8,
+                        (None, _) => RowFault::Broken,
+                    };
+                    return Some(Err(RowError { line, fault }));
                 }
             }
         }
@@ -306,14 +700,15 @@ impl Table {
 
     /// The row that starts at `pos` (from an earlier pass over the same file). Reading rows in
     /// file order costs no more than [`Table::next_row`]; a jump costs one small read.
-    pub fn row_at(&mut self, pos: RowPos) -> Option<Result<Row<'_>, u64>> {
-        if self.reader.position().byte() != pos.byte {
+    pub fn row_at(&mut self, pos: RowPos) -> Option<Result<Row<'_>, RowError>> {
+        // Once a record was cut, the parser's offsets are no longer the file's.
+        if self.reader.get_ref().shifted || self.reader.position().byte() != pos.byte {
             let lines = self.reader.get_mut();
             lines.inner.chunk = ROW_CHUNK;
             lines.line = pos.line;
             let mut p = csv::Position::new();
             p.set_byte(pos.byte).set_line(pos.line);
-            if let Err(e) = self.reader.seek(p) {
+            if let Err(e) = self.reader.seek_raw(SeekFrom::Start(pos.byte), p) {
                 tracing::error!(error = %e, "seek in the file failed");
                 self.failure = Some(std::io::Error::other(e.to_string()));
                 return None;
@@ -323,12 +718,21 @@ impl Table {
     }
 
     /// Calls `f` for each data row; an error when the file could not be read to its end.
-    pub fn for_each(mut self, mut f: impl FnMut(Result<Row<'_>, u64>)) -> Result<(), TableError> {
+    pub fn for_each(
+        mut self,
+        mut f: impl FnMut(Result<Row<'_>, RowError>),
+    ) -> Result<(), TableError> {
         while let Some(row) = self.next_row() {
             f(row);
         }
         match self.failure {
-            Some(e) => Err(TableError::io(&self.path, e)),
+            Some(source) => Err(TableError {
+                fault: FileFault::Io {
+                    path: self.path,
+                    source,
+                },
+                lang: self.lang,
+            }),
             None => Ok(()),
         }
     }
@@ -338,12 +742,16 @@ impl Table {
 mod tests {
     use super::*;
 
-    fn table(text: &str, required: &[&str]) -> Result<Table, TableError> {
+    fn table_bytes(text: &[u8], required: &[&str], optional: &[&str]) -> Result<Table, TableError> {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.csv");
         std::fs::write(&path, text).unwrap();
         // The open file stays readable after its directory entry is gone.
-        Table::open(&path, required)
+        Table::open(&path, required, optional, Lang::En)
+    }
+
+    fn table(text: &str, required: &[&str]) -> Result<Table, TableError> {
+        table_bytes(text.as_bytes(), required, &[])
     }
 
     fn rows(text: &str, required: &[&str]) -> Vec<(u64, Vec<Option<String>>)> {
@@ -361,6 +769,16 @@ mod tests {
             }
         })
         .unwrap();
+        out
+    }
+
+    /// Each row as (line, cell `b`) or the error.
+    fn read_all(t: &mut Table) -> Vec<Result<(u64, RowPos, String), RowError>> {
+        let mut out = vec![];
+        while let Some(r) = t.next_row() {
+            out.push(r.map(|r| (r.line, r.pos(), r.get("b").unwrap_or("").to_string())));
+        }
+        assert!(t.failure().is_none());
         out
     }
 
@@ -432,5 +850,276 @@ mod tests {
             seen.iter().map(|s| s.0.line).collect::<Vec<_>>(),
             vec![2, 4, 5]
         );
+    }
+
+    #[test]
+    fn a_row_longer_than_the_limit_is_refused_by_its_line_and_the_rows_after_it_are_read() {
+        let long = "x".repeat(3 * FILE_CHUNK + 5);
+        for end in ["\n", "\r\n", "\r"] {
+            let text = format!("a,b{end}1,A{end}2,{long}{end}{end}3,C{end}4,\"D{end}E\"{end}5,F");
+            let mut t = table(&text, &["a", "b"]).unwrap();
+            let got = read_all(&mut t);
+            let summary: Vec<_> = got
+                .iter()
+                .map(|r| {
+                    r.as_ref()
+                        .map(|(line, _, b)| (*line, b.clone()))
+                        .map_err(|e| *e)
+                })
+                .collect();
+            assert_eq!(
+                summary,
+                vec![
+                    Ok((2, "A".to_string())),
+                    Err(RowError {
+                        line: 3,
+                        fault: RowFault::TooLong { last: 3 }
+                    }),
+                    Ok((5, "C".to_string())),
+                    Ok((6, format!("D{end}E"))),
+                    Ok((8, "F".to_string())),
+                ],
+                "line end {end:?}"
+            );
+            // The rows around it are read again from where they start, in any order.
+            let good: Vec<_> = got.into_iter().filter_map(Result::ok).collect();
+            for (line, pos, b) in good.iter().rev().chain(good.iter()) {
+                let r = t.row_at(*pos).unwrap().unwrap();
+                assert_eq!((r.line, r.get("b").unwrap()), (*line, b.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn a_row_of_exactly_the_limit_is_read_and_one_byte_more_is_refused_wherever_it_falls() {
+        let limit = MAX_ROW as usize;
+        // Rows before it move the place the parser's buffer ends in the row (its cut falls on
+        // the end of the second 64 KiB read after 65,529 bytes).
+        for before in [
+            0,
+            1,
+            7,
+            1000,
+            FILE_CHUNK - 8,
+            FILE_CHUNK - 7,
+            FILE_CHUNK - 6,
+        ] {
+            for (len, quoted) in [(limit, false), (limit + 1, false), (limit + 1, true)] {
+                let cell = if quoted {
+                    format!("\"{}\"", "y".repeat(len - 4))
+                } else {
+                    "y".repeat(len - 2)
+                };
+                let text = format!("a,b\n0,{}\n1,{cell}\n2,Z\n", "p".repeat(before));
+                let mut t = table(&text, &["a", "b"]).unwrap();
+                let got = read_all(&mut t);
+                assert_eq!(got.len(), 3, "{before} {len}");
+                if len <= limit {
+                    assert_eq!(got[1].as_ref().unwrap().2.len(), len - 2);
+                } else {
+                    let fault = RowFault::TooLong { last: 3 };
+                    assert_eq!(got[1], Err(RowError { line: 3, fault }), "{before} {len}");
+                }
+                assert_eq!(got[2].as_ref().unwrap().0, 4);
+                assert_eq!(got[2].as_ref().unwrap().2, "Z");
+            }
+        }
+    }
+
+    #[test]
+    fn quotes_are_followed_as_the_parser_reads_them_and_no_good_row_is_cut() {
+        // Were the quotes followed wrongly, rows would run together past the limit.
+        let rows = [
+            "1,\"a,b\"",
+            "2,x\"y",
+            "3,\"he said \"\"hi\"\"\"",
+            "4,\"two\nlines\"",
+            "5,\"q\"tail",
+            "6,\"\"",
+            "7,\"\"\"\"",
+            "8,\"a\r\nb\",c",
+            "9,z\"",
+        ];
+        let mut text = String::from("a,b\n");
+        for r in rows {
+            text += r;
+            text += "\r\n";
+            // More than the limit of rows without quotes after each.
+            for i in 0..8_000 {
+                text += &format!("{i},plain\r\n");
+            }
+        }
+        let mut t = table(&text, &["a", "b"]).unwrap();
+        let got: Vec<String> = read_all(&mut t).into_iter().map(|r| r.unwrap().2).collect();
+        let mut plain = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let expected: Vec<String> = plain
+            .records()
+            .map(|r| r.unwrap()[1].trim().to_string())
+            .collect();
+        assert_eq!(got.len(), 9 * 8_001);
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn a_row_cut_in_the_middle_of_a_character_is_refused_as_too_long() {
+        // "2,x" then two-byte characters: the limit falls inside one.
+        let long = "é".repeat(MAX_ROW as usize);
+        let text = format!("a,b\n2,x{long}\n3,A\n");
+        let mut t = table(&text, &["a", "b"]).unwrap();
+        let got = read_all(&mut t);
+        let fault = RowFault::TooLong { last: 2 };
+        assert_eq!(got[0], Err(RowError { line: 2, fault }));
+        assert_eq!(got[1].as_ref().unwrap().2, "A");
+    }
+
+    #[test]
+    fn a_row_read_again_after_a_cut_is_that_row_though_the_offsets_no_longer_agree() {
+        // The cut leaves 5 bytes out and puts a line end in: the parser's offset after row 3
+        // is row 3's own start in the file.
+        let long = "y".repeat(MAX_ROW as usize - 2 + 5);
+        let text = format!("a,b\n2,{long}\n3,A\n4,C\n");
+        let mut t = table(&text, &["a", "b"]).unwrap();
+        assert!(t.next_row().unwrap().is_err());
+        let pos = t.next_row().unwrap().unwrap().pos();
+        assert_eq!(t.reader.position().byte(), pos.byte);
+        let r = t.row_at(pos).unwrap().unwrap();
+        assert_eq!((r.line, r.get("b")), (3, Some("A")));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_cut_at_the_limit_and_names_the_lines_it_ran_over() {
+        let mut text = String::from("a,b\n1,\"A\n");
+        for i in 0..30_000 {
+            text += &format!("{i},B\n");
+        }
+        let mut t = table(&text, &["a", "b"]).unwrap();
+        let got = read_all(&mut t);
+        let Err(RowError {
+            line: 2,
+            fault: RowFault::TooLong { last },
+        }) = got[0]
+        else {
+            panic!("{:?}", got[0]);
+        };
+        assert!(last > 2, "{last}");
+        // The rows after the line it was cut on are read, with their lines.
+        let after: Vec<u64> = got[1..].iter().map(|r| r.as_ref().unwrap().0).collect();
+        assert_eq!(after, ((last + 1)..=30_002).collect::<Vec<_>>());
+        let reason = got[0].clone().unwrap_err().reason(Lang::En);
+        assert!(
+            reason.contains(&last.to_string()) && reason.contains("quote"),
+            "{reason}"
+        );
+    }
+
+    #[test]
+    fn the_parser_is_handed_no_more_of_a_long_row_than_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        let long = "z".repeat(10 << 20);
+        std::fs::write(&path, format!("a,b\n1,A\n2,{long}\n3,C\n")).unwrap();
+        let file = File::open(&path).unwrap();
+        let inner = Pread {
+            file,
+            pos: 0,
+            chunk: FILE_CHUNK,
+        };
+        let mut lines = Lines::new(inner, 0, b',');
+        let mut buf = vec![0u8; FILE_CHUNK];
+        let mut handed = vec![];
+        loop {
+            let n = lines.read(&mut buf).unwrap();
+            if n == 0 {
+                break;
+            }
+            handed.extend_from_slice(&buf[..n]);
+        }
+        let expected = format!("a,b\n1,A\n2,{}\n\n3,C\n", &long[..MAX_ROW as usize - 2]);
+        assert_eq!(handed.len(), expected.len());
+        assert!(handed == expected.as_bytes());
+    }
+
+    #[test]
+    fn a_header_longer_than_the_limit_refuses_the_file() {
+        let limit = MAX_HEADER as usize;
+        let header = format!("a,b{}", " ".repeat(limit - 3));
+        let r = rows(&format!("{header}\n1,A\n"), &["a", "b"]);
+        assert_eq!(r.len(), 1, "a header of exactly the limit is read");
+        for long in [format!("{header} "), format!("a,b{}", "x".repeat(1 << 20))] {
+            let e = table(&format!("{long}\n1,A\n"), &["a", "b"]).err().unwrap();
+            assert!(matches!(e.fault, FileFault::HeaderTooLong), "{e:?}");
+            assert!(e.to_string().contains(&MAX_HEADER.to_string()), "{e}");
+        }
+    }
+
+    #[test]
+    fn a_column_read_twice_refuses_the_file_naming_both_positions() {
+        for header in ["NIK;nama;x; nik", "nik;nama;x;NIK "] {
+            let e = table_bytes(
+                format!("{header}\n1;A;;2\n").as_bytes(),
+                &["nik", "nama"],
+                &[],
+            )
+            .err()
+            .unwrap();
+            let FileFault::DuplicateColumn {
+                name,
+                first,
+                second,
+            } = &e.fault
+            else {
+                panic!("{e:?}");
+            };
+            assert_eq!((name.as_str(), *first, *second), ("nik", 1, 4));
+            assert_eq!(
+                e.to_string(),
+                "column `nik` appears twice (columns 1 and 4): delete or rename one of them"
+            );
+        }
+        // An optional column too.
+        let e = table_bytes(b"nik,alamat,Alamat\n", &["nik"], &["alamat"]).err();
+        assert!(matches!(
+            e.unwrap().fault,
+            FileFault::DuplicateColumn { .. }
+        ));
+        // A column not read may come twice, and empty header cells are no columns.
+        let t = table_bytes(b"x,nik,X,,\n1,2,3,,\n", &["nik"], &["alamat"]).unwrap();
+        let mut n = 0;
+        t.for_each(|r| {
+            assert_eq!(r.unwrap().get("nik"), Some("2"));
+            n += 1;
+        })
+        .unwrap();
+        assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn a_row_not_in_utf8_is_refused_as_such_and_a_header_not_in_utf8_refuses_the_file() {
+        // Windows-1252, as Excel saves "CSV": é, and a curly apostrophe.
+        let text = b"a;b\n1;Jos\xe9\n2;OK\n3;Ma\x92ruf\n";
+        let mut t = table_bytes(text, &["a", "b"], &[]).unwrap();
+        let got = read_all(&mut t);
+        let not_utf8 = |line| {
+            Err(RowError {
+                line,
+                fault: RowFault::NotUtf8,
+            })
+        };
+        assert_eq!(got[0], not_utf8(2));
+        assert_eq!(got[1].as_ref().unwrap().2, "OK");
+        assert_eq!(got[2], not_utf8(4));
+        let reason = got[0].clone().unwrap_err().reason(Lang::En);
+        assert!(
+            reason.contains("UTF-8") && reason.contains("CSV UTF-8"),
+            "{reason}"
+        );
+
+        let e = table_bytes(b"a;b;ket\xe9rangan\n1;2;3\n", &["a", "b"], &[])
+            .err()
+            .unwrap();
+        assert!(matches!(e.fault, FileFault::NotUtf8), "{e:?}");
+        assert!(e.to_string().contains("CSV UTF-8"), "{e}");
     }
 }

@@ -11,11 +11,11 @@ pub async fn import(
     path: &std::path::Path,
     lang: Lang,
 ) -> Result<ImportReport, TableError> {
-    let table = Table::open(path, &["kode", "nama"])?;
+    let table = Table::open(path, &["kode", "nama"], &[], lang)?;
     let mut report = ImportReport::default();
     let mut rows: Vec<(u64, RegionCode, String)> = vec![];
     table.for_each(|row| match row {
-        Err(line) => report.reject(line, t(lang, "import-reason-broken-row")),
+        Err(e) => report.reject(e.line, e.reason(lang)),
         Ok(row) => match (row.get("kode"), row.get("nama")) {
             (None, _) => report.reject(row.line, t(lang, "import-reason-missing-code")),
             (_, None) => report.reject(row.line, t(lang, "import-reason-missing-name")),

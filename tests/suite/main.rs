@@ -4,6 +4,7 @@
 mod support;
 
 mod foundation;
+mod imports;
 mod locales;
 mod process;
 mod residents;
