@@ -24,7 +24,7 @@ async fn import_kpm(db: &Db, bytes: &[u8]) -> Result<ImportReport, String> {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("kpm.csv");
     std::fs::write(&file, bytes).unwrap();
-    let secret = kesos_bot::store::secret::load_or_create(db, None)
+    let secret = kesos_bot::store::secret::load(db, &crate::support::key_for(db))
         .await
         .unwrap();
     kesos_bot::import::kpm::import(db, &file, &secret, Lang::Id)
