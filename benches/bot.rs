@@ -113,6 +113,7 @@ async fn start_bot(db_url: &str) -> Running {
         let _ = rx.await;
     }));
     while api.get_updates_calls() == 0 {
+        assert!(!task.is_finished(), "the bot stopped at start");
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     (api, tx, task)
@@ -136,11 +137,15 @@ async fn import_households(db_url: &str, households: u64) {
     let db = kesos_bot::store::Db::connect_and_migrate(db_url)
         .await
         .unwrap();
-    let t = Instant::now();
-    let r =
-        kesos_bot::import::kpm::import(&db, &file, SECRET.as_bytes(), kesos_bot::i18n::Lang::En)
+    // As `kesos-bot import kpm` does: the key is checked (and recorded) before it hashes.
+    let key =
+        kesos_bot::store::secret::load(&db, &kesos_bot::store::secret::KeyConfig::value(SECRET))
             .await
             .unwrap();
+    let t = Instant::now();
+    let r = kesos_bot::import::kpm::import(&db, &file, &key, kesos_bot::i18n::Lang::En)
+        .await
+        .unwrap();
     assert_eq!(r.rejected.len(), 0);
     eprintln!(
         "  (imported {households} households in {:.1?})",
