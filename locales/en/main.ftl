@@ -64,12 +64,12 @@ cancel-nothing = Nothing is in progress right now. Please choose from the menu b
 privacy-text =
     What we store and why:
 
-    • Your Telegram account number and language, so that the bot can answer you.
-    • If you use /cek: your NIK is never stored in full. We keep only a keyed hash to match records, and a masked form such as 3215**********01.
-    • If you file a proposal: what you entered, for field workers (PSM/TKSK) and Dinas Sosial to verify.
-    • The conversation in progress, so that it can continue if the bot restarts.
+    • Your Telegram account and language, to answer you.
+    • For /cek: your NIK is never stored in full, only a keyed code and a masked form (3215**********01).
+    • For a proposal: what you entered, for PSM/TKSK and Dinas Sosial to verify.
+    • The conversation in progress, stored encrypted, so that it can continue.
 
-    This data is used only for social-welfare services by the Karawang Dinas Sosial, under Indonesia's Personal Data Protection Law (UU 27/2022). Conversations are cleared when finished; account data is kept while you use the service.
+    The data is used only by the Karawang Dinas Sosial for social-welfare services, under UU 27/2022 on Personal Data Protection.
 
     To erase your account data, type /hapusdata.
 

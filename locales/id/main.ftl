@@ -64,12 +64,12 @@ cancel-nothing = Saat ini tidak ada proses yang sedang berjalan. Silakan pilih m
 privacy-text =
     Data yang kami simpan dan alasannya:
 
-    • Nomor akun Telegram dan pilihan bahasa Anda, agar kami dapat membalas pesan Anda.
-    • Bila Anda memakai /cek: NIK tidak pernah disimpan utuh. Kami hanya menyimpan kode pengganti yang tidak dapat diubah kembali menjadi NIK (untuk mencocokkan data) dan NIK yang sebagian angkanya ditutup, seperti 3215**********01.
-    • Bila Anda mengajukan usulan: data yang Anda isi, untuk diperiksa petugas (PSM/TKSK) dan Dinas Sosial.
-    • Isi percakapan yang sedang berjalan, agar dapat dilanjutkan bila sistem kami sempat terhenti.
+    • Akun Telegram dan bahasa Anda, untuk membalas pesan.
+    • Saat /cek: NIK tidak pernah disimpan utuh, hanya kode pengganti dan bentuk tersamar (3215**********01).
+    • Saat mengajukan usulan: isian Anda, untuk diperiksa PSM/TKSK dan Dinas Sosial.
+    • Percakapan yang sedang berjalan, tersimpan terkunci (terenkripsi), agar bisa dilanjutkan.
 
-    Data ini hanya dipakai oleh Dinas Sosial Kabupaten Karawang untuk layanan kesejahteraan sosial, sesuai UU Pelindungan Data Pribadi (UU 27/2022). Catatan percakapan dihapus setelah percakapan selesai. Data akun disimpan selama Anda memakai layanan ini.
+    Data hanya dipakai Dinas Sosial Kabupaten Karawang untuk layanan kesejahteraan sosial, sesuai UU 27/2022 tentang Pelindungan Data Pribadi.
 
     Untuk menghapus data akun Anda, ketik /hapusdata.
 
