@@ -161,31 +161,7 @@ pub async fn text(
     text: &str,
     markup: Option<ReplyMarkup>,
 ) -> anyhow::Result<Delivery> {
-    let parts = split_text(text);
-    let last = parts.len() - 1;
-    let mut delivered = Delivery::Unreachable;
-    for (i, part) in parts.iter().enumerate() {
-        let piece_markup = if i == last { markup.clone() } else { None };
-        delivered = match send_one(bot, db, chat, part, piece_markup).await {
-            Ok(d) => d,
-            Err(Failure::Api(e)) if is_transient(&e) => {
-                tracing::warn!(chat = chat.0, error = %describe(&e), "a reply could not be sent; kept to send later");
-                keep(bot, db, chat, &parts[i..].concat(), markup.as_ref()).await?;
-                return Ok(Delivery::Kept);
-            }
-            Err(Failure::Api(e)) => {
-                return Err(anyhow::anyhow!(
-                    "the Bot API refused a reply: {}",
-                    describe(&e)
-                ));
-            }
-            Err(Failure::Db(e)) => return Err(e.into()),
-        };
-        if delivered == Delivery::Unreachable {
-            break;
-        }
-    }
-    Ok(delivered)
+    send_parts(bot, db, chat, text, markup, true).await
 }
 
 /// Sends a text now, without keeping it for later (the outbox worker, which retries itself).
@@ -196,14 +172,34 @@ pub async fn now(
     text: &str,
     markup: Option<ReplyMarkup>,
 ) -> anyhow::Result<Delivery> {
+    send_parts(bot, db, chat, text, markup, false).await
+}
+
+/// [`text`] and [`now`]: the pieces in order; after a transient failure the rest is kept for
+/// later when `keep_rest`, else the failure is returned.
+async fn send_parts(
+    bot: &Tg,
+    db: &Db,
+    chat: ChatId,
+    text: &str,
+    markup: Option<ReplyMarkup>,
+    keep_rest: bool,
+) -> anyhow::Result<Delivery> {
     let parts = split_text(text);
     let last = parts.len() - 1;
     let mut delivered = Delivery::Unreachable;
-    for (i, part) in parts.into_iter().enumerate() {
-        let markup = if i == last { markup.clone() } else { None };
-        delivered = match send_one(bot, db, chat, &part, markup).await {
+    for (i, part) in parts.iter().enumerate() {
+        let piece_markup = if i == last { markup.clone() } else { None };
+        delivered = match send_one(bot, db, chat, part, piece_markup).await {
             Ok(d) => d,
-            Err(Failure::Api(e)) => anyhow::bail!("{}", describe(&e)),
+            Err(Failure::Api(e)) if keep_rest && is_transient(&e) => {
+                tracing::warn!(chat = chat.0, error = %describe(&e), "a reply could not be sent; kept to send later");
+                keep(bot, db, chat, &parts[i..].concat(), markup.as_ref()).await?;
+                return Ok(Delivery::Kept);
+            }
+            Err(Failure::Api(e)) => {
+                anyhow::bail!("the Bot API did not take a message: {}", describe(&e))
+            }
             Err(Failure::Db(e)) => return Err(e.into()),
         };
         if delivered == Delivery::Unreachable {

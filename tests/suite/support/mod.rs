@@ -291,7 +291,14 @@ impl TestBot {
 
     /// Waits until the bot finished handling an update (its inbox row is done).
     pub async fn wait_handled(&self, update_id: i64) {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+        self.wait_handled_within(update_id, Duration::from_secs(15))
+            .await
+    }
+
+    /// [`TestBot::wait_handled`] with a deadline of the test's choosing (a Bot API that fails
+    /// makes handlers wait).
+    pub async fn wait_handled_within(&self, update_id: i64, timeout: Duration) {
+        let deadline = tokio::time::Instant::now() + timeout;
         loop {
             let row: Option<(Option<i64>,)> =
                 sqlx::query_as("SELECT done_at FROM inbox WHERE update_id = $1")
@@ -304,7 +311,7 @@ impl TestBot {
             }
             assert!(
                 tokio::time::Instant::now() < deadline,
-                "update {update_id} was not handled within 15 s"
+                "update {update_id} was not handled within {timeout:?}"
             );
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
