@@ -109,7 +109,7 @@ async fn start_bot(db_url: &str) -> Running {
     };
     let settings = kesos_bot::config::Settings::from_args(&cli.db, run).unwrap();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let task = tokio::spawn(kesos_bot::app::run(settings, async move {
+    let task = tokio::spawn(kesos_bot::runtime::run(settings, async move {
         let _ = rx.await;
     }));
     while api.get_updates_calls() == 0 {

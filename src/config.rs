@@ -198,10 +198,8 @@ pub enum ConfigError {
     MissingToken,
     #[error("TELOXIDE_API_URL is not a valid URL ({0}): use e.g. https://api.telegram.org")]
     BadApiUrl(String),
-    #[error(
-        "DATABASE_URL is not understood ({0}): use sqlite://kesos.db or postgres://user@host:5432/dbname"
-    )]
-    BadDatabaseUrl(String),
+    #[error(transparent)]
+    BadDatabaseUrl(#[from] crate::store::BadDatabaseUrl),
     #[error("KESOS_SEND_RATE and KESOS_CHAT_RATE must be at least 1")]
     BadRate,
     #[error("KESOS_CEK_LIMIT and KESOS_CEK_WINDOW_MINUTES must be at least 1")]

@@ -4,7 +4,6 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Timelike, Utc};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
-use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -30,48 +29,18 @@ static_loader! {
 static ID: LanguageIdentifier = langid!("id");
 static EN: LanguageIdentifier = langid!("en");
 
-/// A language the bot speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub enum Lang {
-    #[default]
-    Id,
-    En,
-}
+pub use crate::domain::lang::Lang;
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Id => "id",
-            Lang::En => "en",
-        }
-    }
-    /// A stored language code; anything unknown is Indonesian.
-    pub fn from_code(code: &str) -> Lang {
-        match code {
-            "en" => Lang::En,
-            _ => Lang::Id,
-        }
-    }
-    /// The starting language of a new user: English when Telegram says so, else Indonesian.
-    pub fn from_telegram(code: Option<&str>) -> Lang {
-        match code {
-            Some(c) if c == "en" || c.starts_with("en-") => Lang::En,
-            _ => Lang::Id,
-        }
-    }
-    fn id(self) -> &'static LanguageIdentifier {
-        match self {
-            Lang::Id => &ID,
-            Lang::En => &EN,
-        }
+fn langid(lang: Lang) -> &'static LanguageIdentifier {
+    match lang {
+        Lang::Id => &ID,
+        Lang::En => &EN,
     }
 }
 
 /// A message without arguments.
 pub fn t(lang: Lang, key: &str) -> String {
-    LOCALES.lookup(lang.id(), key)
+    LOCALES.lookup(langid(lang), key)
 }
 
 /// A message with arguments.
@@ -80,12 +49,12 @@ pub fn targs(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'static>)
         .iter()
         .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
         .collect();
-    LOCALES.lookup_with_args(lang.id(), key, &map)
+    LOCALES.lookup_with_args(langid(lang), key, &map)
 }
 
 /// Whether a message exists in a locale (without falling back).
 pub fn has(lang: Lang, key: &str) -> bool {
-    LOCALES.try_lookup(lang.id(), key).is_some()
+    LOCALES.try_lookup(langid(lang), key).is_some()
 }
 
 /// Rupiah the Indonesian way: `Rp200.000`, `-Rp5.000`.

@@ -9,7 +9,8 @@
 //! - [`i18n`]: every text users read, from `locales/<lang>/*.ftl`, and the formats of money,
 //!   dates and WIB times.
 //! - [`bot`]: the teloxide handler tree, dialogues, commands and callbacks.
-//! - [`app`]: wiring: database, durable inbox, paced outgoing queue, graceful shutdown.
+//! - [`app`]: what every handler can reach (database, key, settings).
+//! - [`runtime`]: the running bot: durable inbox, dispatcher, outgoing queue, shutdown.
 
 pub mod app;
 pub mod bot;
@@ -19,4 +20,5 @@ pub mod domain;
 pub mod i18n;
 pub mod import;
 pub mod jobs;
+pub mod runtime;
 pub mod store;

@@ -45,7 +45,7 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Run(run) => {
             let settings = Settings::from_args(&cli.db, &run)?;
-            kesos_bot::app::run(settings, shutdown_signal()).await?;
+            kesos_bot::runtime::run(settings, shutdown_signal()).await?;
         }
         Command::Migrate => {
             Db::connect_and_migrate(&cli.db.database_url).await?;

@@ -3,6 +3,7 @@
 
 pub mod criteria;
 pub mod invite;
+pub mod lang;
 pub mod name;
 pub mod nik;
 pub mod region;

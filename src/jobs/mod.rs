@@ -1,3 +1,3 @@
-//! Background jobs of the running bot (next to the outbox worker in `app::run`).
+//! Background jobs of the running bot (next to the outbox worker in `runtime::run`).
 
 pub mod reminders;

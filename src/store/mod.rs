@@ -20,11 +20,17 @@ pub mod verification;
 pub mod visits;
 pub mod workers;
 
-use crate::config::ConfigError;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
 use std::str::FromStr;
 use std::time::Duration;
+
+/// A `DATABASE_URL` that names neither backend; holds the URL with any password hidden.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error(
+    "DATABASE_URL is not understood ({0}): use sqlite://kesos.db or postgres://user@host:5432/dbname"
+)]
+pub struct BadDatabaseUrl(pub String);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -33,8 +39,8 @@ pub enum Backend {
 }
 
 impl Backend {
-    pub fn of_url(url: &str) -> Result<Backend, ConfigError> {
-        let bad = || ConfigError::BadDatabaseUrl(redact_url(url));
+    pub fn of_url(url: &str) -> Result<Backend, BadDatabaseUrl> {
+        let bad = || BadDatabaseUrl(redact_url(url));
         let scheme = url.split_once("://").map(|(s, _)| s).ok_or_else(bad)?;
         match scheme {
             "sqlite" => {

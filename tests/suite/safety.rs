@@ -87,7 +87,7 @@ async fn a_database_moved_without_its_key_or_given_another_is_refused_and_nothin
         }
         let api = FakeApi::start().await;
         let settings = crate::support::settings(&tdb.url, &api, &["--secret", "not-the-key"]);
-        let e = kesos_bot::app::run(settings, std::future::pending())
+        let e = kesos_bot::runtime::run(settings, std::future::pending())
             .await
             .expect_err("run refuses another key");
         assert!(e.to_string().contains("is not the key"), "{e}");

@@ -231,7 +231,7 @@ impl TestBot {
     pub async fn start_with(tdb: &TestDb, api: FakeApi, extra: &[&str]) -> TestBot {
         let settings = settings(&tdb.url, &api, extra);
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        let handle = tokio::spawn(kesos_bot::app::run(settings, async move {
+        let handle = tokio::spawn(kesos_bot::runtime::run(settings, async move {
             let _ = rx.await;
         }));
         let db = Db::connect(&tdb.url).await.unwrap();
