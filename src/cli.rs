@@ -128,7 +128,7 @@ async fn worker(
                 println!(
                     "{} | {} | {} | {} | {} | {}",
                     l.worker.id,
-                    l.worker.role,
+                    l.worker.role.code(),
                     l.worker.name,
                     l.areas.join(", "),
                     status,
@@ -205,7 +205,7 @@ async fn backup(
 async fn cycle(db: &Db, action: CycleAction, lang: Lang) -> anyhow::Result<Result<(), String>> {
     let CycleAction::Open { area, period } = action;
     let period = match period {
-        Some(p) => match cycles::parse_period(&p) {
+        Some(p) => match crate::domain::cycle::parse_period(&p) {
             Some((p, _)) => p,
             None => {
                 return Ok(Err(targs(
@@ -215,11 +215,9 @@ async fn cycle(db: &Db, action: CycleAction, lang: Lang) -> anyhow::Result<Resul
                 )));
             }
         },
-        None => cycles::period_of(today_wib()),
+        None => crate::domain::cycle::period_of(today_wib()),
     };
-    let region = cycles::resolve_area(db, &area)
-        .await?
-        .filter(|r| matches!(r.level.as_str(), "kecamatan" | "kelurahan" | "desa"));
+    let region = cycles::resolve_area(db, &area).await?;
     let Some(region) = region else {
         return Ok(Err(targs(lang, "cycle-bad-area", &[("area", area.into())])));
     };

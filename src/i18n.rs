@@ -1,6 +1,7 @@
 //! Every text a user reads, from `locales/<lang>/*.ftl` (Fluent). Indonesian is the default and
 //! the fallback. Also the formats users expect: `Rp200.000`, `28 November 2026`, `14.30 WIB`.
 
+use crate::domain::nik::NikError;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Timelike, Utc};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
@@ -52,6 +53,18 @@ pub fn targs(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'static>)
     LOCALES.lookup_with_args(langid(lang), key, &map)
 }
 
+/// The short reason a NIK is impossible, in the operator's or resident's language (the
+/// explanation chosen by [`NikError::explanation`]).
+pub fn nik_why(lang: Lang, e: NikError) -> String {
+    let (key, args) = e.explanation();
+    if args.is_empty() {
+        t(lang, key)
+    } else {
+        let args: Vec<_> = args.into_iter().map(|(k, v)| (k, v.into())).collect();
+        targs(lang, key, &args)
+    }
+}
+
 /// Whether a message exists in a locale (without falling back).
 pub fn has(lang: Lang, key: &str) -> bool {
     LOCALES.try_lookup(langid(lang), key).is_some()
@@ -70,10 +83,7 @@ pub fn rupiah(amount: i64) -> String {
     format!("{}Rp{grouped}", if amount < 0 { "-" } else { "" })
 }
 
-/// Western Indonesia Time (WIB), UTC+7 without daylight saving.
-pub fn wib() -> FixedOffset {
-    FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset")
-}
+pub use crate::domain::wib;
 
 /// A Unix time as a WIB date-time.
 pub fn to_wib(unix: i64) -> DateTime<FixedOffset> {
@@ -174,6 +184,18 @@ mod tests {
         let s = targs(Lang::Id, "test-rupiah", &[("amount", 200_000i64.into())]);
         assert_eq!(s, "Bantuan Rp200.000 per bulan");
         assert!(!s.contains('\u{2068}') && !s.contains('\u{2069}'));
+    }
+
+    #[test]
+    fn a_nik_explanation_reads_with_its_count() {
+        assert_eq!(
+            nik_why(Lang::En, NikError::WrongLength(12)),
+            "a NIK has 16 digits, and you typed 12"
+        );
+        assert_eq!(
+            nik_why(Lang::En, NikError::Serial),
+            "the last four digits cannot be 0000"
+        );
     }
 
     #[test]

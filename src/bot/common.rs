@@ -1,9 +1,10 @@
 //! What every user can do: `/start`, `/bantuan`, `/bahasa`, `/batal`, `/privasi`,
 //! `/hapusdata`, and the answers to anything the bot does not understand.
 
+use super::button::{Button, Menu};
 use super::menu::{self, button};
 use super::send::{self, Tg};
-use super::{Dlg, Handler, HandlerResult, State};
+use super::{ChatOf, Dlg, Handler, HandlerResult, State};
 use crate::app::App;
 use crate::domain::role::Role;
 use crate::i18n::{Lang, t, targs};
@@ -86,8 +87,8 @@ async fn on_command(
             }
             dialogue.update(State::ConfirmErase).await?;
             let keyboard = InlineKeyboardMarkup::new(vec![vec![
-                button(lang, "erase-yes", "erase:yes"),
-                button(lang, "erase-no", "erase:no"),
+                button(lang, "erase-yes", Button::Erase(true)),
+                button(lang, "erase-no", Button::Erase(false)),
             ]]);
             send::with_buttons(&bot, &app.db, chat, &t(lang, "erase-confirm"), keyboard).await?;
         }
@@ -109,70 +110,78 @@ async fn help(bot: &Tg, app: &App, caller: &Caller) -> HandlerResult {
 /// Button presses every user can make: language, erase confirmation, menu entries that are
 /// not a flow of their own.
 pub fn callbacks() -> Handler {
-    dptree::filter_map(|q: CallbackQuery| q.data.clone())
-        .filter(|data: String| {
-            matches!(
-                data.as_str(),
-                "lang:id" | "lang:en" | "erase:yes" | "erase:no" | "menu:bantuan" | "menu:bahasa"
-            )
-        })
-        .endpoint(on_callback)
+    dptree::entry()
+        .branch(dptree::case![Button::Lang(lang)].endpoint(on_language))
+        .branch(
+            dptree::filter_map(|b: Button, s: State| match (b, s) {
+                (Button::Erase(yes), State::ConfirmErase) => Some(yes),
+                _ => None,
+            })
+            .endpoint(on_erase),
+        )
+        .branch(
+            dptree::filter_map(|b: Button| match b {
+                Button::Menu(m @ (Menu::Bantuan | Menu::Bahasa)) => Some(m),
+                _ => None,
+            })
+            .endpoint(on_menu),
+        )
 }
 
-async fn on_callback(
+async fn on_language(
     bot: Tg,
     app: Arc<App>,
     caller: Caller,
     q: CallbackQuery,
-    data: String,
-    state: State,
+    chosen: Lang,
+) -> HandlerResult {
+    let chat = caller.chat();
+    users::set_language(&app.db, caller.tg_id, chosen).await?;
+    bot.answer_callback_query(q.id.clone()).await?;
+    if let Some(m) = q.regular_message() {
+        send::edit(&bot, &app.db, chat, m.id, &t(chosen, "language-set"), None).await?;
+    } else {
+        send::text(&bot, &app.db, chat, &t(chosen, "language-set"), None).await?;
+    }
+    // The command menu of this chat follows the chosen language.
+    menu::publish_for_chat(&bot, chat, caller.role, chosen).await;
+    Ok(())
+}
+
+/// The answer to "erase my data?" (only while that question is open: else "stale button").
+async fn on_erase(
+    bot: Tg,
+    app: Arc<App>,
+    caller: Caller,
+    q: CallbackQuery,
+    yes: bool,
     dialogue: Dlg,
 ) -> HandlerResult {
-    let lang = caller.lang;
-    let chat = caller.chat();
-    match data.as_str() {
-        "lang:id" | "lang:en" => {
-            let chosen = Lang::from_code(&data[5..]);
-            users::set_language(&app.db, caller.tg_id, chosen).await?;
-            bot.answer_callback_query(q.id.clone()).await?;
-            if let Some(m) = q.regular_message() {
-                send::edit(&bot, &app.db, chat, m.id, &t(chosen, "language-set"), None).await?;
-            } else {
-                send::text(&bot, &app.db, chat, &t(chosen, "language-set"), None).await?;
-            }
-            // The command menu of this chat follows the chosen language.
-            menu::publish_for_chat(&bot, chat, caller.role, chosen).await;
-        }
-        "erase:yes" | "erase:no" => {
-            if state != State::ConfirmErase {
-                return stale_button(bot, caller, q).await;
-            }
-            bot.answer_callback_query(q.id.clone()).await?;
-            if data == "erase:yes" {
-                users::erase(&app.db, caller.tg_id, chat.0).await?;
-                send::text(&bot, &app.db, chat, &t(lang, "erase-done"), None).await?;
-            } else {
-                dialogue.update(State::Idle).await?;
-                send::text(&bot, &app.db, chat, &t(lang, "erase-kept"), None).await?;
-            }
-        }
-        "menu:bantuan" => {
-            bot.answer_callback_query(q.id.clone()).await?;
-            help(&bot, &app, &caller).await?;
-        }
-        "menu:bahasa" => {
-            bot.answer_callback_query(q.id.clone()).await?;
-            send::with_buttons(
-                &bot,
-                &app.db,
-                chat,
-                &t(lang, "language-choose"),
-                menu::language_menu(),
-            )
-            .await?;
-        }
-        _ => unreachable!("filtered above"),
+    let (lang, chat) = (caller.lang, caller.chat());
+    bot.answer_callback_query(q.id.clone()).await?;
+    if yes {
+        users::erase(&app.db, caller.tg_id, chat.0).await?;
+        send::text(&bot, &app.db, chat, &t(lang, "erase-done"), None).await?;
+    } else {
+        dialogue.update(State::Idle).await?;
+        send::text(&bot, &app.db, chat, &t(lang, "erase-kept"), None).await?;
     }
+    Ok(())
+}
+
+async fn on_menu(
+    bot: Tg,
+    app: Arc<App>,
+    caller: Caller,
+    q: CallbackQuery,
+    entry: Menu,
+) -> HandlerResult {
+    bot.answer_callback_query(q.id.clone()).await?;
+    if entry == Menu::Bantuan {
+        return help(&bot, &app, &caller).await;
+    }
+    let choose = t(caller.lang, "language-choose");
+    send::with_buttons(&bot, &app.db, caller.chat(), &choose, menu::language_menu()).await?;
     Ok(())
 }
 

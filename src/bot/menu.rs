@@ -1,34 +1,38 @@
 //! Keyboards and command lists shared by every audience.
 
+use super::button::{Button, Menu};
 use crate::domain::role::Role;
 use crate::i18n::{Lang, t};
 use teloxide::types::{BotCommand, InlineKeyboardButton, InlineKeyboardMarkup};
 
-/// One inline button; `data` must stay within Telegram's 64 bytes.
-pub fn button(lang: Lang, key: &str, data: impl Into<String>) -> InlineKeyboardButton {
-    let data = data.into();
-    debug_assert!(data.len() <= 64, "callback data too long: {data}");
-    InlineKeyboardButton::callback(t(lang, key), data)
+/// One inline button labelled with the message `key`.
+pub fn button(lang: Lang, key: &str, press: Button) -> InlineKeyboardButton {
+    labelled(t(lang, key), press)
+}
+
+/// One inline button with a label of its own (a name, a number).
+pub fn labelled(label: impl Into<String>, press: Button) -> InlineKeyboardButton {
+    InlineKeyboardButton::callback(label.into(), press.encode())
 }
 
 /// The resident's main menu, offered by `/start` and by every "I did not understand" answer.
 pub fn main_menu(lang: Lang) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new(vec![
-        vec![button(lang, "menu-cek", "menu:cek")],
-        vec![button(lang, "menu-skrining", "menu:skrining")],
+        vec![button(lang, "menu-cek", Button::Menu(Menu::Cek))],
+        vec![button(lang, "menu-skrining", Button::Menu(Menu::Skrining))],
         vec![
-            button(lang, "menu-info", "menu:info"),
-            button(lang, "menu-bantuan", "menu:bantuan"),
+            button(lang, "menu-info", Button::Menu(Menu::Info)),
+            button(lang, "menu-bantuan", Button::Menu(Menu::Bantuan)),
         ],
-        vec![button(lang, "menu-bahasa", "menu:bahasa")],
+        vec![button(lang, "menu-bahasa", Button::Menu(Menu::Bahasa))],
     ])
 }
 
 /// The language choice of `/bahasa`. Language names are written in their own language.
 pub fn language_menu() -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new(vec![vec![
-        InlineKeyboardButton::callback(t(Lang::Id, "language-name"), "lang:id"),
-        InlineKeyboardButton::callback(t(Lang::En, "language-name"), "lang:en"),
+        labelled(t(Lang::Id, "language-name"), Button::Lang(Lang::Id)),
+        labelled(t(Lang::En, "language-name"), Button::Lang(Lang::En)),
     ]])
 }
 

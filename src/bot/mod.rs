@@ -8,12 +8,16 @@
 //!    the conversation stands and `Dlg` to change it.
 //! 4. Messages: common commands, then resident and worker branches (commands and flows), then
 //!    the fallbacks for anything else (free text, media, unknown commands).
-//! 5. Button presses: common callbacks, then the audiences' callbacks, then "stale button".
+//! 5. Button presses: the callback data parsed into a [`button::Button`], then common callbacks,
+//!    then the audiences' callbacks, then "stale button" for whatever is left.
 //!
 //! Role checks live in the tree (see [`require_role`]), never inside endpoints.
 
+pub mod button;
 pub mod common;
+pub mod dialogue;
 pub mod menu;
+pub mod notice;
 pub mod pace;
 pub mod resident;
 pub mod send;
@@ -23,8 +27,8 @@ pub mod worker;
 use crate::app::App;
 use crate::domain::role::Role;
 use crate::i18n::{Lang, t};
-use crate::store::dialogue::DbStorage;
 use crate::store::users::{self, Caller};
+use dialogue::DbStorage;
 use dptree::di::DependencyMap;
 use dptree::{Cont, HandlerDescription, HandlerSignature};
 use futures::FutureExt;
@@ -42,6 +46,17 @@ pub type HandlerResult = anyhow::Result<()>;
 pub type Handler = dptree::Handler<'static, HandlerResult, DpHandlerDescription>;
 pub type Dlg = Dialogue<State, DbStorage>;
 
+/// The Telegram chat of a caller (the store keeps it as a number).
+pub trait ChatOf {
+    fn chat(&self) -> ChatId;
+}
+
+impl ChatOf for Caller {
+    fn chat(&self) -> ChatId {
+        ChatId(self.chat_id)
+    }
+}
+
 /// The whole handler tree, as production and the tests run it.
 pub fn schema() -> Handler {
     let messages = Update::filter_message()
@@ -49,10 +64,17 @@ pub fn schema() -> Handler {
         .branch(resident::messages())
         .branch(worker::messages())
         .branch(common::message_fallback());
+    // Callback data is parsed once, here; what does not parse, and a press that no branch
+    // takes (its flow is over), is answered "no longer valid".
     let callbacks = Update::filter_callback_query()
-        .branch(common::callbacks())
-        .branch(resident::callbacks())
-        .branch(worker::callbacks())
+        .branch(
+            dptree::filter_map(|q: CallbackQuery| {
+                q.data.as_deref().and_then(button::Button::parse)
+            })
+            .branch(common::callbacks())
+            .branch(resident::callbacks())
+            .branch(worker::callbacks()),
+        )
         .endpoint(common::stale_button);
     let membership = Update::filter_my_chat_member().endpoint(membership_changed);
 

@@ -17,7 +17,21 @@ pub fn message_id(n: usize) -> String {
 /// Answers to the 14 questions, `true` = the criterion is met. Stored as 14 characters of
 /// `y`/`n` so that a partial answer (fewer characters) survives in a dialogue state.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Answers(pub Vec<bool>);
+
+impl TryFrom<String> for Answers {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Answers::decode(&s).ok_or_else(|| format!("not criteria answers: {} characters", s.len()))
+    }
+}
+
+impl From<Answers> for String {
+    fn from(a: Answers) -> String {
+        a.encode()
+    }
+}
 
 impl Answers {
     pub fn met(&self) -> usize {
@@ -31,6 +45,17 @@ impl Answers {
     }
     pub fn encode(&self) -> String {
         self.0.iter().map(|a| if *a { 'y' } else { 'n' }).collect()
+    }
+    /// Toggles criterion `n` (1-based) of a full set of answers.
+    pub fn toggle(&mut self, n: usize) {
+        self.0.resize(COUNT, false);
+        if (1..=COUNT).contains(&n) {
+            self.0[n - 1] = !self.0[n - 1];
+        }
+    }
+    /// Whether criterion `n` (1-based) is met; unanswered counts as not met.
+    pub fn is_met(&self, n: usize) -> bool {
+        n >= 1 && self.0.get(n - 1).copied().unwrap_or(false)
     }
     pub fn decode(s: &str) -> Option<Answers> {
         if s.len() > COUNT {
@@ -58,7 +83,13 @@ mod tests {
         assert!(a.is_complete() && a.meets_threshold());
         a.0[0] = false;
         assert!(!a.meets_threshold());
-        assert_eq!(Answers::decode(&a.encode()), Some(a));
+        assert_eq!(Answers::decode(&a.encode()), Some(a.clone()));
         assert_eq!(Answers::decode("yx"), None);
+        // In a saved dialogue, as the 14 characters.
+        assert_eq!(
+            serde_json::to_string(&a).unwrap(),
+            format!("\"{}\"", a.encode())
+        );
+        assert!(serde_json::from_str::<Answers>("\"yyyyyyyyyyyyyyyy\"").is_err());
     }
 }

@@ -50,6 +50,15 @@ impl NikError {
             NikError::Serial => "nik-why-serial",
         }
     }
+
+    /// The explanation of this failure: its locale message ([`NikError::message_id`]) and the
+    /// message's arguments (numbers: a wrong length gives the `count` of digits typed).
+    pub fn explanation(self) -> (&'static str, Vec<(&'static str, i64)>) {
+        match self {
+            NikError::WrongLength(n) => (self.message_id(), vec![("count", n as i64)]),
+            _ => (self.message_id(), vec![]),
+        }
+    }
 }
 
 impl Nik {
@@ -220,6 +229,19 @@ mod tests {
         for e in [NikError::Empty, NikError::WrongLength(3), NikError::Serial] {
             assert!(e.message_id().starts_with("nik-why-"));
         }
+    }
+
+    #[test]
+    fn a_wrong_length_is_explained_with_the_count_typed() {
+        assert_eq!(
+            NikError::WrongLength(12).explanation(),
+            ("nik-why-length", vec![("count", 12)])
+        );
+        assert_eq!(
+            NikError::Province.explanation(),
+            ("nik-why-province", vec![])
+        );
+        assert_eq!(NikError::Empty.explanation(), ("nik-why-empty", vec![]));
     }
 
     #[test]

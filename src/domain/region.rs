@@ -15,6 +15,21 @@ pub enum Level {
 }
 
 impl Level {
+    pub const ALL: [Level; 5] = [
+        Level::Provinsi,
+        Level::Kabupaten,
+        Level::Kecamatan,
+        Level::Kelurahan,
+        Level::Desa,
+    ];
+    /// The levels a kelurahan-sized place has: kelurahan or desa.
+    pub const VILLAGE: [Level; 2] = [Level::Kelurahan, Level::Desa];
+    /// The levels a re-verification cycle can be opened for.
+    pub const CYCLE: [Level; 3] = [Level::Kecamatan, Level::Kelurahan, Level::Desa];
+
+    pub fn parse(code: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.code() == code)
+    }
     pub fn code(self) -> &'static str {
         match self {
             Level::Provinsi => "provinsi",
@@ -35,6 +50,13 @@ impl Level {
 }
 
 /// A well-formed region code.
+impl TryFrom<String> for Level {
+    type Error = super::task::UnknownCode;
+    fn try_from(code: String) -> Result<Self, Self::Error> {
+        Level::parse(&code).ok_or(super::task::UnknownCode("region level", code))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RegionCode(String);
 
@@ -91,8 +113,18 @@ impl RegionCode {
 
     /// True when `self` is `other` or lies inside it.
     pub fn is_within(&self, other: &RegionCode) -> bool {
-        self.0 == other.0 || self.0.starts_with(&format!("{}.", other.0))
+        contains(&other.0, &self.0)
     }
+}
+
+/// The one rule of containment, on codes as stored: `code` is `area` or lies inside it
+/// (`32.15.01.1001` is in `32.15.01` and in `32.15`, not in `32.15.1`). In SQL the same rule is
+/// `code = area OR code LIKE 'area.%'` (`store::regions::inside`).
+pub fn contains(area: &str, code: &str) -> bool {
+    code == area
+        || code
+            .strip_prefix(area)
+            .is_some_and(|rest| rest.starts_with('.'))
 }
 
 impl fmt::Display for RegionCode {
@@ -104,6 +136,14 @@ impl fmt::Display for RegionCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_area_contains_itself_and_what_lies_under_it() {
+        assert!(contains("32.15.01", "32.15.01.1001"));
+        assert!(contains("32.15.01", "32.15.01"));
+        assert!(!contains("32.15.0", "32.15.01"));
+        assert!(!contains("32.15.01.1001", "32.15.01"));
+    }
 
     #[test]
     fn levels_follow_from_the_code() {

@@ -36,3 +36,10 @@ impl Role {
         !matches!(self, Role::Warga)
     }
 }
+
+impl TryFrom<String> for Role {
+    type Error = super::task::UnknownCode;
+    fn try_from(code: String) -> Result<Self, Self::Error> {
+        Role::parse(&code).ok_or(super::task::UnknownCode("role", code))
+    }
+}

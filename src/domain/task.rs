@@ -78,10 +78,42 @@ impl TaskStatus {
     pub fn parse(code: &str) -> Option<TaskStatus> {
         TaskStatus::ALL.into_iter().find(|s| s.code() == code)
     }
+    /// The statuses of a task still to be done: the one rule for "open", in lists, counts,
+    /// reminders and checks alike.
+    pub const OPEN: [TaskStatus; 3] = [
+        TaskStatus::New,
+        TaskStatus::Assigned,
+        TaskStatus::InProgress,
+    ];
+    /// The statuses in which a TKSK may still hand a task to a PSM (nobody is visiting yet).
+    pub const HANDOUT: [TaskStatus; 2] = [TaskStatus::New, TaskStatus::Assigned];
+
     pub fn is_open(self) -> bool {
-        !matches!(self, TaskStatus::Done | TaskStatus::Cancelled)
+        TaskStatus::OPEN.contains(&self)
+    }
+    pub fn can_hand_out(self) -> bool {
+        TaskStatus::HANDOUT.contains(&self)
     }
 }
+
+impl TryFrom<String> for TaskStatus {
+    type Error = UnknownCode;
+    fn try_from(code: String) -> Result<Self, UnknownCode> {
+        TaskStatus::parse(&code).ok_or(UnknownCode("task status", code))
+    }
+}
+
+impl TryFrom<String> for TaskKind {
+    type Error = UnknownCode;
+    fn try_from(code: String) -> Result<Self, UnknownCode> {
+        TaskKind::parse(&code).ok_or(UnknownCode("task kind", code))
+    }
+}
+
+/// A stored code this version does not know (what it is, and the code).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("unknown {0} {1:?}")]
+pub struct UnknownCode(pub &'static str, pub String);
 
 /// The result of a home visit, as the SIKS-NG verification form records it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,6 +176,17 @@ mod tests {
             assert_eq!(VisitResult::parse(r.code()), Some(r));
         }
         assert_eq!(TaskKind::parse("nonsense"), None);
+        assert!(TaskStatus::try_from("archived".to_string()).is_err());
+    }
+
+    #[test]
+    fn open_tasks_are_new_assigned_or_being_visited() {
+        let open: Vec<_> = TaskStatus::ALL
+            .into_iter()
+            .filter(|s| s.is_open())
+            .collect();
+        assert_eq!(open, TaskStatus::OPEN);
+        assert!(TaskStatus::Assigned.can_hand_out() && !TaskStatus::InProgress.can_hand_out());
     }
 
     #[test]

@@ -2,61 +2,17 @@
 //! active KPM household of the area, spread evenly among each kelurahan's PSM, due at the end of
 //! the cycle. Opening the same cycle again creates nothing new.
 
-use super::workers::{self, OPEN};
+use super::workers;
 use super::{Db, now, outbox, verification};
-use crate::domain::task::TaskKind;
-use crate::i18n::{date, targs};
-use chrono::{Datelike, NaiveDate};
+use crate::domain::cycle::{parse_period, spread};
+use crate::domain::notice::Notice;
+use crate::domain::task::{TaskKind, TaskStatus};
+use chrono::NaiveDate;
 use sqlx::AssertSqlSafe;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Rows per multi-row INSERT (4 parameters each, well under both backends' limits).
 const CHUNK: usize = 500;
-
-/// The cycle a date falls in: two-month blocks January–February, March–April, …; named by the
-/// first month, `YYYY-MM`.
-pub fn period_of(d: NaiveDate) -> String {
-    let m = if d.month().is_multiple_of(2) {
-        d.month() - 1
-    } else {
-        d.month()
-    };
-    format!("{:04}-{:02}", d.year(), m)
-}
-
-/// Parses `YYYY-MM` (any month of the block) into the cycle's name and its last day.
-pub fn parse_period(s: &str) -> Option<(String, NaiveDate)> {
-    let first = NaiveDate::parse_from_str(&format!("{}-01", s.trim()), "%Y-%m-%d").ok()?;
-    let period = period_of(first);
-    let start = NaiveDate::parse_from_str(&format!("{period}-01"), "%Y-%m-%d").ok()?;
-    let after = if start.month() >= 11 {
-        NaiveDate::from_ymd_opt(start.year() + 1, start.month() + 2 - 12, 1)?
-    } else {
-        NaiveDate::from_ymd_opt(start.year(), start.month() + 2, 1)?
-    };
-    Some((period, after.pred_opt()?))
-}
-
-/// Assigns each household to the PSM of its kelurahan with the fewest tasks in this cycle so
-/// far (ties: lowest worker id); `None` where the kelurahan has no PSM. Pure, for testing.
-pub fn spread(
-    households: &[(i64, String)],
-    mut loads: HashMap<String, Vec<(i64, i64)>>,
-) -> Vec<(i64, String, Option<i64>)> {
-    households
-        .iter()
-        .map(|(id, kel)| {
-            let pick = loads.get_mut(kel).and_then(|psm| {
-                let best = psm
-                    .iter_mut()
-                    .min_by_key(|(worker, load)| (*load, *worker))?;
-                best.1 += 1;
-                Some(best.0)
-            });
-            (*id, kel.clone(), pick)
-        })
-        .collect()
-}
 
 /// What opening a cycle did.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,7 +37,7 @@ pub async fn open(
         return Ok(None);
     };
     let due_s = due.format("%Y-%m-%d").to_string();
-    let like = format!("{area}.%");
+    let like = super::regions::inside(area);
     let t = now();
     let mut tx = db.begin_write().await?;
     let households = verification::active_households(&mut tx, area).await?;
@@ -170,17 +126,10 @@ pub async fn open(
     .execute(&mut *tx)
     .await?;
     for (worker, n) in per_worker {
-        if let Some((chat, lang)) = workers::contact(&mut tx, worker).await? {
-            let body = targs(
-                lang,
-                "cycle-opened-notice",
-                &[
-                    ("count", (n as i64).into()),
-                    ("due", date(lang, due).into()),
-                ],
-            );
+        if let Some(chat) = workers::contact(&mut tx, worker).await? {
+            let notice = Notice::CycleOpened { tasks: n, due };
             let key = format!("cycle:{period}:{area}:{worker}");
-            outbox::enqueue(&mut *tx, chat, &body, None, Some(&key)).await?;
+            outbox::enqueue(&mut *tx, chat, &notice, Some(&key)).await?;
         }
     }
     workers::audit_in(
@@ -201,21 +150,10 @@ pub async fn open(
     }))
 }
 
-/// Resolves an area typed by an operator: a Kemendagri code of any level, or the unique name of
-/// a kecamatan, kelurahan or desa.
+/// Resolves an area typed by an operator for a cycle: the code or unique name of a kecamatan,
+/// kelurahan or desa.
 pub async fn resolve_area(db: &Db, typed: &str) -> sqlx::Result<Option<super::regions::Region>> {
-    let typed = typed.trim();
-    if let Ok(code) = crate::domain::region::RegionCode::parse(typed) {
-        return super::regions::get(db, code.as_str()).await;
-    }
-    let mut found: Vec<super::regions::Region> = sqlx::query_as(
-        "SELECT code, name, level, parent_code FROM wilayah
-         WHERE LOWER(name) = LOWER($1) AND level IN ('kecamatan', 'kelurahan', 'desa') LIMIT 2",
-    )
-    .bind(typed)
-    .fetch_all(&db.pool)
-    .await?;
-    Ok(if found.len() == 1 { found.pop() } else { None })
+    super::regions::find(db, typed, &crate::domain::region::Level::CYCLE).await
 }
 
 /// The progress of a cycle in an area, grouped by `group_depth` parts of the area code
@@ -240,7 +178,7 @@ pub async fn progress(
     group_depth: usize,
     today: NaiveDate,
 ) -> sqlx::Result<Progress> {
-    let like = format!("{area}.%");
+    let like = super::regions::inside(area);
     let rows: Vec<(String, String, Option<i64>, Option<String>)> = sqlx::query_as(
         "SELECT area, status, assignee, due_date FROM tasks
          WHERE kind = $1 AND cycle = $2 AND (area = $3 OR area LIKE $4)",
@@ -259,8 +197,9 @@ pub async fn progress(
         let g = groups.entry(key).or_default();
         p.total += 1;
         g.1 += 1;
-        let open = OPEN.contains(&format!("'{status}'"));
-        if status == "done" {
+        let status = TaskStatus::parse(&status);
+        let open = status.is_some_and(TaskStatus::is_open);
+        if status == Some(TaskStatus::Done) {
             p.done += 1;
             g.0 += 1;
         } else if open {
@@ -295,44 +234,8 @@ pub async fn latest_period(db: &Db, area: &str) -> sqlx::Result<Option<String>> 
     )
     .bind(TaskKind::ReverifyKpm.code())
     .bind(area)
-    .bind(format!("{area}.%"))
+    .bind(super::regions::inside(area))
     .fetch_one(&db.pool)
     .await?;
     Ok(p)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cycles_are_two_month_blocks_ending_on_the_last_day() {
-        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        assert_eq!(period_of(d("2026-11-28")), "2026-11");
-        assert_eq!(period_of(d("2026-12-01")), "2026-11");
-        assert_eq!(
-            parse_period("2026-12"),
-            Some(("2026-11".into(), d("2026-12-31")))
-        );
-        assert_eq!(
-            parse_period("2028-01"),
-            Some(("2028-01".into(), d("2028-02-29")))
-        );
-        assert_eq!(parse_period("2026-13"), None);
-        assert_eq!(parse_period("nonsense"), None);
-    }
-
-    #[test]
-    fn households_are_spread_evenly_among_each_kelurahans_psm() {
-        let hh: Vec<(i64, String)> = (1..=7)
-            .map(|i| (i, "A".to_string()))
-            .chain([(8, "B".to_string())])
-            .collect();
-        let loads = HashMap::from([("A".to_string(), vec![(10, 0), (11, 0), (12, 1)])]);
-        let plan = spread(&hh, loads);
-        let count = |w| plan.iter().filter(|p| p.2 == Some(w)).count();
-        // 7 new + 1 already held = 8 over three PSM: 3, 3, 2 counting the earlier task.
-        assert_eq!((count(10), count(11), count(12)), (3, 3, 1));
-        assert_eq!(plan[7].2, None, "kelurahan B has no PSM");
-    }
 }

@@ -1,6 +1,6 @@
-//! teloxide's dialogue `Storage` over the project's own pool: each chat's conversation state as
-//! sealed JSON (drafts hold names, addresses, phone numbers), so that a flow half-done resumes
-//! after a restart and any instance can continue it.
+//! Each chat's conversation state as sealed JSON (drafts hold names, addresses, phone numbers),
+//! so that a flow half-done resumes after a restart and any instance can continue it. The bot
+//! reads and writes it through its dialogue storage (`crate::bot::dialogue`).
 //!
 //! Before an update first changes a chat's dialogue, the state it found is recorded under the
 //! update's digest (`dialogue_steps`). When a crash loses done marks, those updates come back:
@@ -13,25 +13,6 @@
 
 use super::seal::{Place, Seal, is_sealed};
 use super::{Db, now};
-use futures::future::BoxFuture;
-use serde::{Serialize, de::DeserializeOwned};
-use std::sync::Arc;
-use teloxide::dispatching::dialogue::Storage;
-use teloxide::types::ChatId;
-
-/// The storage one update's handlers write through: it knows which update it writes for.
-pub struct DbStorage {
-    db: Db,
-    seal: Seal,
-    /// Digest of the update being handled (see `inbox::digest`).
-    update: String,
-}
-
-impl DbStorage {
-    pub fn new(db: Db, seal: Seal, update: String) -> Arc<Self> {
-        Arc::new(DbStorage { db, seal, update })
-    }
-}
 
 /// A chat's dialogue as loaded with the caller for one update (see `users::touch_session`):
 /// its state, and the state this update found when it changed it before (a replay).
@@ -70,34 +51,50 @@ fn open(seal: &Seal, stored: &str) -> Option<String> {
     }
 }
 
-impl DbStorage {
-    /// Writes the state (empty: no dialogue) for this update. First, once per update, the
-    /// state it found is recorded: a crash between the two statements leaves that record,
-    /// which is all a replay needs.
-    async fn write(&self, chat_id: ChatId, state: String) -> sqlx::Result<()> {
-        let t = now();
-        sqlx::query(
-            "INSERT INTO dialogue_steps (digest, chat_id, prior_state, at)
-             SELECT $1, $2, COALESCE((SELECT state FROM dialogues WHERE chat_id = $2), ''), $3
-             WHERE true
-             ON CONFLICT (digest) DO NOTHING",
-        )
-        .bind(self.update.as_str())
-        .bind(chat_id.0)
-        .bind(t)
-        .execute(&self.db.pool)
+/// Writes a chat's state as JSON (`None`: no dialogue), sealed, for the update with digest
+/// `update`. First, once per update, the state it found is recorded: a crash between the two
+/// statements leaves that record, which is all a replay needs.
+pub async fn save(
+    db: &Db,
+    seal: &Seal,
+    update: &str,
+    chat_id: i64,
+    json: Option<&str>,
+) -> sqlx::Result<()> {
+    let state = json
+        .map(|j| seal.seal_str(Place::Dialogue, j))
+        .unwrap_or_default();
+    let t = now();
+    sqlx::query(
+        "INSERT INTO dialogue_steps (digest, chat_id, prior_state, at)
+         SELECT $1, $2, COALESCE((SELECT state FROM dialogues WHERE chat_id = $2), ''), $3
+         WHERE true
+         ON CONFLICT (digest) DO NOTHING",
+    )
+    .bind(update)
+    .bind(chat_id)
+    .bind(t)
+    .execute(&db.pool)
+    .await?;
+    sqlx::query(
+        "INSERT INTO dialogues (chat_id, state, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (chat_id) DO UPDATE SET state = $2, updated_at = $3",
+    )
+    .bind(chat_id)
+    .bind(state)
+    .bind(t)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// A chat's current state as JSON; `None` for no dialogue or one that does not open (logged).
+pub async fn load(db: &Db, seal: &Seal, chat_id: i64) -> sqlx::Result<Option<String>> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT state FROM dialogues WHERE chat_id = $1")
+        .bind(chat_id)
+        .fetch_optional(&db.pool)
         .await?;
-        sqlx::query(
-            "INSERT INTO dialogues (chat_id, state, updated_at) VALUES ($1, $2, $3)
-             ON CONFLICT (chat_id) DO UPDATE SET state = $2, updated_at = $3",
-        )
-        .bind(chat_id.0)
-        .bind(state)
-        .bind(t)
-        .execute(&self.db.pool)
-        .await?;
-        Ok(())
-    }
+    Ok(row.and_then(|(s,)| open(seal, &s)))
 }
 
 /// Forgets the recorded steps older than `age_secs` (kept as long as the inbox keeps ids).
@@ -107,53 +104,4 @@ pub async fn prune_steps(db: &Db, age_secs: i64) -> sqlx::Result<u64> {
         .execute(&db.pool)
         .await?;
     Ok(r.rows_affected())
-}
-
-impl<D> Storage<D> for DbStorage
-where
-    D: Serialize + DeserializeOwned + Send + 'static,
-{
-    type Error = sqlx::Error;
-
-    fn remove_dialogue(
-        self: Arc<Self>,
-        chat_id: ChatId,
-    ) -> BoxFuture<'static, Result<(), Self::Error>> {
-        Box::pin(async move { self.write(chat_id, String::new()).await })
-    }
-
-    fn update_dialogue(
-        self: Arc<Self>,
-        chat_id: ChatId,
-        dialogue: D,
-    ) -> BoxFuture<'static, Result<(), Self::Error>> {
-        Box::pin(async move {
-            let json =
-                serde_json::to_string(&dialogue).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-            let sealed = self.seal.seal_str(Place::Dialogue, &json);
-            self.write(chat_id, sealed).await
-        })
-    }
-
-    fn get_dialogue(
-        self: Arc<Self>,
-        chat_id: ChatId,
-    ) -> BoxFuture<'static, Result<Option<D>, Self::Error>> {
-        Box::pin(async move {
-            let row: Option<(String,)> =
-                sqlx::query_as("SELECT state FROM dialogues WHERE chat_id = $1")
-                    .bind(chat_id.0)
-                    .fetch_optional(&self.db.pool)
-                    .await?;
-            Ok(row
-                .and_then(|(s,)| open(&self.seal, &s))
-                .and_then(|s| match serde_json::from_str(&s) {
-                    Ok(d) => Some(d),
-                    Err(e) => {
-                        tracing::warn!(chat = chat_id.0, error = %e, "dropping a saved dialogue that no longer parses");
-                        None
-                    }
-                }))
-        })
-    }
 }

@@ -9,6 +9,7 @@ pub mod cycles;
 pub mod dialogue;
 pub mod inbox;
 pub mod keyed;
+pub mod meta;
 pub mod outbox;
 pub mod regions;
 pub mod residents;

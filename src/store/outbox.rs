@@ -1,18 +1,81 @@
 //! Notices to send later (see the `outbox` table): enqueued inside the transaction of the change
-//! they announce, drained by [`crate::app`]'s outbox worker, retried until delivered.
+//! they announce, drained by the outbox worker of `crate::runtime`, retried until delivered.
+//!
+//! A notice is stored as data ([`Notice`]); the sender puts it into words. A reply that could
+//! not be sent while its user waited is kept here too, as sealed text.
+//!
+//! Claims: a sender takes due rows in one statement, stamping them with its own token and a
+//! lease (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so that two senders never take the same row);
+//! only the holder of the token records how a row ended.
 
-use super::{Db, now};
+use super::{Backend, Db, now};
+use crate::domain::notice::Notice;
 use sqlx::{Any, Executor};
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Notice {
+/// What a queued row holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Content {
+    Notice(Notice),
+    /// A reply kept while the Bot API failed: `body` and `markup` sealed.
+    Kept {
+        body: String,
+        markup: Option<String>,
+    },
+    /// A text notice queued by an earlier version (`markup`: an inline keyboard as JSON).
+    Text {
+        body: String,
+        markup: Option<String>,
+    },
+    /// A notice this version cannot read (the reason, without its content).
+    Unreadable(String),
+}
+
+/// A row claimed for sending.
+#[derive(Debug, Clone)]
+pub struct Queued {
     pub id: i64,
     pub chat_id: i64,
-    pub body: String,
-    pub markup: Option<String>,
     pub attempts: i64,
-    /// 1 when `body` and `markup` are sealed (a reply kept while the Bot API failed).
-    pub sealed: i64,
+    /// The claim token: only its holder may finish, release or reschedule the row.
+    pub claim: String,
+    pub content: Content,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    chat_id: i64,
+    body: String,
+    markup: Option<String>,
+    attempts: i64,
+    sealed: i64,
+    notice: Option<String>,
+}
+
+impl Row {
+    fn into_queued(self, claim: &str) -> Queued {
+        let content = match (self.sealed, self.notice) {
+            (_, Some(json)) => match serde_json::from_str(&json) {
+                Ok(n) => Content::Notice(n),
+                Err(e) => Content::Unreadable(e.to_string()),
+            },
+            (1, None) => Content::Kept {
+                body: self.body,
+                markup: self.markup,
+            },
+            (_, None) => Content::Text {
+                body: self.body,
+                markup: self.markup,
+            },
+        };
+        Queued {
+            id: self.id,
+            chat_id: self.chat_id,
+            attempts: self.attempts,
+            claim: claim.to_string(),
+            content,
+        }
+    }
 }
 
 /// Queues a notice. With a `dedupe_key`, a second notice with the same key is ignored (returns
@@ -20,23 +83,21 @@ pub struct Notice {
 pub async fn enqueue<'e, E>(
     exec: E,
     chat_id: i64,
-    body: &str,
-    markup: Option<&str>,
+    notice: &Notice,
     dedupe_key: Option<&str>,
 ) -> sqlx::Result<bool>
 where
     E: Executor<'e, Database = Any>,
 {
-    let t = now();
+    let json = serde_json::to_string(notice).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     let r = sqlx::query(
-        "INSERT INTO outbox (chat_id, body, markup, dedupe_key, created_at, next_try_at)
-         VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (dedupe_key) DO NOTHING",
+        "INSERT INTO outbox (chat_id, body, notice, dedupe_key, created_at, next_try_at)
+         VALUES ($1, '', $2, $3, $4, $4) ON CONFLICT (dedupe_key) DO NOTHING",
     )
     .bind(chat_id)
-    .bind(body)
-    .bind(markup)
+    .bind(json)
     .bind(dedupe_key)
-    .bind(t)
+    .bind(now())
     .execute(exec)
     .await?;
     Ok(r.rows_affected() == 1)
@@ -66,76 +127,115 @@ where
     Ok(())
 }
 
-/// Notices due now, oldest first, claimed for `lease_secs` so that another instance does not
-/// send them at the same time.
-pub async fn claim_due(db: &Db, limit: i64, lease_secs: i64) -> sqlx::Result<Vec<Notice>> {
+/// Claims up to `limit` due rows, oldest first, for `lease_secs`, in one statement.
+pub async fn claim_due(db: &Db, limit: i64, lease_secs: i64) -> sqlx::Result<Vec<Queued>> {
     let t = now();
-    let rows: Vec<Notice> = sqlx::query_as(
-        "SELECT id, chat_id, body, markup, attempts, sealed FROM outbox
-         WHERE sent_at IS NULL AND next_try_at <= $1 ORDER BY id LIMIT $2",
-    )
-    .bind(t)
-    .bind(limit)
-    .fetch_all(&db.pool)
-    .await?;
-    let mut claimed = Vec::with_capacity(rows.len());
-    for n in rows {
-        let r = sqlx::query(
-            "UPDATE outbox SET next_try_at = $3 WHERE id = $1 AND next_try_at <= $2 AND sent_at IS NULL",
-        )
-        .bind(n.id)
+    let claim = hex::encode(rand::random::<[u8; 16]>());
+    // PostgreSQL: the rows are picked and locked once in a CTE (an `IN (… LIMIT n)` subquery
+    // may be evaluated again and take more than `n`); skipped when another sender holds them.
+    let sql = match db.backend {
+        Backend::Postgres => {
+            "WITH picked AS (
+                 SELECT id FROM outbox WHERE sent_at IS NULL AND next_try_at <= $1
+                 ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
+             UPDATE outbox o SET next_try_at = $2, claim = $3 FROM picked WHERE o.id = picked.id
+             RETURNING o.id, o.chat_id, o.body, o.markup, o.attempts, o.sealed, o.notice"
+        }
+        // SQLite: one writer at a time; the statement is atomic.
+        Backend::Sqlite => {
+            "UPDATE outbox SET next_try_at = $2, claim = $3
+             WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND next_try_at <= $1
+                          ORDER BY id LIMIT $4)
+             RETURNING id, chat_id, body, markup, attempts, sealed, notice"
+        }
+    };
+    let rows: Vec<Row> = sqlx::query_as(sql)
         .bind(t)
         .bind(t + lease_secs)
-        .execute(&db.pool)
+        .bind(&claim)
+        .bind(limit)
+        .fetch_all(&db.pool)
         .await?;
-        if r.rows_affected() == 1 {
-            claimed.push(n);
-        }
-    }
+    let mut claimed: Vec<Queued> = rows.into_iter().map(|r| r.into_queued(&claim)).collect();
+    claimed.sort_by_key(|q| q.id);
     Ok(claimed)
 }
 
-/// Gives a claimed notice back, to be sent at once by whoever runs next.
-pub async fn release(db: &Db, id: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE outbox SET next_try_at = $2 WHERE id = $1 AND sent_at IS NULL")
-        .bind(id)
-        .bind(now())
-        .execute(&db.pool)
-        .await?;
-    Ok(())
-}
-
-/// Records how a notice ended. A sealed reply forgets its text once it is out.
-pub async fn finish(db: &Db, id: i64, outcome: &str) -> sqlx::Result<()> {
+/// Gives a claimed row back, to be sent at once by whoever runs next.
+pub async fn release(db: &Db, q: &Queued) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE outbox SET sent_at = $2, outcome = $3,
-             body = CASE WHEN sealed = 1 THEN '' ELSE body END,
-             markup = CASE WHEN sealed = 1 THEN NULL ELSE markup END
-         WHERE id = $1",
+        "UPDATE outbox SET next_try_at = $3, claim = NULL
+         WHERE id = $1 AND claim = $2 AND sent_at IS NULL",
     )
-    .bind(id)
+    .bind(q.id)
+    .bind(&q.claim)
     .bind(now())
-    .bind(outcome)
     .execute(&db.pool)
     .await?;
     Ok(())
 }
 
+/// How a claimed row ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Sent,
+    /// The recipient blocked the bot or the chat is gone.
+    Unreachable,
+    /// Given up after its tries, or unreadable.
+    Failed,
+}
+
+impl Outcome {
+    fn code(self) -> &'static str {
+        match self {
+            Outcome::Sent => "sent",
+            Outcome::Unreachable => "unreachable",
+            Outcome::Failed => "failed",
+        }
+    }
+}
+
+/// Records how a claimed row ended; false when the claim was no longer held (its lease ran out
+/// and another sender took it). A kept reply forgets its text once it is out.
+pub async fn finish(db: &Db, q: &Queued, outcome: Outcome) -> sqlx::Result<bool> {
+    let r = sqlx::query(
+        "UPDATE outbox SET sent_at = $3, outcome = $4, claim = NULL,
+             body = CASE WHEN sealed = 1 THEN '' ELSE body END,
+             markup = CASE WHEN sealed = 1 THEN NULL ELSE markup END
+         WHERE id = $1 AND claim = $2",
+    )
+    .bind(q.id)
+    .bind(&q.claim)
+    .bind(now())
+    .bind(outcome.code())
+    .execute(&db.pool)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
 /// Schedules another try with a growing delay (at most about 20 minutes apart); gives up after
 /// ten tries for a notice, sixty (about 18 hours) for a reply kept while the Bot API failed.
 /// Returns true when it gave up: the caller says so at error level.
-pub async fn retry_later(db: &Db, notice: &Notice) -> sqlx::Result<bool> {
-    let tries = if notice.sealed == 1 { 60 } else { 10 };
-    if notice.attempts + 1 >= tries {
-        finish(db, notice.id, "failed").await?;
+pub async fn retry_later(db: &Db, q: &Queued) -> sqlx::Result<bool> {
+    let tries = if matches!(q.content, Content::Kept { .. }) {
+        60
+    } else {
+        10
+    };
+    if q.attempts + 1 >= tries {
+        finish(db, q, Outcome::Failed).await?;
         return Ok(true);
     }
-    let delay = 5 * 2i64.pow((notice.attempts as u32).min(8));
-    sqlx::query("UPDATE outbox SET attempts = attempts + 1, next_try_at = $2 WHERE id = $1")
-        .bind(notice.id)
-        .bind(now() + delay)
-        .execute(&db.pool)
-        .await?;
+    let delay = 5 * 2i64.pow((q.attempts as u32).min(8));
+    sqlx::query(
+        "UPDATE outbox SET attempts = attempts + 1, next_try_at = $3, claim = NULL
+         WHERE id = $1 AND claim = $2",
+    )
+    .bind(q.id)
+    .bind(&q.claim)
+    .bind(now() + delay)
+    .execute(&db.pool)
+    .await?;
     Ok(false)
 }
 

@@ -2,12 +2,15 @@
 
 use super::Db;
 use crate::domain::region::{Level, RegionCode};
+use sqlx::AssertSqlSafe;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Region {
     pub code: String,
     pub name: String,
-    pub level: String,
+    #[sqlx(try_from = "String")]
+    pub level: Level,
     pub parent_code: Option<String>,
 }
 
@@ -16,6 +19,29 @@ pub async fn get(db: &Db, code: &str) -> sqlx::Result<Option<Region>> {
         .bind(code)
         .fetch_optional(&db.pool)
         .await
+}
+
+/// The `LIKE` pattern of what lies under `area` (with `= area`, the rule of
+/// `domain::region::contains`).
+pub fn inside(area: &str) -> String {
+    format!("{area}.%")
+}
+
+/// The names of regions by code, in one query; unknown codes are absent.
+pub async fn names(db: &Db, codes: &[&str]) -> sqlx::Result<HashMap<String, String>> {
+    if codes.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let params: Vec<String> = (1..=codes.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT code, name FROM wilayah WHERE code IN ({})",
+        params.join(", ")
+    );
+    let mut q = sqlx::query_as::<_, (String, String)>(AssertSqlSafe(sql));
+    for c in codes {
+        q = q.bind(*c);
+    }
+    Ok(q.fetch_all(&db.pool).await?.into_iter().collect())
 }
 
 pub async fn children(db: &Db, parent: &str) -> sqlx::Result<Vec<Region>> {
@@ -27,22 +53,31 @@ pub async fn children(db: &Db, parent: &str) -> sqlx::Result<Vec<Region>> {
     .await
 }
 
-/// Finds a kelurahan or desa by Kemendagri code or by name (case-insensitive). A name shared by
-/// several villages (it happens across kecamatan) matches none: the caller must use the code.
-pub async fn find_village(db: &Db, code_or_name: &str) -> sqlx::Result<Option<Region>> {
-    if let Ok(code) = RegionCode::parse(code_or_name) {
+/// Finds a region of one of `levels`, typed by an operator or a worker: its Kemendagri code,
+/// or its name (case-insensitive). A name shared by several regions (villages of the same name
+/// in two kecamatan) matches none: the code is needed then. The one place areas are found.
+pub async fn find(db: &Db, typed: &str, levels: &[Level]) -> sqlx::Result<Option<Region>> {
+    let typed = typed.trim();
+    if let Ok(code) = RegionCode::parse(typed) {
         return Ok(get(db, code.as_str())
             .await?
-            .filter(|r| r.level == Level::Kelurahan.code() || r.level == Level::Desa.code()));
+            .filter(|r| levels.contains(&r.level)));
     }
-    let mut found: Vec<Region> = sqlx::query_as(
+    let list: Vec<String> = levels.iter().map(|l| format!("'{}'", l.code())).collect();
+    let mut found: Vec<Region> = sqlx::query_as(AssertSqlSafe(format!(
         "SELECT code, name, level, parent_code FROM wilayah
-         WHERE LOWER(name) = LOWER($1) AND level IN ('kelurahan', 'desa') LIMIT 2",
-    )
-    .bind(code_or_name.trim())
+         WHERE LOWER(name) = LOWER($1) AND level IN ({}) LIMIT 2",
+        list.join(", ")
+    )))
+    .bind(typed)
     .fetch_all(&db.pool)
     .await?;
     Ok(if found.len() == 1 { found.pop() } else { None })
+}
+
+/// A kelurahan or desa by code or unique name (see [`find`]).
+pub async fn find_village(db: &Db, code_or_name: &str) -> sqlx::Result<Option<Region>> {
+    find(db, code_or_name, &Level::VILLAGE).await
 }
 
 pub enum Upsert {

@@ -2,10 +2,22 @@
 //! produces work (a proposal, a re-verification cycle, a complaint); listing, assigning and
 //! completing them belongs to the field workers' flows.
 
-use super::workers::OPEN;
 use super::{Db, now};
+use crate::domain::notice::Notice;
 use crate::domain::task::{TaskKind, TaskStatus};
+use chrono::NaiveDate;
 use sqlx::{Any, AssertSqlSafe, Executor};
+use std::sync::LazyLock;
+
+/// [`TaskStatus::OPEN`] as an SQL list: `('new', 'assigned', 'in_progress')`.
+pub(crate) static OPEN: LazyLock<String> = LazyLock::new(|| sql_list(&TaskStatus::OPEN));
+/// [`TaskStatus::HANDOUT`] as an SQL list.
+pub(crate) static HANDOUT: LazyLock<String> = LazyLock::new(|| sql_list(&TaskStatus::HANDOUT));
+
+fn sql_list(statuses: &[TaskStatus]) -> String {
+    let codes: Vec<String> = statuses.iter().map(|s| format!("'{}'", s.code())).collect();
+    format!("({})", codes.join(", "))
+}
 
 /// Creates a task unless one of the same kind, subject and cycle exists; returns its id when
 /// created. `due_date` is `YYYY-MM-DD` in WIB.
@@ -40,28 +52,31 @@ where
     Ok(row.map(|r| r.0))
 }
 
-/// A task as the workers' flows read it.
+/// A task as the workers' flows read it. Kind and status are read into their domain values: a
+/// code this version does not know is an error, not a guess.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Task {
     pub id: i64,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: TaskKind,
     pub area: String,
     pub subject: String,
     pub assignee: Option<i64>,
     pub due_date: Option<String>,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: TaskStatus,
     pub cycle: String,
 }
 
 impl Task {
-    pub fn kind(&self) -> Option<TaskKind> {
-        TaskKind::parse(&self.kind)
-    }
-    pub fn status(&self) -> TaskStatus {
-        TaskStatus::parse(&self.status).unwrap_or(TaskStatus::Cancelled)
-    }
     pub fn is_open(&self) -> bool {
-        self.status().is_open()
+        self.status.is_open()
+    }
+    /// The due date, when the task has one.
+    pub fn due(&self) -> Option<NaiveDate> {
+        self.due_date
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
     }
 }
 
@@ -80,8 +95,9 @@ pub async fn get(db: &Db, id: i64) -> sqlx::Result<Option<Task>> {
 
 /// One page of a worker's open tasks (`/tugas`), by due date.
 pub async fn open_for(db: &Db, assignee: i64, limit: i64, offset: i64) -> sqlx::Result<Vec<Task>> {
+    let open = &*OPEN;
     sqlx::query_as(AssertSqlSafe(format!(
-        "SELECT {COLS} FROM tasks WHERE assignee = $1 AND status IN {OPEN} {ORDER} LIMIT $2 OFFSET $3"
+        "SELECT {COLS} FROM tasks WHERE assignee = $1 AND status IN {open} {ORDER} LIMIT $2 OFFSET $3"
     )))
     .bind(assignee)
     .bind(limit)
@@ -91,8 +107,9 @@ pub async fn open_for(db: &Db, assignee: i64, limit: i64, offset: i64) -> sqlx::
 }
 
 pub async fn count_open_for(db: &Db, assignee: i64) -> sqlx::Result<i64> {
+    let open = &*OPEN;
     let (n,): (i64,) = sqlx::query_as(AssertSqlSafe(format!(
-        "SELECT COUNT(*) FROM tasks WHERE assignee = $1 AND status IN {OPEN}"
+        "SELECT COUNT(*) FROM tasks WHERE assignee = $1 AND status IN {open}"
     )))
     .bind(assignee)
     .fetch_one(&db.pool)
@@ -109,11 +126,12 @@ pub async fn to_hand_out(
     limit: i64,
     offset: i64,
 ) -> sqlx::Result<Vec<Task>> {
+    let handout = &*HANDOUT;
     sqlx::query_as(AssertSqlSafe(format!(
         "SELECT {COLS} FROM tasks WHERE area LIKE $1 AND (assignee IS NULL OR assignee = $2)
-         AND status IN ('new', 'assigned') {ORDER} LIMIT $3 OFFSET $4"
+         AND status IN {handout} {ORDER} LIMIT $3 OFFSET $4"
     )))
-    .bind(format!("{kecamatan}.%"))
+    .bind(super::regions::inside(kecamatan))
     .bind(tksk)
     .bind(limit)
     .bind(offset)
@@ -122,11 +140,12 @@ pub async fn to_hand_out(
 }
 
 pub async fn count_to_hand_out(db: &Db, kecamatan: &str, tksk: i64) -> sqlx::Result<i64> {
-    let (n,): (i64,) = sqlx::query_as(
+    let (n,): (i64,) = sqlx::query_as(AssertSqlSafe(format!(
         "SELECT COUNT(*) FROM tasks WHERE area LIKE $1 AND (assignee IS NULL OR assignee = $2)
-         AND status IN ('new', 'assigned')",
-    )
-    .bind(format!("{kecamatan}.%"))
+         AND status IN {}",
+        *HANDOUT
+    )))
+    .bind(super::regions::inside(kecamatan))
     .bind(tksk)
     .fetch_one(&db.pool)
     .await?;
@@ -152,10 +171,11 @@ pub async fn assign(
 ) -> sqlx::Result<Assignment> {
     let t = now();
     let mut tx = db.begin_write().await?;
-    let r = sqlx::query(
+    let r = sqlx::query(AssertSqlSafe(format!(
         "UPDATE tasks SET assignee = $2, status = 'assigned', updated_at = $3
-         WHERE id = $1 AND status IN ('new', 'assigned')",
-    )
+         WHERE id = $1 AND status IN {}",
+        *HANDOUT
+    )))
     .bind(task.id)
     .bind(psm.id)
     .bind(t)
@@ -164,41 +184,19 @@ pub async fn assign(
     if r.rows_affected() != 1 {
         return Ok(Assignment::NotOpen);
     }
-    if task.kind() == Some(TaskKind::VerifyProposal) {
+    if task.kind == TaskKind::VerifyProposal {
         super::verification::proposal_assigned(&mut tx, &task.subject).await?;
     }
-    if let Some((chat, lang)) = super::workers::contact(&mut tx, psm.id).await? {
-        let body = crate::i18n::targs(
-            lang,
-            "task-assigned-notice",
-            &[
-                ("id", task.id.into()),
-                (
-                    "kind",
-                    crate::i18n::t(lang, &format!("task-kind-{}", task.kind)).into(),
-                ),
-                ("subject", task.subject.clone().into()),
-                (
-                    "due",
-                    task.due_date
-                        .as_deref()
-                        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-                        .map(|d| crate::i18n::date(lang, d))
-                        .unwrap_or_else(|| "-".into())
-                        .into(),
-                ),
-            ],
-        );
-        let markup = teloxide::types::InlineKeyboardMarkup::new(vec![vec![
-            teloxide::types::InlineKeyboardButton::callback(
-                crate::i18n::t(lang, "task-open-button"),
-                format!("tg:o:{}", task.id),
-            ),
-        ]]);
-        let markup = serde_json::to_string(&markup).ok();
+    if let Some(chat) = super::workers::contact(&mut tx, psm.id).await? {
+        let notice = Notice::TaskAssigned {
+            task: task.id,
+            kind: task.kind,
+            subject: task.subject.clone(),
+            due: task.due(),
+        };
         // Keyed, so that a replayed press after a crash does not tell the PSM twice.
         let key = format!("assign:{}:{}", task.id, psm.id);
-        super::outbox::enqueue(&mut *tx, chat, &body, markup.as_deref(), Some(&key)).await?;
+        super::outbox::enqueue(&mut *tx, chat, &notice, Some(&key)).await?;
     }
     super::workers::audit_in(
         &mut tx,
@@ -214,9 +212,25 @@ pub async fn assign(
 
 /// Marks a task as being visited (the PSM opened `/kunjungan` for it).
 pub async fn start_visit(db: &Db, task_id: i64, assignee: i64) -> sqlx::Result<()> {
-    sqlx::query(
+    sqlx::query(AssertSqlSafe(format!(
         "UPDATE tasks SET status = 'in_progress', updated_at = $3
-         WHERE id = $1 AND assignee = $2 AND status IN ('new', 'assigned')",
+         WHERE id = $1 AND assignee = $2 AND status IN {}",
+        *HANDOUT
+    )))
+    .bind(task_id)
+    .bind(assignee)
+    .bind(now())
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// The PSM stopped a visit without saving it: the task goes back to "assigned", so that the TKSK
+/// may hand it out again.
+pub async fn stop_visit(db: &Db, task_id: i64, assignee: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE tasks SET status = 'assigned', updated_at = $3
+         WHERE id = $1 AND assignee = $2 AND status = 'in_progress'",
     )
     .bind(task_id)
     .bind(assignee)
@@ -224,4 +238,104 @@ pub async fn start_visit(db: &Db, task_id: i64, assignee: i64) -> sqlx::Result<(
     .execute(&db.pool)
     .await?;
     Ok(())
+}
+
+/// What a worker needs to find the household of a task (shown only to those with access).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Subject {
+    /// A resident's proposal: who filed it, where, and the criteria they said were met.
+    Proposal {
+        name: String,
+        address: String,
+        rt: Option<String>,
+        rw: Option<String>,
+        criteria_met: i64,
+    },
+    /// A KPM household: its masked No. KK and address.
+    Household {
+        kk_masked: String,
+        address: Option<String>,
+        rt: Option<String>,
+        rw: Option<String>,
+    },
+}
+
+/// name, address, rt, rw, criteria met
+type ProposalRow = (String, String, Option<String>, Option<String>, i64);
+/// masked No. KK, address, rt, rw
+type HouseholdRow = (String, Option<String>, Option<String>, Option<String>);
+
+/// The proposal or household a task is about; `None` for other kinds, or when it is gone.
+pub async fn subject(db: &Db, task: &Task) -> sqlx::Result<Option<Subject>> {
+    match task.kind {
+        TaskKind::VerifyProposal => {
+            let row: Option<ProposalRow> = sqlx::query_as(
+                "SELECT name, address, rt, rw, criteria_met FROM proposals WHERE number = $1",
+            )
+            .bind(&task.subject)
+            .fetch_optional(&db.pool)
+            .await?;
+            Ok(
+                row.map(|(name, address, rt, rw, criteria_met)| Subject::Proposal {
+                    name,
+                    address,
+                    rt,
+                    rw,
+                    criteria_met,
+                }),
+            )
+        }
+        TaskKind::ReverifyKpm => {
+            let Ok(id) = task.subject.parse::<i64>() else {
+                return Ok(None);
+            };
+            let row: Option<HouseholdRow> =
+                sqlx::query_as("SELECT kk_masked, address, rt, rw FROM households WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&db.pool)
+                    .await?;
+            Ok(row.map(|(kk_masked, address, rt, rw)| Subject::Household {
+                kk_masked,
+                address,
+                rt,
+                rw,
+            }))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// An enrolled worker's open tasks due by a day, counted per due date (the daily reminder).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DueByWorker {
+    pub worker: i64,
+    pub chat: i64,
+    /// (due date `YYYY-MM-DD`, open tasks due then)
+    pub due: Vec<(String, i64)>,
+}
+
+/// Every active, enrolled worker with open tasks due on or before `day` (`YYYY-MM-DD`).
+pub async fn due_by_worker(db: &Db, day: &str) -> sqlx::Result<Vec<DueByWorker>> {
+    let open = &*OPEN;
+    let rows: Vec<(i64, i64, String, i64)> = sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT w.id, u.chat_id, t.due_date, COUNT(*)
+         FROM tasks t JOIN workers w ON w.id = t.assignee JOIN users u ON u.tg_id = w.tg_id
+         WHERE w.active = 1 AND t.status IN {open} AND t.due_date IS NOT NULL AND t.due_date <= $1
+         GROUP BY w.id, u.chat_id, t.due_date ORDER BY w.id, t.due_date"
+    )))
+    .bind(day)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut out: Vec<DueByWorker> = Vec::new();
+    for (worker, chat, due, n) in rows {
+        match out.last_mut() {
+            Some(last) if last.worker == worker => last.due.push((due, n)),
+            _ => out.push(DueByWorker {
+                worker,
+                chat,
+                due: vec![(due, n)],
+            }),
+        }
+    }
+    Ok(out)
 }

@@ -1,8 +1,9 @@
 //! Users: everyone who wrote to the bot, their language, role and whether they blocked us.
 
 use super::{Db, now};
+use crate::domain::lang::Lang;
 use crate::domain::role::Role;
-use crate::i18n::Lang;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct UserRow {
@@ -22,12 +23,6 @@ pub struct Caller {
     pub lang: Lang,
     pub role: Role,
     pub area: Option<String>,
-}
-
-impl Caller {
-    pub fn chat(&self) -> teloxide::types::ChatId {
-        teloxide::types::ChatId(self.chat_id)
-    }
 }
 
 /// How stale `last_seen` may get before a new message refreshes it: most updates then cost a
@@ -119,7 +114,7 @@ pub async fn touch_session(
         tg_id,
         chat_id,
         lang: language.as_deref().map(Lang::from_code).unwrap_or(initial),
-        role: Role::parse(&role).unwrap_or(Role::Warga),
+        role: Role::try_from(role).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
         area,
     };
     Ok((caller, state))
@@ -177,6 +172,40 @@ pub async fn is_blocked(db: &Db, chat_id: i64) -> sqlx::Result<bool> {
         .fetch_optional(&db.pool)
         .await?;
     Ok(matches!(v, Some((1,))))
+}
+
+/// Who a queued notice goes to: the language they use now, and whether they blocked the bot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Recipient {
+    pub lang: Lang,
+    pub blocked: bool,
+}
+
+/// The recipients behind `chats`, in one query; a chat with no user row (erased) is absent.
+pub async fn recipients(db: &Db, chats: &[i64]) -> sqlx::Result<HashMap<i64, Recipient>> {
+    if chats.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let list: Vec<String> = chats.iter().map(i64::to_string).collect();
+    let rows: Vec<(i64, Option<String>, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT chat_id, language, blocked FROM users WHERE chat_id IN ({})",
+        list.join(", ")
+    )))
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(chat, language, blocked)| {
+            let lang = language.as_deref().map(Lang::from_code).unwrap_or_default();
+            (
+                chat,
+                Recipient {
+                    lang,
+                    blocked: blocked != 0,
+                },
+            )
+        })
+        .collect())
 }
 
 /// Erases a resident's own data (`/hapusdata`): the user row, their dialogue and `/cek`

@@ -4,8 +4,9 @@
 //! tables they touch.
 
 use super::{now, outbox};
+use crate::domain::notice::Notice;
+use crate::domain::proposal::ProposalStatus;
 use crate::domain::task::VisitResult;
-use crate::i18n::{Lang, targs};
 use sqlx::AnyConnection;
 
 /// Active KPM households in an area (a kelurahan, or every kelurahan under a kecamatan or
@@ -20,7 +21,7 @@ pub async fn active_households(
          ORDER BY kelurahan, id",
     )
     .bind(area)
-    .bind(format!("{area}.%"))
+    .bind(super::regions::inside(area))
     .fetch_all(conn)
     .await
 }
@@ -45,19 +46,6 @@ pub async fn household_visited(
     Ok(r.rows_affected() == 1)
 }
 
-/// The status a proposal takes after a verification visit: eligible only when the household
-/// was found, and the criteria the PSM confirmed reach the threshold.
-pub fn proposal_status_after(result: VisitResult, criteria_met: usize) -> &'static str {
-    match result {
-        VisitResult::FoundEligible if criteria_met >= crate::domain::criteria::THRESHOLD => {
-            "eligible"
-        }
-        VisitResult::FoundEligible | VisitResult::FoundAble => "not_eligible",
-        VisitResult::Moved | VisitResult::Died | VisitResult::Unknown => "not_found",
-        VisitResult::Duplicate => "duplicate",
-    }
-}
-
 /// Records a verification visit on a proposal (`subject` of a `verify_proposal` task is its
 /// number): the corrected answers, the new status, and a notice to the resident, all in the
 /// caller's transaction.
@@ -67,13 +55,13 @@ pub async fn proposal_visited(
     result: VisitResult,
     answers: &crate::domain::criteria::Answers,
 ) -> sqlx::Result<bool> {
-    let status = proposal_status_after(result, answers.met());
+    let status = ProposalStatus::after_visit(result, answers.met());
     let r = sqlx::query(
         "UPDATE proposals SET status = $2, answers = $3, criteria_met = $4, updated_at = $5
          WHERE number = $1",
     )
     .bind(number)
-    .bind(status)
+    .bind(status.code())
     .bind(answers.encode())
     .bind(answers.met() as i64)
     .bind(now())
@@ -89,68 +77,41 @@ pub async fn proposal_visited(
 /// Marks a proposal as being verified (a PSM got the task) and tells the resident.
 pub async fn proposal_assigned(conn: &mut AnyConnection, number: &str) -> sqlx::Result<()> {
     let r = sqlx::query(
-        "UPDATE proposals SET status = 'verifying', updated_at = $2
-         WHERE number = $1 AND status = 'submitted'",
+        "UPDATE proposals SET status = $2, updated_at = $3 WHERE number = $1 AND status = $4",
     )
     .bind(number)
+    .bind(ProposalStatus::Verifying.code())
     .bind(now())
+    .bind(ProposalStatus::Submitted.code())
     .execute(&mut *conn)
     .await?;
     if r.rows_affected() == 1 {
-        notify_proposer(conn, number, "verifying").await?;
+        notify_proposer(conn, number, ProposalStatus::Verifying).await?;
     }
     Ok(())
 }
 
-/// Queues the notice of a proposal's new status for the resident who filed it, in their
-/// language. Nothing is sent when they erased their data.
-async fn notify_proposer(conn: &mut AnyConnection, number: &str, status: &str) -> sqlx::Result<()> {
-    let row: Option<(i64, Option<String>)> = sqlx::query_as(
-        "SELECT u.chat_id, u.language FROM proposals p JOIN users u ON u.tg_id = p.tg_id
-         WHERE p.number = $1",
+/// Queues the notice of a proposal's new status for the resident who filed it. Nothing is
+/// sent when they erased their data.
+async fn notify_proposer(
+    conn: &mut AnyConnection,
+    number: &str,
+    status: ProposalStatus,
+) -> sqlx::Result<()> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT u.chat_id FROM proposals p JOIN users u ON u.tg_id = p.tg_id WHERE p.number = $1",
     )
     .bind(number)
     .fetch_optional(&mut *conn)
     .await?;
-    let Some((chat_id, language)) = row else {
+    let Some((chat_id,)) = row else {
         return Ok(());
     };
-    let lang = language.as_deref().map(Lang::from_code).unwrap_or_default();
-    let key = format!("proposal-notice-{}", status.replace('_', "-"));
-    let body = targs(lang, &key, &[("number", number.to_string().into())]);
-    outbox::enqueue(
-        &mut *conn,
-        chat_id,
-        &body,
-        None,
-        Some(&format!("proposal:{number}:{status}")),
-    )
-    .await?;
+    let notice = Notice::ProposalStatus {
+        number: number.to_string(),
+        status,
+    };
+    let key = format!("proposal:{number}:{}", status.code());
+    outbox::enqueue(&mut *conn, chat_id, &notice, Some(&key)).await?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_proposal_is_eligible_only_when_found_and_nine_criteria_hold() {
-        assert_eq!(
-            proposal_status_after(VisitResult::FoundEligible, 9),
-            "eligible"
-        );
-        assert_eq!(
-            proposal_status_after(VisitResult::FoundEligible, 8),
-            "not_eligible"
-        );
-        assert_eq!(
-            proposal_status_after(VisitResult::FoundAble, 12),
-            "not_eligible"
-        );
-        assert_eq!(proposal_status_after(VisitResult::Moved, 12), "not_found");
-        assert_eq!(
-            proposal_status_after(VisitResult::Duplicate, 12),
-            "duplicate"
-        );
-    }
 }

@@ -2,11 +2,12 @@
 //! closes the task, applies the result to the household or proposal, tells the TKSK, and
 //! writes the audit line.
 
-use super::workers::{self, OPEN, Worker};
+use super::tasks::OPEN;
+use super::workers::{self, Worker};
 use super::{Db, now, outbox, verification};
 use crate::domain::criteria::Answers;
+use crate::domain::notice::Notice;
 use crate::domain::task::{TaskKind, VisitResult};
-use crate::i18n::{t, targs};
 use sqlx::AssertSqlSafe;
 
 /// What the PSM gathered at the door.
@@ -39,10 +40,11 @@ pub async fn commit(
     v: &NewVisit,
 ) -> anyhow::Result<Commit> {
     let at = now();
+    let open = &*OPEN;
     let mut tx = db.begin_write().await?;
     let closed = sqlx::query(AssertSqlSafe(format!(
         "UPDATE tasks SET status = 'done', updated_at = $3
-         WHERE id = $1 AND assignee = $2 AND status IN {OPEN}"
+         WHERE id = $1 AND assignee = $2 AND status IN {open}"
     )))
     .bind(v.task_id)
     .bind(worker.id)
@@ -84,45 +86,34 @@ pub async fn commit(
     .bind(v.notes.as_deref())
     .execute(&mut *tx)
     .await?;
-    match TaskKind::parse(&kind) {
-        Some(TaskKind::ReverifyKpm) => {
+    let kind = TaskKind::try_from(kind).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+    match kind {
+        TaskKind::ReverifyKpm => {
             if let Ok(household) = subject.parse::<i64>() {
                 verification::household_visited(&mut tx, household, v.result).await?;
             }
         }
-        Some(TaskKind::VerifyProposal) => {
+        TaskKind::VerifyProposal => {
             let answers = match &v.answers {
                 Some(a) => a.clone(),
-                None => proposal_answers(&mut tx, &subject)
-                    .await?
-                    .unwrap_or_default(),
+                None => answers_in(&mut tx, &subject).await?.unwrap_or_default(),
             };
             verification::proposal_visited(&mut tx, &subject, v.result, &answers).await?;
         }
         _ => {}
     }
     if let Some(tksk) = workers::tksk_of(&mut tx, &workers::kecamatan_of(&area), worker.id).await?
-        && let Some((chat, lang)) = workers::contact(&mut tx, tksk).await?
+        && let Some(chat) = workers::contact(&mut tx, tksk).await?
     {
-        let body = targs(
-            lang,
-            "visit-logged-notice",
-            &[
-                ("name", worker.name.clone().into()),
-                ("id", v.task_id.into()),
-                ("kind", t(lang, &format!("task-kind-{kind}")).into()),
-                ("subject", subject.clone().into()),
-                ("result", t(lang, &v.result.message_id()).into()),
-            ],
-        );
-        outbox::enqueue(
-            &mut *tx,
-            chat,
-            &body,
-            None,
-            Some(&format!("visit:{}", v.task_id)),
-        )
-        .await?;
+        let notice = Notice::VisitLogged {
+            task: v.task_id,
+            kind,
+            subject: subject.clone(),
+            worker: worker.name.clone(),
+            result: v.result,
+        };
+        let key = format!("visit:{}", v.task_id);
+        outbox::enqueue(&mut *tx, chat, &notice, Some(&key)).await?;
     }
     workers::audit_in(
         &mut tx,
@@ -137,10 +128,12 @@ pub async fn commit(
 }
 
 /// The answers a resident gave in `/skrining`, for the PSM to confirm or correct.
-pub async fn proposal_answers(
-    conn: &mut sqlx::AnyConnection,
-    number: &str,
-) -> sqlx::Result<Option<Answers>> {
+pub async fn proposal_answers(db: &Db, number: &str) -> sqlx::Result<Option<Answers>> {
+    let mut conn = db.pool.acquire().await?;
+    answers_in(&mut conn, number).await
+}
+
+async fn answers_in(conn: &mut sqlx::AnyConnection, number: &str) -> sqlx::Result<Option<Answers>> {
     let row: Option<(String,)> = sqlx::query_as("SELECT answers FROM proposals WHERE number = $1")
         .bind(number)
         .fetch_optional(conn)

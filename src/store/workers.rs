@@ -3,10 +3,11 @@
 
 use super::{Db, now, outbox, regions};
 use crate::domain::invite;
-use crate::domain::region::{Level, RegionCode};
+use crate::domain::notice::Notice;
+use crate::domain::region::Level;
 use crate::domain::role::Role;
-use crate::i18n::{Lang, targs};
 use sqlx::AnyConnection;
+use std::collections::HashMap;
 
 /// Failed codes that lock a user out, within [`LOCK_WINDOW`] seconds.
 pub const LOCK_AFTER: usize = 5;
@@ -14,23 +15,17 @@ pub const LOCK_WINDOW: i64 = 3600;
 /// How long the lock-out lasts after the last of those failures.
 pub const LOCK_SECS: i64 = 3600;
 
-/// Task statuses that count as open, as an SQL list.
-pub const OPEN: &str = "('new', 'assigned', 'in_progress')";
+use super::tasks::OPEN;
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Worker {
     pub id: i64,
     pub tg_id: Option<i64>,
-    pub role: String,
+    #[sqlx(try_from = "String")]
+    pub role: Role,
     pub name: String,
     pub active: i64,
     pub enrolled_at: Option<i64>,
-}
-
-impl Worker {
-    pub fn role(&self) -> Role {
-        Role::parse(&self.role).unwrap_or(Role::Warga)
-    }
 }
 
 const COLS: &str = "id, tg_id, role, name, active, enrolled_at";
@@ -62,36 +57,13 @@ pub struct Invite {
 
 /// Resolves an area given as a Kemendagri code or a name at the level a role needs.
 async fn resolve_area(db: &Db, role: Role, typed: &str) -> sqlx::Result<Option<String>> {
-    let typed = typed.trim();
-    match role {
-        Role::Psm => Ok(regions::find_village(db, typed).await?.map(|r| r.code)),
-        Role::Tksk | Role::Dinsos => {
-            let level = if role == Role::Tksk {
-                Level::Kecamatan
-            } else {
-                Level::Kabupaten
-            };
-            if let Ok(code) = RegionCode::parse(typed) {
-                return Ok(regions::get(db, code.as_str())
-                    .await?
-                    .filter(|r| r.level == level.code())
-                    .map(|r| r.code));
-            }
-            let mut found: Vec<(String,)> = sqlx::query_as(
-                "SELECT code FROM wilayah WHERE LOWER(name) = LOWER($1) AND level = $2 LIMIT 2",
-            )
-            .bind(typed)
-            .bind(level.code())
-            .fetch_all(&db.pool)
-            .await?;
-            Ok(if found.len() == 1 {
-                found.pop().map(|r| r.0)
-            } else {
-                None
-            })
-        }
-        Role::Warga => Ok(None),
-    }
+    let levels: &[Level] = match role {
+        Role::Psm => &Level::VILLAGE,
+        Role::Tksk => &[Level::Kecamatan],
+        Role::Dinsos => &[Level::Kabupaten],
+        Role::Warga => return Ok(None),
+    };
+    Ok(regions::find(db, typed, levels).await?.map(|r| r.code))
 }
 
 /// Creates a worker (not yet enrolled) and a one-time code valid for 72 hours.
@@ -294,7 +266,7 @@ pub async fn enrol(db: &Db, secret: &[u8], tg_id: i64, typed: &str) -> anyhow::R
     // The role the handler tree checks (users.role), with the worker's first area.
     sqlx::query("UPDATE users SET role = $2, area = $3 WHERE tg_id = $1")
         .bind(tg_id)
-        .bind(&worker.role)
+        .bind(worker.role.code())
         .bind(areas.first())
         .execute(&mut *tx)
         .await?;
@@ -303,7 +275,7 @@ pub async fn enrol(db: &Db, secret: &[u8], tg_id: i64, typed: &str) -> anyhow::R
         Some(tg_id),
         "worker.enrolled",
         &worker_id.to_string(),
-        &worker.role,
+        worker.role.code(),
     )
     .await?;
     tx.commit().await?;
@@ -402,19 +374,16 @@ pub async fn tksk_of(
     Ok(row.map(|r| r.0))
 }
 
-/// The chat and language of an enrolled worker, for notices.
-pub async fn contact(
-    conn: &mut AnyConnection,
-    worker_id: i64,
-) -> sqlx::Result<Option<(i64, Lang)>> {
-    let row: Option<(i64, Option<String>)> = sqlx::query_as(
-        "SELECT u.chat_id, u.language FROM workers w JOIN users u ON u.tg_id = w.tg_id
+/// The chat of an enrolled, active worker, for notices.
+pub async fn contact(conn: &mut AnyConnection, worker_id: i64) -> sqlx::Result<Option<i64>> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT u.chat_id FROM workers w JOIN users u ON u.tg_id = w.tg_id
          WHERE w.id = $1 AND w.active = 1",
     )
     .bind(worker_id)
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(|(c, l)| (c, l.as_deref().map(Lang::from_code).unwrap_or_default())))
+    Ok(row.map(|r| r.0))
 }
 
 /// The kecamatan code an area lies in (a kelurahan's parent, or the kecamatan itself).
@@ -430,28 +399,38 @@ pub struct Listing {
     pub open_tasks: i64,
 }
 
+/// Every worker with their areas and open tasks: three queries, whatever the number of workers.
 pub async fn list(db: &Db) -> sqlx::Result<Vec<Listing>> {
     let workers: Vec<Worker> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLS} FROM workers ORDER BY active DESC, role, name, id"
     )))
     .fetch_all(&db.pool)
     .await?;
-    let mut out = Vec::with_capacity(workers.len());
-    for w in workers {
-        let areas = areas(db, w.id).await?;
-        let (open_tasks,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT COUNT(*) FROM tasks WHERE assignee = $1 AND status IN {OPEN}"
-        )))
-        .bind(w.id)
-        .fetch_one(&db.pool)
-        .await?;
-        out.push(Listing {
-            worker: w,
-            areas,
-            open_tasks,
-        });
+    let mut areas: HashMap<i64, Vec<String>> = HashMap::new();
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT worker_id, area FROM worker_areas ORDER BY worker_id, area")
+            .fetch_all(&db.pool)
+            .await?;
+    for (worker, area) in rows {
+        areas.entry(worker).or_default().push(area);
     }
-    Ok(out)
+    let open = &*OPEN;
+    let counts: HashMap<i64, i64> = sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(format!(
+        "SELECT assignee, COUNT(*) FROM tasks WHERE assignee IS NOT NULL AND status IN {open}
+         GROUP BY assignee"
+    )))
+    .fetch_all(&db.pool)
+    .await?
+    .into_iter()
+    .collect();
+    Ok(workers
+        .into_iter()
+        .map(|w| Listing {
+            areas: areas.remove(&w.id).unwrap_or_default(),
+            open_tasks: counts.get(&w.id).copied().unwrap_or(0),
+            worker: w,
+        })
+        .collect())
 }
 
 /// What `worker revoke` did.
@@ -475,6 +454,7 @@ pub async fn revoke(db: &Db, id: i64) -> anyhow::Result<Revocation> {
         return Ok(Revocation::AlreadyRevoked);
     }
     let t = now();
+    let open = &*OPEN;
     let mut tx = db.begin_write().await?;
     sqlx::query("UPDATE workers SET active = 0, revoked_at = $2 WHERE id = $1")
         .bind(id)
@@ -495,7 +475,7 @@ pub async fn revoke(db: &Db, id: i64) -> anyhow::Result<Revocation> {
         .await?;
     }
     let areas: Vec<(String,)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT DISTINCT area FROM tasks WHERE assignee = $1 AND status IN {OPEN} ORDER BY area"
+        "SELECT DISTINCT area FROM tasks WHERE assignee = $1 AND status IN {open} ORDER BY area"
     )))
     .bind(id)
     .fetch_all(&mut *tx)
@@ -506,7 +486,7 @@ pub async fn revoke(db: &Db, id: i64) -> anyhow::Result<Revocation> {
         let tksk = tksk_of(&mut tx, &kecamatan_of(&area), id).await?;
         let r = sqlx::query(sqlx::AssertSqlSafe(format!(
             "UPDATE tasks SET assignee = $3, status = CASE WHEN $3 IS NULL THEN 'new' ELSE 'assigned' END,
-             updated_at = $4 WHERE assignee = $1 AND area = $2 AND status IN {OPEN}"
+             updated_at = $4 WHERE assignee = $1 AND area = $2 AND status IN {open}"
         )))
         .bind(id)
         .bind(&area)
@@ -521,25 +501,21 @@ pub async fn revoke(db: &Db, id: i64) -> anyhow::Result<Revocation> {
         }
     }
     for (tksk, n) in per_tksk {
-        if let Some((chat, lang)) = contact(&mut tx, tksk).await? {
-            let body = targs(
-                lang,
-                "worker-tasks-returned",
-                &[("count", n.into()), ("name", w.name.clone().into())],
-            );
-            outbox::enqueue(&mut *tx, chat, &body, None, None).await?;
+        if let Some(chat) = contact(&mut tx, tksk).await? {
+            let notice = Notice::TasksReturned {
+                count: n,
+                worker: w.name.clone(),
+            };
+            outbox::enqueue(&mut *tx, chat, &notice, None).await?;
         }
     }
     if let Some(tg) = w.tg_id {
-        let row: Option<(i64, Option<String>)> =
-            sqlx::query_as("SELECT chat_id, language FROM users WHERE tg_id = $1")
-                .bind(tg)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if let Some((chat, lang)) = row {
-            let lang = lang.as_deref().map(Lang::from_code).unwrap_or_default();
-            let body = crate::i18n::t(lang, "worker-revoked-notice");
-            outbox::enqueue(&mut *tx, chat, &body, None, None).await?;
+        let row: Option<(i64,)> = sqlx::query_as("SELECT chat_id FROM users WHERE tg_id = $1")
+            .bind(tg)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let Some((chat,)) = row {
+            outbox::enqueue(&mut *tx, chat, &Notice::WorkerRevoked, None).await?;
         }
     }
     audit(

@@ -3,6 +3,7 @@
 use crate::on_each_backend;
 use crate::support::TestBot;
 use crate::support::fake_api::FakeApi;
+use kesos_bot::domain::notice::Notice;
 use kesos_bot::store::{inbox, outbox, users};
 use std::time::Duration;
 
@@ -316,7 +317,7 @@ async fn a_user_who_blocked_the_bot_is_marked_and_notices_skip_them() {
         u.send("/bantuan").await;
         assert_eq!(users::get(&bot.db, 513).await.unwrap().unwrap().blocked, 1);
         // A notice queued for them is recorded as unreachable, not retried forever.
-        outbox::enqueue(&bot.db.pool, 513, "Pemberitahuan", None, None)
+        outbox::enqueue(&bot.db.pool, 513, &Notice::WorkerRevoked, None)
             .await
             .unwrap();
         let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
@@ -344,26 +345,24 @@ async fn notices_are_delivered_at_most_one_per_second_per_chat() {
         bot.user(514).send("/start").await;
         let from = bot.api.call_count();
         for i in 0..3 {
-            outbox::enqueue(
-                &bot.db.pool,
-                514,
-                &format!("Pemberitahuan {i}"),
-                None,
-                Some(&format!("k{i}")),
-            )
-            .await
-            .unwrap();
+            let notice = Notice::Reminder {
+                today: i + 1,
+                overdue: 0,
+            };
+            outbox::enqueue(&bot.db.pool, 514, &notice, Some(&format!("k{i}")))
+                .await
+                .unwrap();
         }
         // The same key again is ignored.
         assert!(
-            !outbox::enqueue(&bot.db.pool, 514, "lagi", None, Some("k0"))
+            !outbox::enqueue(&bot.db.pool, 514, &Notice::WorkerRevoked, Some("k0"))
                 .await
                 .unwrap()
         );
         let last = bot
             .api
             .wait_call(from, Duration::from_secs(15), |c| {
-                c.text() == "Pemberitahuan 2"
+                c.text().contains("jatuh tempo hari ini: 3")
             })
             .await
             .expect("all notices arrive");
@@ -373,6 +372,10 @@ async fn notices_are_delivered_at_most_one_per_second_per_chat() {
             .cloned()
             .collect();
         assert_eq!(sends.len(), 3, "three notices, the duplicate key dropped");
+        for (i, c) in sends.iter().enumerate() {
+            let line = format!("jatuh tempo hari ini: {}", i + 1);
+            assert!(c.text().contains(&line), "in order: {:?}", c.text());
+        }
         let span = last.at.duration_since(sends[0].at);
         assert!(
             span >= Duration::from_millis(1800),
@@ -453,6 +456,40 @@ async fn a_command_glued_to_a_nik_is_not_echoed_back() {
             .send("/apaini")
             .await
             .assert_contains(&["/apaini tidak dikenal"]);
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn a_queued_notice_is_worded_in_the_language_its_recipient_uses_when_it_goes_out() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        bot.user(515).send("/start").await;
+        bot.stop().await;
+        let db = tdb.connect().await;
+        // Queued while they read Indonesian (the bot is down); they choose English before it
+        // goes out.
+        let notice = Notice::Reminder {
+            today: 2,
+            overdue: 1,
+        };
+        outbox::enqueue(&db.pool, 515, &notice, None).await.unwrap();
+        users::set_language(&db, 515, kesos_bot::i18n::Lang::En)
+            .await
+            .unwrap();
+        let bot = TestBot::start(&tdb).await;
+        let sent = bot
+            .api
+            .wait_call(0, Duration::from_secs(10), |c| {
+                c.method == "sendmessage" && c.chat_id() == Some(515)
+            })
+            .await
+            .expect("the notice goes out");
+        assert!(
+            sent.text().contains("due today: 2") && sent.text().contains("overdue: 1"),
+            "{:?}",
+            sent.text()
+        );
         bot.stop().await;
     });
 }

@@ -1,8 +1,8 @@
 //! The storage layer on each backend.
 
 use crate::on_each_backend;
+use kesos_bot::bot::dialogue::DbStorage;
 use kesos_bot::i18n::Lang;
-use kesos_bot::store::dialogue::DbStorage;
 use kesos_bot::store::{inbox, regions, users};
 use teloxide::dispatching::dialogue::Storage;
 use teloxide::types::ChatId;

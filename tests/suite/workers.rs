@@ -272,7 +272,7 @@ async fn a_forged_button_for_someone_elses_task_is_refused_and_changes_nothing()
             .await;
         assert!(r.toast().unwrap().contains("bukan untuk Anda"));
         let t2 = tasks::get(&bot.db, task).await.unwrap().unwrap();
-        assert_eq!((t2.assignee, t2.status.as_str()), (Some(owner), "assigned"));
+        assert_eq!((t2.assignee, t2.status.code()), (Some(owner), "assigned"));
         bot.stop().await;
     });
 }
@@ -658,4 +658,190 @@ async fn the_binary_invites_lists_and_exports() {
     let (ok, out, err) = run(&["export", "tasks", "--format", "csv"]);
     assert!(ok, "{err}");
     assert!(out.starts_with("task,kind,area,subject,assignee"), "{out}");
+}
+
+/// Enrols a worker without the bot (the store's own functions); returns the worker id.
+async fn enrolled_in_store(db: &Db, tg: i64, role: Role, areas: &[&str], name: &str) -> i64 {
+    let inv = invite(db, role, areas, name).await;
+    let key = secret::load(db, &crate::support::key_for(db))
+        .await
+        .unwrap();
+    kesos_bot::store::users::touch(db, tg, tg, None)
+        .await
+        .unwrap();
+    let e = workers::enrol(db, &key, tg, &inv.code).await.unwrap();
+    assert!(matches!(e, workers::Enrolment::Enrolled { .. }), "{e:?}");
+    inv.worker_id
+}
+
+#[tokio::test]
+async fn the_stores_task_queries_serve_the_screens_on_each_backend() {
+    use kesos_bot::store::tasks::Subject;
+    on_each_backend!(|tdb| {
+        let db = tdb.connect().await;
+        let psm = enrolled_in_store(&db, 801, Role::Psm, &[KULON], "Bu Ani").await;
+        let other = enrolled_in_store(&db, 802, Role::Psm, &[ADIARSA], "Pak Dedi").await;
+        let tksk = enrolled_in_store(&db, 803, Role::Tksk, &[KARAWANG_BARAT], "Pak Joko").await;
+        let t1 = proposal(&db, "USL-2026-000901", 900, KULON, "yyyyyyyyynnnnn").await;
+        let task = tasks::get(&db, t1).await.unwrap().unwrap();
+        assert_eq!(
+            tasks::subject(&db, &task).await.unwrap(),
+            Some(Subject::Proposal {
+                name: "Ibu Sumarni".into(),
+                address: "Jl. Tuparev 12".into(),
+                rt: None,
+                rw: None,
+                criteria_met: 9,
+            })
+        );
+        // Handed out, visited, stopped: back to "assigned" for the TKSK to hand out again.
+        let ani = workers::get(&db, psm).await.unwrap().unwrap();
+        tasks::assign(&db, &task, &ani, 803).await.unwrap();
+        tasks::start_visit(&db, t1, psm).await.unwrap();
+        let status =
+            |db: Db| async move { tasks::get(&db, t1).await.unwrap().unwrap().status.code() };
+        assert_eq!(status(db.clone()).await, "in_progress");
+        tasks::stop_visit(&db, t1, other).await.unwrap();
+        assert_eq!(
+            status(db.clone()).await,
+            "in_progress",
+            "only the assignee stops it"
+        );
+        tasks::stop_visit(&db, t1, psm).await.unwrap();
+        assert_eq!(status(db.clone()).await, "assigned");
+        // A household task shows the masked No. KK.
+        households(&db, ADIARSA, 1).await;
+        cycles::open(&db, ADIARSA, "2026-11", None)
+            .await
+            .unwrap()
+            .unwrap();
+        let list = tasks::open_for(&db, other, 10, 0).await.unwrap();
+        assert_eq!(list.len(), 1);
+        assert!(matches!(
+            tasks::subject(&db, &list[0]).await.unwrap(),
+            Some(Subject::Household { kk_masked, .. }) if kk_masked == "3215**********99"
+        ));
+        // The reminder's query: per worker, per due date, only what is due by the day.
+        let due = tasks::due_by_worker(&db, "2026-12-31").await.unwrap();
+        let per: Vec<(i64, Vec<(String, i64)>)> =
+            due.into_iter().map(|d| (d.worker, d.due)).collect();
+        assert_eq!(
+            per,
+            vec![
+                (psm, vec![("2026-12-10".to_string(), 1)]),
+                (other, vec![("2026-12-31".to_string(), 1)]),
+            ]
+        );
+        assert!(
+            tasks::due_by_worker(&db, "2026-12-01")
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        // `worker list`: areas and open tasks of every worker, in three queries.
+        let listing = workers::list(&db).await.unwrap();
+        let row = |id: i64| listing.iter().find(|l| l.worker.id == id).unwrap();
+        assert_eq!(
+            (row(psm).areas.clone(), row(psm).open_tasks),
+            (vec![KULON.to_string()], 1)
+        );
+        assert_eq!(
+            (row(tksk).worker.role, row(tksk).open_tasks),
+            (Role::Tksk, 0)
+        );
+        // Chats and languages of recipients in one query; an unknown chat is absent.
+        let r = kesos_bot::store::users::recipients(&db, &[801, 802, 999])
+            .await
+            .unwrap();
+        assert_eq!(r.len(), 2);
+        assert!(!r[&801].blocked);
+    });
+}
+
+#[tokio::test]
+async fn areas_are_found_by_code_or_unique_name_at_the_level_asked() {
+    use kesos_bot::domain::region::Level;
+    use kesos_bot::store::regions;
+    on_each_backend!(|tdb| {
+        let db = tdb.connect().await;
+        let found = regions::find(&db, "  karawang kulon ", &Level::VILLAGE)
+            .await
+            .unwrap();
+        assert_eq!(found.map(|r| r.code), Some(KULON.to_string()));
+        assert_eq!(
+            regions::find(&db, KARAWANG_BARAT, &Level::VILLAGE)
+                .await
+                .unwrap(),
+            None,
+            "a kecamatan is not a village"
+        );
+        let kec = regions::find(&db, KARAWANG_BARAT, &Level::CYCLE)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (kec.level, kec.name.as_str()),
+            (Level::Kecamatan, "Karawang Barat")
+        );
+        // A name two villages share matches none.
+        sqlx::query(
+            "INSERT INTO wilayah (code, name, level, parent_code)
+             VALUES ('32.15.02', 'Lain', 'kecamatan', '32.15'),
+                    ('32.15.02.2001', 'Karawang Kulon', 'desa', '32.15.02')",
+        )
+        .execute(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            regions::find(&db, "Karawang Kulon", &Level::VILLAGE)
+                .await
+                .unwrap(),
+            None
+        );
+        let names = regions::names(&db, &[KULON, "32.15.02.2001", "99.99"])
+            .await
+            .unwrap();
+        assert_eq!(names.len(), 2);
+        assert_eq!(names[KULON], "Karawang Kulon");
+    });
+}
+
+#[tokio::test]
+async fn outbox_rows_are_claimed_in_one_statement_and_finished_only_by_their_holder() {
+    use kesos_bot::domain::notice::Notice;
+    use kesos_bot::store::outbox::{self, Content, Outcome};
+    on_each_backend!(|tdb| {
+        let db = tdb.connect().await;
+        for today in 1..=3 {
+            let n = Notice::Reminder { today, overdue: 0 };
+            outbox::enqueue(&db.pool, 700, &n, None).await.unwrap();
+        }
+        let first = outbox::claim_due(&db, 2, 600).await.unwrap();
+        assert_eq!(first.len(), 2);
+        assert!(first[0].id < first[1].id, "oldest first");
+        assert_eq!(
+            first[0].content,
+            Content::Notice(Notice::Reminder {
+                today: 1,
+                overdue: 0
+            })
+        );
+        // Another sender gets only what is left.
+        let second = outbox::claim_due(&db, 10, 600).await.unwrap();
+        assert_eq!(second.len(), 1);
+        assert!(outbox::claim_due(&db, 10, 600).await.unwrap().is_empty());
+        // A holder whose claim was taken over cannot record the row.
+        let mut stolen = first[0].clone();
+        stolen.claim = "someone else".into();
+        assert!(!outbox::finish(&db, &stolen, Outcome::Sent).await.unwrap());
+        assert!(outbox::finish(&db, &first[0], Outcome::Sent).await.unwrap());
+        // Released, a row is due again at once.
+        outbox::release(&db, &first[1]).await.unwrap();
+        let again = outbox::claim_due(&db, 10, 600).await.unwrap();
+        assert_eq!(
+            again.iter().map(|q| q.id).collect::<Vec<_>>(),
+            vec![first[1].id]
+        );
+        assert_eq!(outbox::count_unsent(&db).await.unwrap(), 2);
+    });
 }

@@ -3,10 +3,12 @@
 
 use super::{Flow, WorkerCommand, area_name};
 use crate::app::App;
-use crate::bot::{Dlg, HandlerResult, State, Tg, send};
-use crate::domain::region::{Level, RegionCode};
+use crate::bot::{ChatOf, Dlg, HandlerResult, State, Tg, send};
+use crate::domain::region::{self, Level, RegionCode};
+use crate::domain::task::VisitResult;
 use crate::i18n::{Lang, date, t, targs, today_wib};
 use crate::store::cycles;
+use crate::store::regions;
 use crate::store::users::Caller;
 use crate::store::workers;
 use std::sync::Arc;
@@ -14,7 +16,7 @@ use teloxide::prelude::*;
 
 /// `November–Desember 2026` for the cycle `2026-11`.
 pub fn period_label(lang: Lang, period: &str) -> String {
-    match cycles::parse_period(period) {
+    match crate::domain::cycle::parse_period(period) {
         Some((p, end)) => {
             let first: u32 = p[5..7].parse().unwrap_or(1);
             targs(
@@ -94,7 +96,7 @@ async fn open(bot: &Tg, app: &App, caller: &Caller, dialogue: &Dlg, arg: &str) -
         _ => (words.join(" "), None),
     };
     let period = match period {
-        Some(p) => match cycles::parse_period(p) {
+        Some(p) => match crate::domain::cycle::parse_period(p) {
             Some((p, _)) => p,
             None => {
                 let body = targs(
@@ -106,18 +108,15 @@ async fn open(bot: &Tg, app: &App, caller: &Caller, dialogue: &Dlg, arg: &str) -
                 return Ok(());
             }
         },
-        None => cycles::period_of(today_wib()),
+        None => crate::domain::cycle::period_of(today_wib()),
     };
     let mine = caller_area(app, caller).await?;
+    // A cycle for a kecamatan, kelurahan or desa inside the caller's own area.
     let region = cycles::resolve_area(&app.db, &area_text)
         .await?
         .filter(|r| {
-            let ok_level = matches!(r.level.as_str(), "kecamatan" | "kelurahan" | "desa");
-            let inside = match (&mine, RegionCode::parse(&r.code)) {
-                (Some(m), Ok(code)) => RegionCode::parse(m).is_ok_and(|m| code.is_within(&m)),
-                _ => false,
-            };
-            ok_level && inside
+            mine.as_deref()
+                .is_some_and(|m| region::contains(m, &r.code))
         });
     let Some(region) = region else {
         let area: String = area_text.chars().take(60).collect();
@@ -182,21 +181,32 @@ pub async fn on_rekap(bot: Tg, app: Arc<App>, caller: Caller, cmd: WorkerCommand
     let Some(area) = caller_area(&app, &caller).await? else {
         return Ok(());
     };
-    let name = area_name(&app.db, &area).await;
-    let period = match cycles::parse_period(arg.trim()) {
+    let name = area_name(&app.db, &area).await?;
+    let period = match crate::domain::cycle::parse_period(arg.trim()) {
         Some((p, _)) => Some(p),
         None => cycles::latest_period(&app.db, &area).await?,
     };
-    let Some(period) = period else {
-        let body = targs(lang, "rekap-none", &[("area", name.into())]);
-        send::text(&bot, &app.db, caller.chat(), &body, None).await?;
-        return Ok(());
+    let body = match period {
+        Some(period) => rekap(&app, lang, &area, &name, &period).await?,
+        None => targs(lang, "rekap-none", &[("area", name.into())]),
     };
-    let depth = match RegionCode::parse(&area).map(|c| c.level()) {
+    send::text(&bot, &app.db, caller.chat(), &body, None).await?;
+    Ok(())
+}
+
+/// A cycle's progress in an area: totals, per kecamatan (regency) or kelurahan, and results.
+async fn rekap(
+    app: &App,
+    lang: Lang,
+    area: &str,
+    name: &str,
+    period: &str,
+) -> anyhow::Result<String> {
+    let depth = match RegionCode::parse(area).map(|c| c.level()) {
         Ok(Level::Kabupaten) => 3,
         _ => 4,
     };
-    let p = cycles::progress(&app.db, &area, &period, depth, today_wib()).await?;
+    let p = cycles::progress(&app.db, area, period, depth, today_wib()).await?;
     let percent = if p.total > 0 {
         p.done * 100 / p.total
     } else {
@@ -206,8 +216,8 @@ pub async fn on_rekap(bot: Tg, app: Arc<App>, caller: Caller, cmd: WorkerCommand
         lang,
         "rekap-header",
         &[
-            ("period", period_label(lang, &period).into()),
-            ("area", name.into()),
+            ("period", period_label(lang, period).into()),
+            ("area", name.to_string().into()),
             ("done", p.done.into()),
             ("total", p.total.into()),
             ("percent", percent.into()),
@@ -217,13 +227,16 @@ pub async fn on_rekap(bot: Tg, app: Arc<App>, caller: Caller, cmd: WorkerCommand
         ],
     );
     body.push('\n');
+    let codes: Vec<&str> = p.groups.iter().map(|g| g.0.as_str()).collect();
+    let names = regions::names(&app.db, &codes).await?;
     for (code, done, total) in &p.groups {
+        let group = names.get(code).unwrap_or(code).clone();
         body.push('\n');
         body.push_str(&targs(
             lang,
             "rekap-group",
             &[
-                ("area", area_name(&app.db, code).await.into()),
+                ("area", group.into()),
                 ("done", (*done).into()),
                 ("total", (*total).into()),
             ],
@@ -233,7 +246,7 @@ pub async fn on_rekap(bot: Tg, app: Arc<App>, caller: Caller, cmd: WorkerCommand
         body.push_str("\n\n");
         body.push_str(&t(lang, "rekap-results"));
         for (code, count) in &p.results {
-            let label = crate::domain::task::VisitResult::parse(code)
+            let label = VisitResult::parse(code)
                 .map(|r| t(lang, &r.message_id()))
                 .unwrap_or_else(|| code.clone());
             body.push('\n');
@@ -244,6 +257,5 @@ pub async fn on_rekap(bot: Tg, app: Arc<App>, caller: Caller, cmd: WorkerCommand
             ));
         }
     }
-    send::text(&bot, &app.db, caller.chat(), &body, None).await?;
-    Ok(())
+    Ok(body)
 }

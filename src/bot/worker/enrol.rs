@@ -3,7 +3,7 @@
 
 use super::{Flow, WorkerCommand, area_names};
 use crate::app::App;
-use crate::bot::{Dlg, HandlerResult, State, Tg, menu, send};
+use crate::bot::{ChatOf, Dlg, HandlerResult, State, Tg, menu, send};
 use crate::i18n::{date, t, targs, time_wib, to_wib};
 use crate::store::users::Caller;
 use crate::store::workers::{self, Enrolment};
@@ -70,9 +70,9 @@ async fn enrol(bot: &Tg, app: &App, caller: &Caller, dialogue: &Dlg, code: &str)
                 ("name", worker.name.clone().into()),
                 (
                     "role",
-                    t(lang, &format!("role-name-{}", worker.role)).into(),
+                    t(lang, &format!("role-name-{}", worker.role.code())).into(),
                 ),
-                ("areas", area_names(&app.db, areas).await.into()),
+                ("areas", area_names(&app.db, areas).await?.into()),
             ],
         ),
         Enrolment::LockedOut { until } => {
@@ -102,7 +102,7 @@ async fn enrol(bot: &Tg, app: &App, caller: &Caller, dialogue: &Dlg, code: &str)
     send::text(bot, &app.db, caller.chat(), &body, None).await?;
     if let Enrolment::Enrolled { worker, .. } = outcome {
         // This chat's command menu now shows the worker's commands.
-        menu::publish_for_chat(bot, caller.chat(), worker.role(), lang).await;
+        menu::publish_for_chat(bot, caller.chat(), worker.role, lang).await;
     }
     Ok(())
 }

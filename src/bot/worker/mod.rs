@@ -6,15 +6,18 @@
 //! callback prefix. Beyond the role, every button that names a task is checked server-side
 //! against the caller ([`access`]) before anything happens.
 //!
-//! Callback data (≤ 64 bytes): `tg:` task list, `tk:` handing out, `kj:` visit steps.
+//! Buttons: [`Button::Tasks`] (task list), [`Button::Handout`] (handing out), [`Button::Visit`]
+//! (visit steps).
 
 pub mod cycle;
 pub mod enrol;
 pub mod tasks;
 pub mod visit;
 
+use super::button::Button;
 use super::{Handler, HandlerResult, State, require_role};
 use crate::app::App;
+use crate::domain::region;
 use crate::domain::role::Role;
 use crate::i18n::{Lang, date, t};
 use crate::store::tasks::Task;
@@ -35,7 +38,7 @@ pub enum Flow {
     /// `/siklus` without an area: the next text is the area (and optional period).
     AwaitCycleArea,
     /// A home visit being logged, step by step.
-    Visit(visit::Draft),
+    Visit(visit::draft::Visit),
 }
 
 #[derive(BotCommands, Clone, Debug)]
@@ -93,24 +96,23 @@ pub fn messages() -> Handler {
     dptree::entry().branch(commands).branch(flows)
 }
 
-/// Worker button presses.
+/// Worker button presses, each behind its roles.
 pub fn callbacks() -> Handler {
-    let prefix = |p: &'static str| dptree::filter(move |d: String| d.starts_with(p));
-    dptree::filter_map(|q: CallbackQuery| q.data.clone())
+    dptree::entry()
         .branch(
-            prefix("tg:")
+            dptree::case![Button::Tasks(press)]
                 .chain(require_role(FIELD))
-                .endpoint(tasks::on_list_callback),
+                .endpoint(tasks::on_list_press),
         )
         .branch(
-            prefix("tk:")
+            dptree::case![Button::Handout(press)]
                 .chain(require_role(TKSK))
-                .endpoint(tasks::on_handout_callback),
+                .endpoint(tasks::on_handout_press),
         )
         .branch(
-            prefix("kj:")
+            dptree::case![Button::Visit { task, press }]
                 .chain(require_role(FIELD))
-                .endpoint(visit::on_callback),
+                .endpoint(visit::on_press),
         )
 }
 
@@ -168,12 +170,9 @@ pub async fn access(
     if task.assignee == Some(worker.id) {
         return Ok(Some((worker, Access::Assignee)));
     }
-    if worker.role() == Role::Tksk {
+    if worker.role == Role::Tksk {
         let areas = workers::areas(db, worker.id).await?;
-        if areas
-            .iter()
-            .any(|a| task.area == *a || task.area.starts_with(&format!("{a}.")))
-        {
+        if areas.iter().any(|a| region::contains(a, &task.area)) {
             return Ok(Some((worker, Access::Coordinator)));
         }
     }
@@ -181,30 +180,29 @@ pub async fn access(
 }
 
 /// A region's name, or its code when unknown.
-pub async fn area_name(db: &Db, code: &str) -> String {
-    match regions::get(db, code).await {
-        Ok(Some(r)) => r.name,
-        _ => code.to_string(),
-    }
+pub async fn area_name(db: &Db, code: &str) -> anyhow::Result<String> {
+    Ok(regions::names(db, &[code])
+        .await?
+        .remove(code)
+        .unwrap_or_else(|| code.to_string()))
 }
 
-pub async fn area_names(db: &Db, codes: &[String]) -> String {
-    let mut names = Vec::with_capacity(codes.len());
-    for c in codes {
-        names.push(area_name(db, c).await);
-    }
-    names.join(", ")
+/// Several regions' names (one query), joined with commas; a code stands for an unknown one.
+pub async fn area_names(db: &Db, codes: &[String]) -> anyhow::Result<String> {
+    let refs: Vec<&str> = codes.iter().map(String::as_str).collect();
+    let names = regions::names(db, &refs).await?;
+    Ok(codes
+        .iter()
+        .map(|c| names.get(c).cloned().unwrap_or_else(|| c.clone()))
+        .collect::<Vec<_>>()
+        .join(", "))
 }
 
-/// `28 November 2026` from a stored `YYYY-MM-DD`, or "no due date".
-pub fn due_text(lang: Lang, due: Option<&str>) -> String {
-    due.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+/// `28 November 2026` from a task's due date, or "no due date".
+pub fn due_text(lang: Lang, task: &Task) -> String {
+    task.due()
         .map(|d| date(lang, d))
         .unwrap_or_else(|| t(lang, "task-no-due"))
-}
-
-pub fn kind_text(lang: Lang, kind: &str) -> String {
-    t(lang, &format!("task-kind-{kind}"))
 }
 
 /// Answers a button press with a short toast.

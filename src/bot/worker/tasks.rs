@@ -1,15 +1,20 @@
 //! `/tugas` (a worker's open tasks, a page at a time, each opening to its details) and
 //! `/tugaskan` (a TKSK hands a task of the kecamatan to a PSM of its kelurahan).
 
-use super::{Access, access, area_name, due_text, kind_text, toast};
+use super::{Access, access, area_name, due_text, toast};
 use crate::app::App;
-use crate::bot::{HandlerResult, Tg, send};
+use crate::bot::button::{Button, HandoutPress, TaskPress, VisitPress};
+use crate::bot::menu::labelled;
+use crate::bot::notice::kind_text;
+use crate::bot::{ChatOf, HandlerResult, Tg, send};
+use crate::domain::lang::Lang;
 use crate::domain::role::Role;
-use crate::domain::task::TaskKind;
-use crate::i18n::{Lang, t, targs};
-use crate::store::tasks::{self, Assignment, Task};
+use crate::i18n::{t, targs};
+use crate::store::regions;
+use crate::store::tasks::{self, Assignment, Subject, Task};
 use crate::store::users::Caller;
-use crate::store::workers;
+use crate::store::workers::{self, Worker};
+use std::collections::HashMap;
 use std::sync::Arc;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
@@ -21,36 +26,50 @@ fn pages(count: i64) -> i64 {
     ((count + PAGE - 1) / PAGE).max(1)
 }
 
-fn nav(lang: Lang, prefix: &str, page: i64, count: i64) -> Vec<InlineKeyboardButton> {
+/// One list: which header, which button opens a task, which button turns a page.
+struct Listing {
+    header: &'static str,
+    open: fn(i64) -> Button,
+    page: fn(i64) -> Button,
+}
+
+const MY_TASKS: Listing = Listing {
+    header: "tasks-header",
+    open: |id| Button::Tasks(TaskPress::Open(id)),
+    page: |p| Button::Tasks(TaskPress::Page(p)),
+};
+
+const HANDOUT: Listing = Listing {
+    header: "handout-header",
+    open: |id| Button::Handout(HandoutPress::Choose(id)),
+    page: |p| Button::Handout(HandoutPress::Page(p)),
+};
+
+fn nav(lang: Lang, listing: &Listing, page: i64, count: i64) -> Vec<InlineKeyboardButton> {
     let mut row = vec![];
     if page > 0 {
-        row.push(InlineKeyboardButton::callback(
-            t(lang, "tasks-prev"),
-            format!("{prefix}:p:{}", page - 1),
-        ));
+        row.push(labelled(t(lang, "tasks-prev"), (listing.page)(page - 1)));
     }
     if page + 1 < pages(count) {
-        row.push(InlineKeyboardButton::callback(
-            t(lang, "tasks-next"),
-            format!("{prefix}:p:{}", page + 1),
-        ));
+        row.push(labelled(t(lang, "tasks-next"), (listing.page)(page + 1)));
     }
     row
 }
 
-/// One page of a task list: the header (`header_key` with count and page), a line and a
-/// button (`{prefix}:{action}:{id}`) per task, and the page buttons.
+/// One page of a task list: the header with count and page, a line and a button per task, and
+/// the page buttons. The areas' names come in one query.
 async fn task_page(
     app: &App,
     lang: Lang,
-    header_key: &str,
+    listing: &Listing,
     list: &[Task],
     (count, page): (i64, i64),
-    (prefix, action): (&str, &str),
-) -> (String, Vec<Vec<InlineKeyboardButton>>) {
+) -> anyhow::Result<(String, Vec<Vec<InlineKeyboardButton>>)> {
+    let codes: Vec<&str> = list.iter().map(|t| t.area.as_str()).collect();
+    let names = regions::names(&app.db, &codes).await?;
     let mut body = targs(
         lang,
-        header_key,
+        listing.header,
         &[
             ("count", count.into()),
             ("page", (page + 1).into()),
@@ -61,38 +80,56 @@ async fn task_page(
     let mut rows = vec![];
     for task in list {
         body.push('\n');
-        body.push_str(&line(app, lang, task).await);
-        rows.push(vec![InlineKeyboardButton::callback(
-            targs(
-                lang,
-                "task-button",
-                &[
-                    ("id", task.id.into()),
-                    ("kind", kind_text(lang, &task.kind).into()),
-                ],
-            ),
-            format!("{prefix}:{action}:{}", task.id),
-        )]);
+        body.push_str(&line(lang, task, &names));
+        let label = targs(
+            lang,
+            "task-button",
+            &[
+                ("id", task.id.into()),
+                ("kind", kind_text(lang, task.kind).into()),
+            ],
+        );
+        rows.push(vec![labelled(label, (listing.open)(task.id))]);
     }
-    let nav = nav(lang, prefix, page, count);
+    let nav = nav(lang, listing, page, count);
     if !nav.is_empty() {
         rows.push(nav);
     }
-    (body, rows)
+    Ok((body, rows))
 }
 
-async fn line(app: &App, lang: Lang, task: &Task) -> String {
+fn line(lang: Lang, task: &Task, names: &HashMap<String, String>) -> String {
+    let area = names.get(&task.area).unwrap_or(&task.area);
     targs(
         lang,
         "tasks-line",
         &[
             ("id", task.id.into()),
-            ("kind", kind_text(lang, &task.kind).into()),
+            ("kind", kind_text(lang, task.kind).into()),
             ("subject", task.subject.clone().into()),
-            ("area", area_name(&app.db, &task.area).await.into()),
-            ("due", due_text(lang, task.due_date.as_deref()).into()),
+            ("area", area.clone().into()),
+            ("due", due_text(lang, task).into()),
         ],
     )
+}
+
+/// Sends a list, or edits the message it was paged on.
+async fn show(
+    bot: &Tg,
+    app: &App,
+    caller: &Caller,
+    body: &str,
+    rows: Vec<Vec<InlineKeyboardButton>>,
+    edit: Option<MessageId>,
+) -> HandlerResult {
+    let keyboard = InlineKeyboardMarkup::new(rows);
+    match edit {
+        Some(m) => send::edit(bot, &app.db, caller.chat(), m, body, Some(keyboard)).await?,
+        None => {
+            send::with_buttons(bot, &app.db, caller.chat(), body, keyboard).await?;
+        }
+    }
+    Ok(())
 }
 
 /// Shows one page of the caller's open tasks; edits `edit` when paging.
@@ -109,69 +146,58 @@ pub async fn show_list(
         return Ok(());
     };
     let count = tasks::count_open_for(&app.db, worker.id).await?;
-    let mut body;
-    let mut rows = vec![];
-    if count == 0 {
-        body = t(lang, "tasks-none");
+    let (mut body, rows) = if count == 0 {
+        (t(lang, "tasks-none"), vec![])
     } else {
         let page = page.clamp(0, pages(count) - 1);
         let list = tasks::open_for(&app.db, worker.id, PAGE, page * PAGE).await?;
-        (body, rows) =
-            task_page(app, lang, "tasks-header", &list, (count, page), ("tg", "o")).await;
+        task_page(app, lang, &MY_TASKS, &list, (count, page)).await?
+    };
+    if let Some(hint) = handout_hint(app, lang, &worker).await? {
+        body.push_str("\n\n");
+        body.push_str(&hint);
     }
-    if worker.role() == Role::Tksk {
-        let kec = workers::areas(&app.db, worker.id).await?;
-        if let Some(kec) = kec.first() {
-            let n = tasks::count_to_hand_out(&app.db, kec, worker.id).await?;
-            if n > 0 {
-                body.push_str("\n\n");
-                body.push_str(&targs(lang, "tasks-hand-out-hint", &[("count", n.into())]));
-            }
-        }
-    }
-    let keyboard = InlineKeyboardMarkup::new(rows);
-    match edit {
-        Some(m) => send::edit(bot, &app.db, caller.chat(), m, &body, Some(keyboard)).await?,
-        None => {
-            send::with_buttons(bot, &app.db, caller.chat(), &body, keyboard).await?;
-        }
-    }
-    Ok(())
+    show(bot, app, caller, &body, rows, edit).await
 }
 
-/// `tg:p:PAGE` and `tg:o:TASK`.
-pub async fn on_list_callback(
+/// For a TKSK: how many tasks of their kecamatan wait to be handed out.
+async fn handout_hint(app: &App, lang: Lang, worker: &Worker) -> anyhow::Result<Option<String>> {
+    if worker.role != Role::Tksk {
+        return Ok(None);
+    }
+    let Some(kec) = workers::areas(&app.db, worker.id).await?.into_iter().next() else {
+        return Ok(None);
+    };
+    let n = tasks::count_to_hand_out(&app.db, &kec, worker.id).await?;
+    Ok((n > 0).then(|| targs(lang, "tasks-hand-out-hint", &[("count", n.into())])))
+}
+
+/// A press in the task list: a page, or a task to open.
+pub async fn on_list_press(
     bot: Tg,
     app: Arc<App>,
     caller: Caller,
     q: CallbackQuery,
-    data: String,
+    press: TaskPress,
 ) -> HandlerResult {
-    let parts: Vec<&str> = data.split(':').collect();
-    match parts.as_slice() {
-        ["tg", "p", page] => {
-            let Ok(page) = page.parse::<i64>() else {
-                return crate::bot::common::stale_button(bot, caller, q).await;
-            };
+    match press {
+        TaskPress::Page(page) => {
             bot.answer_callback_query(q.id.clone()).await?;
             let edit = q.regular_message().map(|m| m.id);
             show_list(&bot, &app, &caller, page, edit).await
         }
-        ["tg", "o", id] => {
-            let task = match id.parse::<i64>() {
-                Ok(id) => tasks::get(&app.db, id).await?,
-                Err(_) => None,
+        TaskPress::Open(id) => {
+            let task = tasks::get(&app.db, id).await?;
+            let relation = match &task {
+                Some(task) => access(&app.db, &caller, task).await?,
+                None => None,
             };
-            let Some(task) = task else {
-                return toast(&bot, &q, t(caller.lang, "task-not-yours")).await;
-            };
-            let Some((_, relation)) = access(&app.db, &caller, &task).await? else {
+            let (Some(task), Some((_, relation))) = (task, relation) else {
                 return toast(&bot, &q, t(caller.lang, "task-not-yours")).await;
             };
             bot.answer_callback_query(q.id.clone()).await?;
             show_task(&bot, &app, &caller, &task, relation).await
         }
-        _ => crate::bot::common::stale_button(bot, caller, q).await,
     }
 }
 
@@ -184,106 +210,80 @@ pub async fn show_task(
     relation: Access,
 ) -> HandlerResult {
     let lang = caller.lang;
-    let details = subject_details(app, lang, task).await?;
-    let assignee = match task.assignee {
-        Some(w) => workers::get(&app.db, w)
-            .await?
-            .map(|w| w.name)
-            .unwrap_or_else(|| t(lang, "task-unassigned")),
-        None => t(lang, "task-unassigned"),
+    let details = match tasks::subject(&app.db, task).await? {
+        Some(s) => subject_text(lang, s),
+        None => t(lang, "task-details-none"),
     };
+    let assignee = match task.assignee {
+        Some(w) => workers::get(&app.db, w).await?.map(|w| w.name),
+        None => None,
+    };
+    let status = t(lang, &format!("task-status-{}", task.status.code()));
     let body = targs(
         lang,
         "task-detail",
         &[
             ("id", task.id.into()),
-            ("kind", kind_text(lang, &task.kind).into()),
-            ("area", area_name(&app.db, &task.area).await.into()),
+            ("kind", kind_text(lang, task.kind).into()),
+            ("area", area_name(&app.db, &task.area).await?.into()),
             ("subject", task.subject.clone().into()),
             ("details", details.into()),
-            ("due", due_text(lang, task.due_date.as_deref()).into()),
+            ("due", due_text(lang, task).into()),
+            ("status", status.into()),
             (
-                "status",
-                t(lang, &format!("task-status-{}", task.status)).into(),
+                "assignee",
+                assignee
+                    .unwrap_or_else(|| t(lang, "task-unassigned"))
+                    .into(),
             ),
-            ("assignee", assignee.into()),
         ],
     );
     let mut rows = vec![];
     if relation == Access::Assignee && task.is_open() {
-        rows.push(vec![InlineKeyboardButton::callback(
-            t(lang, "task-visit-button"),
-            format!("kj:s:{}", task.id),
-        )]);
+        let visit = Button::Visit {
+            task: task.id,
+            press: VisitPress::Start,
+        };
+        rows.push(vec![labelled(t(lang, "task-visit-button"), visit)]);
     }
-    if caller.role == Role::Tksk && matches!(task.status.as_str(), "new" | "assigned") {
-        rows.push(vec![InlineKeyboardButton::callback(
-            t(lang, "task-hand-out-button"),
-            format!("tk:t:{}", task.id),
-        )]);
+    if caller.role == Role::Tksk && task.status.can_hand_out() {
+        let hand_out = Button::Handout(HandoutPress::Choose(task.id));
+        rows.push(vec![labelled(t(lang, "task-hand-out-button"), hand_out)]);
     }
-    send::with_buttons(
-        bot,
-        &app.db,
-        caller.chat(),
-        &body,
-        InlineKeyboardMarkup::new(rows),
-    )
-    .await?;
-    Ok(())
+    show(bot, app, caller, &body, rows, None).await
 }
 
-/// name, address, rt, rw, criteria met
-type ProposalRow = (String, String, Option<String>, Option<String>, i64);
-/// masked KK, address, rt, rw
-type HouseholdRow = (String, Option<String>, Option<String>, Option<String>);
-
-/// What the worker needs to find the household: shown only to those with access to the task.
-async fn subject_details(app: &App, lang: Lang, task: &Task) -> anyhow::Result<String> {
-    match task.kind() {
-        Some(TaskKind::VerifyProposal) => {
-            let row: Option<ProposalRow> = sqlx::query_as(
-                "SELECT name, address, rt, rw, criteria_met FROM proposals WHERE number = $1",
+/// What the worker needs to find the household.
+fn subject_text(lang: Lang, subject: Subject) -> String {
+    match subject {
+        Subject::Proposal {
+            name,
+            address,
+            rt,
+            rw,
+            criteria_met,
+        } => targs(
+            lang,
+            "task-details-proposal",
+            &[
+                ("name", name.into()),
+                ("address", with_rt_rw(address, rt, rw).into()),
+                ("met", criteria_met.into()),
+            ],
+        ),
+        Subject::Household {
+            kk_masked,
+            address,
+            rt,
+            rw,
+        } => {
+            let address = with_rt_rw(address.unwrap_or_else(|| "-".into()), rt, rw);
+            targs(
+                lang,
+                "task-details-household",
+                &[("kk", kk_masked.into()), ("address", address.into())],
             )
-            .bind(&task.subject)
-            .fetch_optional(&app.db.pool)
-            .await?;
-            Ok(match row {
-                Some((name, address, rt, rw, met)) => targs(
-                    lang,
-                    "task-details-proposal",
-                    &[
-                        ("name", name.into()),
-                        ("address", with_rt_rw(address, rt, rw).into()),
-                        ("met", met.into()),
-                    ],
-                ),
-                None => t(lang, "task-details-none"),
-            })
         }
-        Some(TaskKind::ReverifyKpm) => {
-            let id = task.subject.parse::<i64>().unwrap_or(-1);
-            let row: Option<HouseholdRow> =
-                sqlx::query_as("SELECT kk_masked, address, rt, rw FROM households WHERE id = $1")
-                    .bind(id)
-                    .fetch_optional(&app.db.pool)
-                    .await?;
-            Ok(match row {
-                Some((kk, address, rt, rw)) => targs(
-                    lang,
-                    "task-details-household",
-                    &[
-                        ("kk", kk.into()),
-                        (
-                            "address",
-                            with_rt_rw(address.unwrap_or_else(|| "-".into()), rt, rw).into(),
-                        ),
-                    ],
-                ),
-                None => t(lang, "task-details-none"),
-            })
-        }
-        _ => Ok(t(lang, "task-details-none")),
     }
 }
 
@@ -300,14 +300,8 @@ pub async fn on_tugaskan(bot: &Tg, app: &App, caller: &Caller, arg: &str) -> Han
         return show_handout(bot, app, caller, 0, None).await;
     }
     let Ok(id) = arg.trim_start_matches('#').parse::<i64>() else {
-        send::text(
-            bot,
-            &app.db,
-            caller.chat(),
-            &t(caller.lang, "task-bad-id"),
-            None,
-        )
-        .await?;
+        let body = t(caller.lang, "task-bad-id");
+        send::text(bot, &app.db, caller.chat(), &body, None).await?;
         return Ok(());
     };
     choose_psm(bot, app, caller, id, None).await
@@ -328,32 +322,21 @@ async fn show_handout(
     };
     // A TKSK without a kecamatan (or revoked meanwhile) has nothing to hand out: say so.
     let (Some(worker), Some(kec)) = (worker, kec) else {
-        send::text(bot, &app.db, caller.chat(), &t(lang, "handout-none"), None).await?;
-        return Ok(());
+        return nothing_to_hand_out(bot, app, caller).await;
     };
     let count = tasks::count_to_hand_out(&app.db, &kec, worker.id).await?;
     if count == 0 {
-        send::text(bot, &app.db, caller.chat(), &t(lang, "handout-none"), None).await?;
-        return Ok(());
+        return nothing_to_hand_out(bot, app, caller).await;
     }
     let page = page.clamp(0, pages(count) - 1);
     let list = tasks::to_hand_out(&app.db, &kec, worker.id, PAGE, page * PAGE).await?;
-    let (body, rows) = task_page(
-        app,
-        lang,
-        "handout-header",
-        &list,
-        (count, page),
-        ("tk", "t"),
-    )
-    .await;
-    let keyboard = InlineKeyboardMarkup::new(rows);
-    match edit {
-        Some(m) => send::edit(bot, &app.db, caller.chat(), m, &body, Some(keyboard)).await?,
-        None => {
-            send::with_buttons(bot, &app.db, caller.chat(), &body, keyboard).await?;
-        }
-    }
+    let (body, rows) = task_page(app, lang, &HANDOUT, &list, (count, page)).await?;
+    show(bot, app, caller, &body, rows, edit).await
+}
+
+async fn nothing_to_hand_out(bot: &Tg, app: &App, caller: &Caller) -> HandlerResult {
+    let body = t(caller.lang, "handout-none");
+    send::text(bot, &app.db, caller.chat(), &body, None).await?;
     Ok(())
 }
 
@@ -369,12 +352,13 @@ async fn handout_task(
     if access(&app.db, caller, &task).await?.is_none() {
         return Ok(Err("task-not-yours"));
     }
-    if !matches!(task.status.as_str(), "new" | "assigned") {
+    if !task.status.can_hand_out() {
         return Ok(Err("handout-not-open"));
     }
     Ok(Ok(task))
 }
 
+/// The PSM of the task's kelurahan to choose from (after a press, or `/tugaskan ID`).
 async fn choose_psm(
     bot: &Tg,
     app: &App,
@@ -383,31 +367,23 @@ async fn choose_psm(
     q: Option<&CallbackQuery>,
 ) -> HandlerResult {
     let lang = caller.lang;
-    let task = match handout_task(app, caller, id).await? {
-        Ok(task) => task,
-        Err(key) => {
-            return match q {
-                Some(q) => toast(bot, q, t(lang, key)).await,
-                None => {
-                    let body = match key {
-                        "task-not-yours" => targs(lang, "task-not-found", &[("id", id.into())]),
-                        k => t(lang, k),
-                    };
-                    send::text(bot, &app.db, caller.chat(), &body, None).await?;
-                    Ok(())
-                }
+    let task = match (handout_task(app, caller, id).await?, q) {
+        (Ok(task), _) => task,
+        (Err(key), Some(q)) => return toast(bot, q, t(lang, key)).await,
+        (Err(key), None) => {
+            let body = match key {
+                "task-not-yours" => targs(lang, "task-not-found", &[("id", id.into())]),
+                k => t(lang, k),
             };
+            send::text(bot, &app.db, caller.chat(), &body, None).await?;
+            return Ok(());
         }
     };
     if let Some(q) = q {
         bot.answer_callback_query(q.id.clone()).await?;
     }
-    let area = area_name(&app.db, &task.area).await;
-    let psm: Vec<_> = workers::psm_of(&app.db, &task.area)
-        .await?
-        .into_iter()
-        .filter(|w| w.tg_id.is_some())
-        .collect();
+    let area = area_name(&app.db, &task.area).await?;
+    let psm = enrolled_psm(app, &task).await?;
     if psm.is_empty() {
         let body = targs(lang, "handout-no-psm", &[("area", area.into())]);
         send::text(bot, &app.db, caller.chat(), &body, None).await?;
@@ -418,85 +394,89 @@ async fn choose_psm(
         "handout-choose-psm",
         &[
             ("id", task.id.into()),
-            ("kind", kind_text(lang, &task.kind).into()),
+            ("kind", kind_text(lang, task.kind).into()),
             ("area", area.into()),
         ],
     );
     let rows = psm
         .into_iter()
         .map(|w| {
-            vec![InlineKeyboardButton::callback(
-                w.name,
-                format!("tk:a:{}:{}", task.id, w.id),
-            )]
+            let press = HandoutPress::Assign {
+                task: task.id,
+                worker: w.id,
+            };
+            vec![labelled(w.name, Button::Handout(press))]
         })
-        .collect::<Vec<_>>();
-    send::with_buttons(
-        bot,
-        &app.db,
-        caller.chat(),
-        &body,
-        InlineKeyboardMarkup::new(rows),
-    )
-    .await?;
-    Ok(())
+        .collect();
+    show(bot, app, caller, &body, rows, None).await
 }
 
-/// `tk:p:PAGE`, `tk:t:TASK` (choose a PSM), `tk:a:TASK:WORKER` (hand it over).
-pub async fn on_handout_callback(
+/// The active, enrolled PSM covering the task's kelurahan.
+async fn enrolled_psm(app: &App, task: &Task) -> anyhow::Result<Vec<Worker>> {
+    Ok(workers::psm_of(&app.db, &task.area)
+        .await?
+        .into_iter()
+        .filter(|w| w.tg_id.is_some())
+        .collect())
+}
+
+/// A press in `/tugaskan`: a page, a task to hand out, or the PSM to hand it to.
+pub async fn on_handout_press(
     bot: Tg,
     app: Arc<App>,
     caller: Caller,
     q: CallbackQuery,
-    data: String,
+    press: HandoutPress,
 ) -> HandlerResult {
-    let lang = caller.lang;
-    let parts: Vec<&str> = data.split(':').collect();
-    let num = |s: &str| s.parse::<i64>().ok();
-    match parts.as_slice() {
-        ["tk", "p", page] if num(page).is_some() => {
+    match press {
+        HandoutPress::Page(page) => {
             bot.answer_callback_query(q.id.clone()).await?;
             let edit = q.regular_message().map(|m| m.id);
-            show_handout(&bot, &app, &caller, num(page).unwrap_or(0), edit).await
+            show_handout(&bot, &app, &caller, page, edit).await
         }
-        ["tk", "t", id] if num(id).is_some() => {
-            choose_psm(&bot, &app, &caller, num(id).unwrap_or(0), Some(&q)).await
+        HandoutPress::Choose(id) => choose_psm(&bot, &app, &caller, id, Some(&q)).await,
+        HandoutPress::Assign { task, worker } => {
+            assign(&bot, &app, &caller, &q, task, worker).await
         }
-        ["tk", "a", id, worker] if num(id).is_some() && num(worker).is_some() => {
-            let task = match handout_task(&app, &caller, num(id).unwrap_or(0)).await? {
-                Ok(task) => task,
-                Err(key) => return toast(&bot, &q, t(lang, key)).await,
-            };
-            // The PSM must be active, enrolled and cover the task's kelurahan.
-            let psm = workers::psm_of(&app.db, &task.area)
-                .await?
-                .into_iter()
-                .find(|w| Some(w.id) == num(worker) && w.tg_id.is_some());
-            let Some(psm) = psm else {
-                return toast(&bot, &q, t(lang, "handout-bad-psm")).await;
-            };
-            match tasks::assign(&app.db, &task, &psm, caller.tg_id).await? {
-                Assignment::NotOpen => toast(&bot, &q, t(lang, "handout-not-open")).await,
-                Assignment::Assigned => {
-                    app.outbox_ready.notify_one();
-                    bot.answer_callback_query(q.id.clone()).await?;
-                    let body = targs(
-                        lang,
-                        "handout-done",
-                        &[("id", task.id.into()), ("name", psm.name.clone().into())],
-                    );
-                    match q.regular_message() {
-                        Some(m) => {
-                            send::edit(&bot, &app.db, caller.chat(), m.id, &body, None).await?
-                        }
-                        None => {
-                            send::text(&bot, &app.db, caller.chat(), &body, None).await?;
-                        }
-                    }
-                    Ok(())
-                }
-            }
-        }
-        _ => crate::bot::common::stale_button(bot, caller, q).await,
     }
+}
+
+async fn assign(
+    bot: &Tg,
+    app: &App,
+    caller: &Caller,
+    q: &CallbackQuery,
+    id: i64,
+    worker: i64,
+) -> HandlerResult {
+    let lang = caller.lang;
+    let task = match handout_task(app, caller, id).await? {
+        Ok(task) => task,
+        Err(key) => return toast(bot, q, t(lang, key)).await,
+    };
+    // The PSM must be active, enrolled and cover the task's kelurahan.
+    let psm = enrolled_psm(app, &task)
+        .await?
+        .into_iter()
+        .find(|w| w.id == worker);
+    let Some(psm) = psm else {
+        return toast(bot, q, t(lang, "handout-bad-psm")).await;
+    };
+    if tasks::assign(&app.db, &task, &psm, caller.tg_id).await? == Assignment::NotOpen {
+        return toast(bot, q, t(lang, "handout-not-open")).await;
+    }
+    app.outbox_ready.notify_one();
+    bot.answer_callback_query(q.id.clone()).await?;
+    let body = targs(
+        lang,
+        "handout-done",
+        &[("id", task.id.into()), ("name", psm.name.clone().into())],
+    );
+    match q.regular_message() {
+        Some(m) => send::edit(bot, &app.db, caller.chat(), m.id, &body, None).await?,
+        None => {
+            send::text(bot, &app.db, caller.chat(), &body, None).await?;
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,316 @@
+//! Every button the bot sends, as one type: [`Button::encode`] writes its callback data and
+//! [`Button::parse`] reads it back, within Telegram's 64 bytes. Handlers match on values, never
+//! on strings; a payload that does not parse (forged, or from a version that is gone) is
+//! answered "this button is no longer valid" in one place (`bot::schema`).
+//!
+//! The wire format is short prefixes joined by `:` (`kj:r:12:eligible`); it is kept stable, so
+//! that buttons on messages sent before an upgrade still work.
+
+use crate::domain::lang::Lang;
+use crate::domain::region::RegionCode;
+use crate::domain::task::VisitResult;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Button {
+    /// `/bahasa`: the chosen language.
+    Lang(Lang),
+    /// `/hapusdata`: erase (true) or keep.
+    Erase(bool),
+    /// An entry of the main menu.
+    Menu(Menu),
+    /// `/skrining`: an answer to question `question` (1-based).
+    Screening { question: usize, answer: Answer },
+    /// The proposal (usulan) form.
+    Proposal(ProposalPress),
+    /// `/tugas`: the caller's task list.
+    Tasks(TaskPress),
+    /// `/tugaskan`: handing tasks to PSM.
+    Handout(HandoutPress),
+    /// `/kunjungan`: a step of the visit of `task`.
+    Visit { task: i64, press: VisitPress },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Menu {
+    Cek,
+    Skrining,
+    Info,
+    Bantuan,
+    Bahasa,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Yes,
+    No,
+    /// Back to the previous question.
+    Back,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProposalPress {
+    /// Start the proposal offered after the screening.
+    Start,
+    /// Decline the offer.
+    Decline,
+    Kecamatan(RegionCode),
+    Kelurahan(RegionCode),
+    /// Back to the choice of kecamatan.
+    OtherKecamatan,
+    Send,
+    /// Fill the form in again from the start.
+    Redo,
+    Cancel,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskPress {
+    Page(i64),
+    Open(i64),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HandoutPress {
+    Page(i64),
+    /// Choose a PSM for this task.
+    Choose(i64),
+    Assign {
+        task: i64,
+        worker: i64,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VisitPress {
+    Start,
+    Result(VisitResult),
+    /// Toggle criterion `n` (1-based).
+    Toggle(usize),
+    CriteriaDone,
+    NoPhoto,
+    NoNotes,
+    Save,
+    Cancel,
+}
+
+impl Menu {
+    const ALL: [(Menu, &'static str); 5] = [
+        (Menu::Cek, "cek"),
+        (Menu::Skrining, "skrining"),
+        (Menu::Info, "info"),
+        (Menu::Bantuan, "bantuan"),
+        (Menu::Bahasa, "bahasa"),
+    ];
+    fn code(self) -> &'static str {
+        Menu::ALL
+            .iter()
+            .find(|(m, _)| *m == self)
+            .map_or("", |(_, c)| c)
+    }
+    fn parse(code: &str) -> Option<Menu> {
+        Menu::ALL.iter().find(|(_, c)| *c == code).map(|(m, _)| *m)
+    }
+}
+
+impl Button {
+    /// The callback data: at most 64 bytes (region codes and ids are short).
+    pub fn encode(&self) -> String {
+        let data = match self {
+            Button::Lang(l) => format!("lang:{}", l.code()),
+            Button::Erase(yes) => format!("erase:{}", if *yes { "yes" } else { "no" }),
+            Button::Menu(m) => format!("menu:{}", m.code()),
+            Button::Screening { question, answer } => {
+                let a = match answer {
+                    Answer::Yes => "y",
+                    Answer::No => "n",
+                    Answer::Back => "back",
+                };
+                format!("skr:{a}:{question}")
+            }
+            Button::Proposal(p) => match p {
+                ProposalPress::Start => "usl:start".into(),
+                ProposalPress::Decline => "usl:no".into(),
+                ProposalPress::Kecamatan(c) => format!("usl:kec:{}", c.as_str()),
+                ProposalPress::Kelurahan(c) => format!("usl:kel:{}", c.as_str()),
+                ProposalPress::OtherKecamatan => "usl:kec".into(),
+                ProposalPress::Send => "usl:send".into(),
+                ProposalPress::Redo => "usl:redo".into(),
+                ProposalPress::Cancel => "usl:cancel".into(),
+            },
+            Button::Tasks(TaskPress::Page(p)) => format!("tg:p:{p}"),
+            Button::Tasks(TaskPress::Open(id)) => format!("tg:o:{id}"),
+            Button::Handout(HandoutPress::Page(p)) => format!("tk:p:{p}"),
+            Button::Handout(HandoutPress::Choose(id)) => format!("tk:t:{id}"),
+            Button::Handout(HandoutPress::Assign { task, worker }) => {
+                format!("tk:a:{task}:{worker}")
+            }
+            Button::Visit { task, press } => match press {
+                VisitPress::Start => format!("kj:s:{task}"),
+                VisitPress::Result(r) => format!("kj:r:{task}:{}", r.code()),
+                VisitPress::Toggle(n) => format!("kj:t:{task}:{n}"),
+                VisitPress::CriteriaDone => format!("kj:cd:{task}"),
+                VisitPress::NoPhoto => format!("kj:np:{task}"),
+                VisitPress::NoNotes => format!("kj:nn:{task}"),
+                VisitPress::Save => format!("kj:ok:{task}"),
+                VisitPress::Cancel => format!("kj:x:{task}"),
+            },
+        };
+        debug_assert!(data.len() <= 64, "callback data too long: {data}");
+        data
+    }
+
+    /// Reads callback data back; `None` for anything this version did not send.
+    pub fn parse(data: &str) -> Option<Button> {
+        let parts: Vec<&str> = data.split(':').collect();
+        let id = |s: &str| s.parse::<i64>().ok().filter(|n| *n >= 0);
+        let region = |s: &str| RegionCode::parse(s).ok();
+        Some(match parts.as_slice() {
+            ["lang", "id"] => Button::Lang(Lang::Id),
+            ["lang", "en"] => Button::Lang(Lang::En),
+            ["erase", "yes"] => Button::Erase(true),
+            ["erase", "no"] => Button::Erase(false),
+            ["menu", m] => Button::Menu(Menu::parse(m)?),
+            ["skr", a, n] => Button::Screening {
+                question: n.parse().ok().filter(|n| *n >= 1)?,
+                answer: match *a {
+                    "y" => Answer::Yes,
+                    "n" => Answer::No,
+                    "back" => Answer::Back,
+                    _ => return None,
+                },
+            },
+            ["usl", "start"] => Button::Proposal(ProposalPress::Start),
+            ["usl", "no"] => Button::Proposal(ProposalPress::Decline),
+            ["usl", "kec"] => Button::Proposal(ProposalPress::OtherKecamatan),
+            ["usl", "kec", c] => Button::Proposal(ProposalPress::Kecamatan(region(c)?)),
+            ["usl", "kel", c] => Button::Proposal(ProposalPress::Kelurahan(region(c)?)),
+            ["usl", "send"] => Button::Proposal(ProposalPress::Send),
+            ["usl", "redo"] => Button::Proposal(ProposalPress::Redo),
+            ["usl", "cancel"] => Button::Proposal(ProposalPress::Cancel),
+            ["tg", "p", p] => Button::Tasks(TaskPress::Page(id(p)?)),
+            ["tg", "o", t] => Button::Tasks(TaskPress::Open(id(t)?)),
+            ["tk", "p", p] => Button::Handout(HandoutPress::Page(id(p)?)),
+            ["tk", "t", t] => Button::Handout(HandoutPress::Choose(id(t)?)),
+            ["tk", "a", t, w] => Button::Handout(HandoutPress::Assign {
+                task: id(t)?,
+                worker: id(w)?,
+            }),
+            ["kj", what, t, rest @ ..] => {
+                let press = match (*what, rest) {
+                    ("s", []) => VisitPress::Start,
+                    ("r", [code]) => VisitPress::Result(VisitResult::parse(code)?),
+                    ("t", [n]) => VisitPress::Toggle(n.parse().ok().filter(|n| *n >= 1)?),
+                    ("cd", []) => VisitPress::CriteriaDone,
+                    ("np", []) => VisitPress::NoPhoto,
+                    ("nn", []) => VisitPress::NoNotes,
+                    ("ok", []) => VisitPress::Save,
+                    ("x", []) => VisitPress::Cancel,
+                    _ => return None,
+                };
+                Button::Visit {
+                    task: id(t)?,
+                    press,
+                }
+            }
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn samples() -> Vec<Button> {
+        let kel = RegionCode::parse("32.15.01.1001").unwrap();
+        let mut all = vec![
+            Button::Lang(Lang::Id),
+            Button::Lang(Lang::En),
+            Button::Erase(true),
+            Button::Erase(false),
+            Button::Screening {
+                question: 14,
+                answer: Answer::Back,
+            },
+            Button::Screening {
+                question: 1,
+                answer: Answer::Yes,
+            },
+            Button::Proposal(ProposalPress::Kecamatan(kel.parent().unwrap())),
+            Button::Proposal(ProposalPress::Kelurahan(kel)),
+            Button::Proposal(ProposalPress::OtherKecamatan),
+            Button::Proposal(ProposalPress::Redo),
+            Button::Tasks(TaskPress::Page(3)),
+            Button::Tasks(TaskPress::Open(i64::MAX)),
+            Button::Handout(HandoutPress::Assign {
+                task: i64::MAX,
+                worker: i64::MAX,
+            }),
+        ];
+        all.extend(Menu::ALL.iter().map(|(m, _)| Button::Menu(*m)));
+        for press in [
+            VisitPress::Start,
+            VisitPress::Toggle(14),
+            VisitPress::CriteriaDone,
+            VisitPress::NoPhoto,
+            VisitPress::NoNotes,
+            VisitPress::Save,
+            VisitPress::Cancel,
+        ]
+        .into_iter()
+        .chain(VisitResult::ALL.map(VisitPress::Result))
+        {
+            all.push(Button::Visit {
+                task: i64::MAX,
+                press,
+            });
+        }
+        all
+    }
+
+    #[test]
+    fn every_button_reads_back_as_itself_within_64_bytes() {
+        for b in samples() {
+            let data = b.encode();
+            assert!(data.len() <= 64, "{data}");
+            assert_eq!(Button::parse(&data), Some(b), "{data}");
+        }
+    }
+
+    #[test]
+    fn the_wire_format_of_buttons_already_sent_still_reads() {
+        assert_eq!(
+            Button::parse("kj:r:12:eligible"),
+            Some(Button::Visit {
+                task: 12,
+                press: VisitPress::Result(VisitResult::FoundEligible)
+            })
+        );
+        assert_eq!(Button::parse("menu:cek"), Some(Button::Menu(Menu::Cek)));
+        assert_eq!(
+            Button::parse("tk:a:5:7"),
+            Some(Button::Handout(HandoutPress::Assign { task: 5, worker: 7 }))
+        );
+    }
+
+    #[test]
+    fn forged_or_foreign_payloads_do_not_parse() {
+        for data in [
+            "",
+            "lang:fr",
+            "menu:admin",
+            "skr:y:0",
+            "skr:maybe:3",
+            "usl:kel:32.15.01.1001; DROP TABLE",
+            "usl:kel:9",
+            "tg:o:-1",
+            "tg:o:abc",
+            "tk:a:5",
+            "kj:r:12:rich",
+            "kj:s:12:extra",
+            "kj:t:12:0",
+        ] {
+            assert_eq!(Button::parse(data), None, "{data}");
+        }
+    }
+}

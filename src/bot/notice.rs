@@ -1,0 +1,154 @@
+//! Notices queued as data (`domain::notice`) put into words, in the language the recipient uses
+//! when the notice goes out, with the buttons they carry.
+
+use super::button::{Button, TaskPress};
+use super::menu::button;
+use crate::domain::lang::Lang;
+use crate::domain::notice::Notice;
+use crate::domain::task::TaskKind;
+use crate::i18n::{date, t, targs};
+use chrono::NaiveDate;
+use teloxide::types::InlineKeyboardMarkup;
+
+/// A task kind's name (`task-kind-verify_proposal`, …).
+pub fn kind_text(lang: Lang, kind: TaskKind) -> String {
+    t(lang, &format!("task-kind-{}", kind.code()))
+}
+
+pub fn render(lang: Lang, notice: &Notice) -> (String, Option<InlineKeyboardMarkup>) {
+    match notice {
+        Notice::TaskAssigned {
+            task,
+            kind,
+            subject,
+            due,
+        } => task_assigned(lang, *task, *kind, subject, *due),
+        Notice::VisitLogged {
+            task,
+            kind,
+            subject,
+            worker,
+            result,
+        } => (
+            targs(
+                lang,
+                "visit-logged-notice",
+                &[
+                    ("name", worker.clone().into()),
+                    ("id", (*task).into()),
+                    ("kind", kind_text(lang, *kind).into()),
+                    ("subject", subject.clone().into()),
+                    ("result", t(lang, &result.message_id()).into()),
+                ],
+            ),
+            None,
+        ),
+        Notice::ProposalStatus { number, status } => {
+            let key = format!("proposal-notice-{}", status.code().replace('_', "-"));
+            (
+                targs(lang, &key, &[("number", number.clone().into())]),
+                None,
+            )
+        }
+        Notice::CycleOpened { tasks, due } => (
+            targs(
+                lang,
+                "cycle-opened-notice",
+                &[
+                    ("count", (*tasks as i64).into()),
+                    ("due", date(lang, *due).into()),
+                ],
+            ),
+            None,
+        ),
+        Notice::TasksReturned { count, worker } => (
+            targs(
+                lang,
+                "worker-tasks-returned",
+                &[("count", (*count).into()), ("name", worker.clone().into())],
+            ),
+            None,
+        ),
+        Notice::WorkerRevoked => (t(lang, "worker-revoked-notice"), None),
+        Notice::Reminder { today, overdue } => (
+            targs(
+                lang,
+                "reminder-body",
+                &[("today", (*today).into()), ("overdue", (*overdue).into())],
+            ),
+            None,
+        ),
+    }
+}
+
+/// "A new task for you", with a button that opens it.
+fn task_assigned(
+    lang: Lang,
+    task: i64,
+    kind: TaskKind,
+    subject: &str,
+    due: Option<NaiveDate>,
+) -> (String, Option<InlineKeyboardMarkup>) {
+    let due = due.map(|d| date(lang, d)).unwrap_or_else(|| "-".into());
+    let body = targs(
+        lang,
+        "task-assigned-notice",
+        &[
+            ("id", task.into()),
+            ("kind", kind_text(lang, kind).into()),
+            ("subject", subject.to_string().into()),
+            ("due", due.into()),
+        ],
+    );
+    let open = Button::Tasks(TaskPress::Open(task));
+    let keyboard = InlineKeyboardMarkup::new(vec![vec![button(lang, "task-open-button", open)]]);
+    (body, Some(keyboard))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::proposal::ProposalStatus;
+
+    #[test]
+    fn every_proposal_status_with_a_notice_has_its_text() {
+        for status in ProposalStatus::ALL {
+            if status == ProposalStatus::Submitted {
+                continue; // the resident is answered at once, not told later
+            }
+            let notice = Notice::ProposalStatus {
+                number: "USL-2026-000042".into(),
+                status,
+            };
+            for lang in Lang::ALL {
+                let (body, _) = render(lang, &notice);
+                assert!(
+                    body.contains("USL-2026-000042"),
+                    "{status:?} in {lang:?}: {body}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_task_notice_opens_the_task() {
+        let (body, keyboard) = render(
+            Lang::En,
+            &Notice::TaskAssigned {
+                task: 41,
+                kind: crate::domain::task::TaskKind::ReverifyKpm,
+                subject: "7".into(),
+                due: None,
+            },
+        );
+        assert!(body.contains("#41"), "{body}");
+        let data = keyboard.unwrap().inline_keyboard[0][0].clone();
+        assert_eq!(
+            format!("{:?}", data.kind),
+            format!(
+                "{:?}",
+                teloxide::types::InlineKeyboardButtonKind::CallbackData("tg:o:41".into())
+            )
+        );
+    }
+}

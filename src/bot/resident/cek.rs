@@ -1,0 +1,180 @@
+//! `/cek`: whether a household receives aid, from the NIK and the name on the KTP. One answer
+//! for an unknown NIK and a wrong name; look-ups are counted per user.
+
+use super::info::{benefit_line, month_name, program_where};
+use super::{Ctx, Flow, two_parts};
+use crate::bot::HandlerResult;
+use crate::bot::button::{Button, Menu};
+use crate::bot::menu::button;
+use crate::domain::lang::Lang;
+use crate::domain::name;
+use crate::domain::nik::Nik;
+use crate::i18n::{self, nik_why, t, targs};
+use crate::store::keyed::Keyed;
+use crate::store::residents::{self, HouseholdProgram, MemberHit};
+use teloxide::types::InlineKeyboardMarkup;
+
+/// Longest name accepted (a KTP name is far shorter).
+pub const MAX_NAME: usize = 100;
+
+/// A name as typed: 2 to [`MAX_NAME`] characters with at least one letter.
+pub fn valid_name(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=MAX_NAME).contains(&n) && s.chars().any(char::is_alphabetic)
+}
+
+/// `/cek [NIK]` or the menu entry.
+pub async fn start(cx: &Ctx, arg: Option<&str>) -> HandlerResult {
+    if !budget_left(cx, false).await? {
+        return cx.idle().await;
+    }
+    match arg.filter(|a| !a.is_empty()) {
+        Some(nik) => nik_typed(cx, nik, false).await,
+        None => {
+            cx.set(Flow::CekNik).await?;
+            cx.say(&t(cx.lang(), "cek-ask-nik")).await
+        }
+    }
+}
+
+pub async fn on_nik_message(cx: &Ctx, text: Option<&str>) -> HandlerResult {
+    match text {
+        Some(s) => nik_typed(cx, s, true).await,
+        None => {
+            cx.say(&two_parts(cx.lang(), "input-not-text", "cek-ask-nik"))
+                .await
+        }
+    }
+}
+
+pub async fn on_name_message(cx: &Ctx, nik_hash: &str, text: Option<&str>) -> HandlerResult {
+    match text {
+        Some(s) if valid_name(s) => name_typed(cx, nik_hash, s).await,
+        Some(_) => {
+            cx.say(&two_parts(cx.lang(), "name-invalid", "cek-ask-name"))
+                .await
+        }
+        None => {
+            cx.say(&two_parts(cx.lang(), "input-not-text", "cek-ask-name"))
+                .await
+        }
+    }
+}
+
+/// The NIK typed (after `/cek` or on its own). `asked`: the flow already waits for a NIK, so a
+/// wrong one needs no state change (one dialogue write less per look-up).
+async fn nik_typed(cx: &Ctx, typed: &str, asked: bool) -> HandlerResult {
+    let lang = cx.lang();
+    match Nik::parse(typed) {
+        Err(e) => {
+            if !asked {
+                cx.set(Flow::CekNik).await?;
+            }
+            let why = nik_why(lang, e);
+            cx.say(&targs(lang, "nik-invalid", &[("why", why.into())]))
+                .await
+        }
+        Ok(nik) => {
+            let nik_hash = Keyed::new(&cx.app.secret).nik(&nik);
+            cx.set(Flow::CekName { nik_hash }).await?;
+            cx.say(&t(lang, "cek-ask-name")).await
+        }
+    }
+}
+
+/// Whether the caller may look up now (with `take`, the look-up is counted). When not, tells
+/// them when they may try again.
+async fn budget_left(cx: &Ctx, take: bool) -> anyhow::Result<bool> {
+    let s = &cx.app.settings;
+    let window = i64::from(s.cek_window_minutes) * 60;
+    match residents::lookup_budget(&cx.app.db, cx.caller.tg_id, s.cek_limit, window, take).await? {
+        Ok(()) => Ok(true),
+        Err(at) => {
+            let lang = cx.lang();
+            let when = if i18n::to_wib(at).date_naive() == i18n::today_wib() {
+                i18n::time_wib(lang, at)
+            } else {
+                i18n::datetime_wib(lang, at)
+            };
+            cx.say(&targs(
+                lang,
+                "cek-limit",
+                &[
+                    ("limit", i64::from(s.cek_limit).into()),
+                    ("minutes", i64::from(s.cek_window_minutes).into()),
+                    ("time", when.into()),
+                ],
+            ))
+            .await?;
+            Ok(false)
+        }
+    }
+}
+
+async fn name_typed(cx: &Ctx, nik_hash: &str, typed: &str) -> HandlerResult {
+    let lang = cx.lang();
+    if !budget_left(cx, true).await? {
+        return cx.idle().await;
+    }
+    cx.idle().await?;
+    let hit = residents::find_member(&cx.app.db, nik_hash).await?;
+    let Some(hit) = hit.filter(|h| name::matches(typed, &h.name)) else {
+        // One answer for an unknown NIK and for a wrong name.
+        let keyboard = InlineKeyboardMarkup::new(vec![
+            vec![button(lang, "menu-skrining", Button::Menu(Menu::Skrining))],
+            vec![button(lang, "cek-again", Button::Menu(Menu::Cek))],
+        ]);
+        return cx.say_with(&t(lang, "cek-not-found"), keyboard).await;
+    };
+    let programs = residents::household_programs(&cx.app.db, hit.household_id).await?;
+    cx.say(&found_text(lang, &hit, &programs)).await
+}
+
+/// The answer for a household found: where it is registered, each program, what to do next.
+fn found_text(lang: Lang, hit: &MemberHit, programs: &[HouseholdProgram]) -> String {
+    let kelurahan = hit.kelurahan_name.clone().unwrap_or(hit.kelurahan.clone());
+    let kecamatan = hit.kecamatan_name.clone().unwrap_or_default();
+    let place = [
+        ("kelurahan", kelurahan.into()),
+        ("kecamatan", kecamatan.into()),
+    ];
+    let mut out = vec![targs(lang, "cek-found", &place)];
+    out.extend(programs.iter().map(|p| program_lines(lang, p)));
+    let mut next = vec![t(lang, "cek-next-title")];
+    for p in programs.iter().filter(|p| p.active == 1) {
+        next.push(program_where(lang, &p.code));
+    }
+    if programs
+        .iter()
+        .any(|p| p.kks_status.as_deref() == Some("bermasalah"))
+    {
+        next.push(t(lang, "cek-next-kks-problem"));
+    }
+    next.push(targs(lang, "cek-next-contact", &place));
+    out.push(next.join("\n"));
+    out.join("\n\n")
+}
+
+/// One program of the household: active or not, benefit, KKS card, last month received.
+fn program_lines(lang: Lang, p: &HouseholdProgram) -> String {
+    let key = if p.active == 1 {
+        "cek-program-active"
+    } else {
+        "cek-program-inactive"
+    };
+    let mut lines = vec![targs(lang, key, &[("program", p.name.clone().into())])];
+    lines.push(format!("  {}", benefit_line(lang, p.benefit_per_month)));
+    if let Some(kks) = &p.kks_status {
+        let key = format!("kks-status-{}", kks.replace('_', "-"));
+        if i18n::has(lang, &key) {
+            lines.push(format!("  {}", t(lang, &key)));
+        }
+    }
+    if let Some(month) = p.last_received.as_deref().and_then(|m| month_name(lang, m)) {
+        lines.push(format!(
+            "  {}",
+            targs(lang, "cek-last-received", &[("month", month.into())])
+        ));
+    }
+    lines.join("\n")
+}

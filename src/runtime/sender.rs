@@ -1,0 +1,164 @@
+//! The outbox worker: claims due rows, puts notices into words in each recipient's language,
+//! sends them through the paced queue (in order within a chat, chats side by side), and records
+//! how each ended.
+
+use crate::app::App;
+use crate::bot::send::{self, Delivery};
+use crate::bot::{Tg, notice};
+use crate::store::outbox::{self, Content, Outcome, Queued};
+use crate::store::users::{self, Recipient};
+use futures::StreamExt;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+use teloxide::types::{ChatId, InlineKeyboardMarkup, ReplyMarkup};
+use tokio::sync::watch;
+
+/// Sends queued notices until told to stop.
+pub(super) async fn run(bot: Tg, app: Arc<App>, mut stop: watch::Receiver<bool>) {
+    loop {
+        if *stop.borrow() {
+            break;
+        }
+        // The lease covers a chat's notices sent one after another, each retried for up to
+        // half a minute while the Bot API fails.
+        match outbox::claim_due(&app.db, 100, 600).await {
+            Ok(batch) if !batch.is_empty() => {
+                send_batch(&bot, &app, &stop, batch).await;
+                continue;
+            }
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = %e, "cannot read the outbox"),
+        }
+        tokio::select! {
+            _ = stop.changed() => {}
+            _ = app.outbox_ready.notified() => {}
+            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+        }
+    }
+}
+
+async fn send_batch(bot: &Tg, app: &App, stop: &watch::Receiver<bool>, batch: Vec<Queued>) {
+    let ids: Vec<i64> = batch.iter().map(|q| q.chat_id).collect();
+    let recipients = match users::recipients(&app.db, &ids).await {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot read the notices' recipients; trying later");
+            for q in &batch {
+                release(app, q).await;
+            }
+            return;
+        }
+    };
+    // In order within a chat, chats side by side.
+    let mut chats: Vec<(i64, Vec<Queued>)> = Vec::new();
+    for q in batch {
+        match chats.iter_mut().find(|(c, _)| *c == q.chat_id) {
+            Some((_, list)) => list.push(q),
+            None => chats.push((q.chat_id, vec![q])),
+        }
+    }
+    let recipients = &recipients;
+    let sends = chats.into_iter().map(|(_, list)| async move {
+        for q in list {
+            if *stop.borrow() {
+                // Shutting down: the rest goes out at the next start.
+                release(app, &q).await;
+                continue;
+            }
+            deliver(bot, app, recipients, q).await;
+        }
+    });
+    futures::stream::iter(sends)
+        .buffer_unordered(64)
+        .collect::<Vec<_>>()
+        .await;
+}
+
+async fn release(app: &App, q: &Queued) {
+    if let Err(e) = outbox::release(&app.db, q).await {
+        // Its claim lapses with the lease anyway.
+        tracing::warn!(notice = q.id, error = %e, "cannot release a notice");
+    }
+}
+
+/// What to send for a row: text and buttons, or why it cannot be sent.
+fn message(bot: &Tg, q: &Queued, to: &Recipient) -> Result<(String, Option<ReplyMarkup>), String> {
+    match &q.content {
+        Content::Notice(n) => {
+            let (body, keyboard) = notice::render(to.lang, n);
+            Ok((body, keyboard.map(ReplyMarkup::InlineKeyboard)))
+        }
+        Content::Kept { body, markup } => {
+            send::open_kept(bot, body, markup.as_deref()).map_err(|e| e.to_string())
+        }
+        Content::Text { body, markup } => {
+            let markup = match markup
+                .as_deref()
+                .map(serde_json::from_str::<InlineKeyboardMarkup>)
+            {
+                Some(Ok(m)) => Some(ReplyMarkup::InlineKeyboard(m)),
+                Some(Err(e)) => {
+                    tracing::warn!(notice = q.id, error = %e, "a notice's buttons do not parse; sending it without them");
+                    None
+                }
+                None => None,
+            };
+            Ok((body.clone(), markup))
+        }
+        Content::Unreadable(why) => Err(why.clone()),
+    }
+}
+
+async fn deliver(bot: &Tg, app: &App, recipients: &HashMap<i64, Recipient>, q: Queued) {
+    // A recipient who erased their data has no user row: a kept reply still goes to the chat
+    // it answers, in the language of the moment it was written.
+    let to = recipients.get(&q.chat_id).copied().unwrap_or(Recipient {
+        lang: Default::default(),
+        blocked: false,
+    });
+    if to.blocked {
+        return finish(app, &q, Outcome::Unreachable).await;
+    }
+    let (body, markup) = match message(bot, &q, &to) {
+        Ok(m) => m,
+        Err(why) => {
+            tracing::error!(notice = q.id, error = %why, "a queued notice cannot be read; giving it up");
+            return finish(app, &q, Outcome::Failed).await;
+        }
+    };
+    match send::now(bot, &app.db, ChatId(q.chat_id), &body, markup).await {
+        Ok(Delivery::Sent(_)) => finish(app, &q, Outcome::Sent).await,
+        Ok(Delivery::Unreachable) => finish(app, &q, Outcome::Unreachable).await,
+        // `send::now` keeps nothing for later; should it ever, this notice is tried again.
+        Ok(Delivery::Kept) => give_up_loudly(app, &q).await,
+        Err(e) => {
+            tracing::warn!(notice = q.id, error = %e, "notice not delivered; will retry");
+            give_up_loudly(app, &q).await
+        }
+    }
+}
+
+async fn finish(app: &App, q: &Queued, outcome: Outcome) {
+    match outbox::finish(&app.db, q, outcome).await {
+        Ok(true) => {}
+        Ok(false) => tracing::warn!(
+            notice = q.id,
+            "a notice's claim ran out before it was recorded; another sender holds it now"
+        ),
+        Err(e) => tracing::error!(notice = q.id, error = %e, "cannot record a notice's delivery"),
+    }
+}
+
+/// Schedules another try, and says at error level when there will be none.
+async fn give_up_loudly(app: &App, q: &Queued) {
+    match outbox::retry_later(&app.db, q).await {
+        Ok(true) => tracing::error!(
+            notice = q.id,
+            tries = q.attempts + 1,
+            "a notice could not be delivered and was given up"
+        ),
+        Ok(false) => {}
+        Err(e) => tracing::error!(notice = q.id, error = %e, "cannot record a notice's delivery"),
+    }
+}
