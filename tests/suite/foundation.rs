@@ -194,11 +194,31 @@ async fn anything_outside_a_flow_gets_a_helpful_answer() {
             .assert_contains(&["/apaini tidak dikenal", "/bantuan"]);
         let long = "a".repeat(5000);
         u.send(&long).await.assert_contains(&["belum memahami"]);
-        let r = u.press_on(1, "old", "menu:unknown").await;
-        assert!(r.toast().unwrap().contains("/start"));
+        // Forged or foreign payloads, and well-formed presses of flows that are not open:
+        // each gets the same short toast and changes nothing.
+        for data in [
+            "menu:unknown",
+            "",
+            "kj:r:12:rich",
+            "tg:o:-1",
+            "usl:kel:32.15.01.1001; DROP TABLE wilayah",
+            "usl:send",
+            "skr:y:3",
+            "erase:yes",
+        ] {
+            let r = u.press_on(1, "old", data).await;
+            assert!(r.toast().unwrap().contains("/start"), "{data:?}");
+            assert!(
+                r.messages().is_empty(),
+                "a stale button only gets a short toast: {data:?}"
+            );
+        }
         assert!(
-            r.messages().is_empty(),
-            "a stale button only gets a short toast"
+            kesos_bot::store::users::get(&bot.db, u.id)
+                .await
+                .unwrap()
+                .is_some(),
+            "erase:yes outside its question erased nothing"
         );
         bot.stop().await;
     });
