@@ -16,6 +16,7 @@
 pub mod button;
 pub mod common;
 pub mod dialogue;
+mod legacy;
 pub mod menu;
 pub mod notice;
 pub mod pace;
@@ -196,13 +197,7 @@ async fn load_session(update: Update, app: Arc<App>) -> Option<Session> {
                 );
             }
             let state = json
-                .and_then(|json| match serde_json::from_str::<State>(&json) {
-                    Ok(s) => Some(s),
-                    Err(e) => {
-                        tracing::warn!(update = update.id.0, error = %e, "a saved dialogue no longer parses; starting afresh");
-                        None
-                    }
-                })
+                .map(|json| State::from_saved(&json))
                 .unwrap_or_default();
             Some(Session {
                 caller,

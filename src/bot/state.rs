@@ -23,4 +23,28 @@ impl State {
     pub fn is_idle(&self) -> bool {
         matches!(self, State::Idle)
     }
+
+    /// A saved state; one saved by an earlier version is carried over (see `bot::legacy`), and
+    /// one that reads as neither starts afresh. Both are logged, never with their content.
+    pub fn from_saved(json: &str) -> State {
+        match serde_json::from_str::<State>(json) {
+            Ok(s) => s,
+            Err(e) => match super::legacy::carry_over(json) {
+                Some(s) => {
+                    tracing::info!("a dialogue saved by an earlier version was carried over");
+                    s
+                }
+                None => {
+                    // Not the error's text: serde quotes the value it could not read.
+                    let (kind, column) = (e.classify(), e.column());
+                    tracing::warn!(
+                        ?kind,
+                        column,
+                        "a saved dialogue no longer parses; starting afresh"
+                    );
+                    State::Idle
+                }
+            },
+        }
+    }
 }

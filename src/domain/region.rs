@@ -49,7 +49,6 @@ impl Level {
     }
 }
 
-/// A well-formed region code.
 impl TryFrom<String> for Level {
     type Error = super::task::UnknownCode;
     fn try_from(code: String) -> Result<Self, Self::Error> {
@@ -57,6 +56,7 @@ impl TryFrom<String> for Level {
     }
 }
 
+/// A well-formed region code.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RegionCode(String);
 

@@ -24,8 +24,10 @@ pub(super) async fn run(bot: Tg, app: Arc<App>, mut stop: watch::Receiver<bool>)
         // half a minute while the Bot API fails.
         match outbox::claim_due(&app.db, 100, 600).await {
             Ok(batch) if !batch.is_empty() => {
-                send_batch(&bot, &app, &stop, batch).await;
-                continue;
+                if send_batch(&bot, &app, &stop, batch).await {
+                    continue;
+                }
+                // The batch went back unsent (the database failed): wait before the next try.
             }
             Ok(_) => {}
             Err(e) => tracing::error!(error = %e, "cannot read the outbox"),
@@ -38,7 +40,8 @@ pub(super) async fn run(bot: Tg, app: Arc<App>, mut stop: watch::Receiver<bool>)
     }
 }
 
-async fn send_batch(bot: &Tg, app: &App, stop: &watch::Receiver<bool>, batch: Vec<Queued>) {
+/// Sends a claimed batch; false when it could not start and the rows were given back.
+async fn send_batch(bot: &Tg, app: &App, stop: &watch::Receiver<bool>, batch: Vec<Queued>) -> bool {
     let ids: Vec<i64> = batch.iter().map(|q| q.chat_id).collect();
     let recipients = match users::recipients(&app.db, &ids).await {
         Ok(r) => r,
@@ -47,7 +50,7 @@ async fn send_batch(bot: &Tg, app: &App, stop: &watch::Receiver<bool>, batch: Ve
             for q in &batch {
                 release(app, q).await;
             }
-            return;
+            return false;
         }
     };
     // In order within a chat, chats side by side.
@@ -73,6 +76,7 @@ async fn send_batch(bot: &Tg, app: &App, stop: &watch::Receiver<bool>, batch: Ve
         .buffer_unordered(64)
         .collect::<Vec<_>>()
         .await;
+    true
 }
 
 async fn release(app: &App, q: &Queued) {

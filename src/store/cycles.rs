@@ -125,8 +125,10 @@ pub async fn open(
     .bind(created as i64)
     .execute(&mut *tx)
     .await?;
+    let ids: Vec<i64> = per_worker.keys().copied().collect();
+    let chats = workers::contacts(&mut tx, &ids).await?;
     for (worker, n) in per_worker {
-        if let Some(chat) = workers::contact(&mut tx, worker).await? {
+        if let Some(&chat) = chats.get(&worker) {
             let notice = Notice::CycleOpened { tasks: n, due };
             let key = format!("cycle:{period}:{area}:{worker}");
             outbox::enqueue(&mut *tx, chat, &notice, Some(&key)).await?;

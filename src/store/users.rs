@@ -114,7 +114,12 @@ pub async fn touch_session(
         tg_id,
         chat_id,
         lang: language.as_deref().map(Lang::from_code).unwrap_or(initial),
-        role: Role::try_from(role).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        role: Role::parse(&role).unwrap_or_else(|| {
+            // Least privilege: a role this version does not know (a newer one's) acts as a
+            // resident until an operator looks.
+            tracing::warn!(tg = tg_id, role = %role, "unknown role in users; treated as warga");
+            Role::Warga
+        }),
         area,
     };
     Ok((caller, state))
@@ -164,14 +169,6 @@ pub async fn mark_unblocked(db: &Db, chat_id: i64) -> sqlx::Result<()> {
         .execute(&db.pool)
         .await?;
     Ok(())
-}
-
-pub async fn is_blocked(db: &Db, chat_id: i64) -> sqlx::Result<bool> {
-    let v: Option<(i64,)> = sqlx::query_as("SELECT blocked FROM users WHERE chat_id = $1")
-        .bind(chat_id)
-        .fetch_optional(&db.pool)
-        .await?;
-    Ok(matches!(v, Some((1,))))
 }
 
 /// Who a queued notice goes to: the language they use now, and whether they blocked the bot.

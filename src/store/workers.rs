@@ -1,6 +1,7 @@
 //! Field workers (PSM, TKSK) and Dinas Sosial operators: invites, enrolment with `/daftar`,
 //! the lock-out after wrong codes, listing and revoking.
 
+use super::tasks::OPEN;
 use super::{Db, now, outbox, regions};
 use crate::domain::invite;
 use crate::domain::notice::Notice;
@@ -14,8 +15,6 @@ pub const LOCK_AFTER: usize = 5;
 pub const LOCK_WINDOW: i64 = 3600;
 /// How long the lock-out lasts after the last of those failures.
 pub const LOCK_SECS: i64 = 3600;
-
-use super::tasks::OPEN;
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Worker {
@@ -386,6 +385,25 @@ pub async fn contact(conn: &mut AnyConnection, worker_id: i64) -> sqlx::Result<O
     Ok(row.map(|r| r.0))
 }
 
+/// The chats of several enrolled, active workers, in one query (absent: not reachable).
+pub async fn contacts(
+    conn: &mut AnyConnection,
+    workers: &[i64],
+) -> sqlx::Result<HashMap<i64, i64>> {
+    if workers.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let list: Vec<String> = workers.iter().map(i64::to_string).collect();
+    let rows: Vec<(i64, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT w.id, u.chat_id FROM workers w JOIN users u ON u.tg_id = w.tg_id
+         WHERE w.active = 1 AND w.id IN ({})",
+        list.join(", ")
+    )))
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().collect())
+}
+
 /// The kecamatan code an area lies in (a kelurahan's parent, or the kecamatan itself).
 pub fn kecamatan_of(area: &str) -> String {
     area.split('.').take(3).collect::<Vec<_>>().join(".")
@@ -500,8 +518,10 @@ pub async fn revoke(db: &Db, id: i64) -> anyhow::Result<Revocation> {
             *per_tksk.entry(k).or_default() += n;
         }
     }
+    let ids: Vec<i64> = per_tksk.keys().copied().collect();
+    let chats = contacts(&mut tx, &ids).await?;
     for (tksk, n) in per_tksk {
-        if let Some(chat) = contact(&mut tx, tksk).await? {
+        if let Some(&chat) = chats.get(&tksk) {
             let notice = Notice::TasksReturned {
                 count: n,
                 worker: w.name.clone(),

@@ -34,8 +34,12 @@ pub enum Flow {
     CekNik,
     /// `/cek`: the NIK was given (kept as its keyed hash); waiting for the name on the KTP.
     CekName { nik_hash: String },
-    /// `/skrining`: the question `answers.0.len() + 1` is shown on `message`.
-    Screening { message: i32, answers: Answers },
+    /// `/skrining`: the question `answers.0.len() + 1` is shown on `message` (none when it
+    /// could not be sent yet: the next step sends a new one).
+    Screening {
+        message: Option<i32>,
+        answers: Answers,
+    },
     /// `/skrining` finished: a proposal is offered.
     Screened { answers: Answers },
     /// The proposal (usulan), one step at a time.
@@ -88,7 +92,7 @@ pub fn callbacks() -> Handler {
                     (
                         Button::Screening { question, answer },
                         State::Resident(Flow::Screening { message, answers }),
-                    ) if q.regular_message().map(|m| m.id.0) == Some(message) => {
+                    ) if message.is_some() && q.regular_message().map(|m| m.id.0) == message => {
                         Some(screening::Press {
                             message,
                             answers,

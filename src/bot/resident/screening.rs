@@ -65,8 +65,12 @@ fn question(lang: Lang, answers: &Answers) -> (String, InlineKeyboardMarkup) {
 }
 
 /// Shows the current question: edits `message` when given, else sends a new one. Returns the
-/// id of the message that shows it.
-async fn show_question(cx: &Ctx, answers: &Answers, message: Option<i32>) -> anyhow::Result<i32> {
+/// id of the message that shows it (none when it could not be sent).
+async fn show_question(
+    cx: &Ctx,
+    answers: &Answers,
+    message: Option<i32>,
+) -> anyhow::Result<Option<i32>> {
     let (body, keyboard) = question(cx.lang(), answers);
     let chat = cx.caller.chat();
     if let Some(id) = message {
@@ -79,19 +83,19 @@ async fn show_question(cx: &Ctx, answers: &Answers, message: Option<i32>) -> any
             Some(keyboard),
         )
         .await?;
-        return Ok(id);
+        return Ok(Some(id));
     }
     match send::with_buttons(&cx.bot, &cx.app.db, chat, &body, keyboard).await? {
-        send::Delivery::Sent(id) => Ok(id.0),
+        send::Delivery::Sent(id) => Ok(Some(id.0)),
         // No message to edit later: the next step sends a new one.
-        send::Delivery::Unreachable | send::Delivery::Kept => Ok(0),
+        send::Delivery::Unreachable | send::Delivery::Kept => Ok(None),
     }
 }
 
 /// A press on the message that shows the current question.
 #[derive(Debug, Clone)]
 pub struct Press {
-    pub message: i32,
+    pub message: Option<i32>,
     pub answers: Answers,
     pub question: usize,
     pub answer: Answer,
@@ -135,13 +139,13 @@ pub async fn on_press(
     if answers.is_complete() {
         show_result(&cx, message, answers).await?;
     } else {
-        show_question(&cx, &answers, Some(message)).await?;
+        show_question(&cx, &answers, message).await?;
         cx.set(Flow::Screening { message, answers }).await?;
     }
     cx.ack(&q).await
 }
 
-async fn show_result(cx: &Ctx, message: i32, answers: Answers) -> HandlerResult {
+async fn show_result(cx: &Ctx, message: Option<i32>, answers: Answers) -> HandlerResult {
     let lang = cx.lang();
     let meaning = if answers.meets_threshold() {
         "skr-result-poor"
@@ -164,16 +168,16 @@ async fn show_result(cx: &Ctx, message: i32, answers: Answers) -> HandlerResult 
     );
     cx.set(Flow::Screened { answers }).await?;
     let chat = cx.caller.chat();
-    let keyboard = Some(offer_keyboard(lang));
-    send::edit(
-        &cx.bot,
-        &cx.app.db,
-        chat,
-        MessageId(message),
-        &body,
-        keyboard,
-    )
-    .await?;
+    let keyboard = offer_keyboard(lang);
+    match message {
+        Some(m) => {
+            let m = MessageId(m);
+            send::edit(&cx.bot, &cx.app.db, chat, m, &body, Some(keyboard)).await?
+        }
+        None => {
+            send::with_buttons(&cx.bot, &cx.app.db, chat, &body, keyboard).await?;
+        }
+    }
     Ok(())
 }
 

@@ -181,7 +181,7 @@ pub async fn on_rekap(bot: Tg, app: Arc<App>, caller: Caller, cmd: WorkerCommand
     let Some(area) = caller_area(&app, &caller).await? else {
         return Ok(());
     };
-    let name = area_name(&app.db, &area).await?;
+    let name = area_name(&app.db, &area).await;
     let period = match crate::domain::cycle::parse_period(arg.trim()) {
         Some((p, _)) => Some(p),
         None => cycles::latest_period(&app.db, &area).await?,

@@ -72,7 +72,7 @@ async fn enrol(bot: &Tg, app: &App, caller: &Caller, dialogue: &Dlg, code: &str)
                     "role",
                     t(lang, &format!("role-name-{}", worker.role.code())).into(),
                 ),
-                ("areas", area_names(&app.db, areas).await?.into()),
+                ("areas", area_names(&app.db, areas).await.into()),
             ],
         ),
         Enrolment::LockedOut { until } => {

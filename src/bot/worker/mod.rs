@@ -179,23 +179,23 @@ pub async fn access(
     Ok(None)
 }
 
-/// A region's name, or its code when unknown.
-pub async fn area_name(db: &Db, code: &str) -> anyhow::Result<String> {
-    Ok(regions::names(db, &[code])
-        .await?
-        .remove(code)
-        .unwrap_or_else(|| code.to_string()))
+/// A region's name, or its code when unknown (or when the names cannot be read: logged).
+pub async fn area_name(db: &Db, code: &str) -> String {
+    area_names(db, &[code.to_string()]).await
 }
 
 /// Several regions' names (one query), joined with commas; a code stands for an unknown one.
-pub async fn area_names(db: &Db, codes: &[String]) -> anyhow::Result<String> {
+pub async fn area_names(db: &Db, codes: &[String]) -> String {
     let refs: Vec<&str> = codes.iter().map(String::as_str).collect();
-    let names = regions::names(db, &refs).await?;
-    Ok(codes
+    let names = regions::names(db, &refs).await.unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "cannot read region names; showing codes");
+        Default::default()
+    });
+    codes
         .iter()
         .map(|c| names.get(c).cloned().unwrap_or_else(|| c.clone()))
         .collect::<Vec<_>>()
-        .join(", "))
+        .join(", ")
 }
 
 /// `28 November 2026` from a task's due date, or "no due date".

@@ -225,7 +225,7 @@ pub async fn show_task(
         &[
             ("id", task.id.into()),
             ("kind", kind_text(lang, task.kind).into()),
-            ("area", area_name(&app.db, &task.area).await?.into()),
+            ("area", area_name(&app.db, &task.area).await.into()),
             ("subject", task.subject.clone().into()),
             ("details", details.into()),
             ("due", due_text(lang, task).into()),
@@ -340,20 +340,39 @@ async fn nothing_to_hand_out(bot: &Tg, app: &App, caller: &Caller) -> HandlerRes
     Ok(())
 }
 
-/// A TKSK's task that can still be handed out, or the polite reason why not.
+/// Why a task cannot be handed out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NotHandable {
+    /// Unknown, or outside the caller's kecamatan.
+    NotYours,
+    /// Being visited, done or cancelled.
+    NotOpen,
+}
+
+impl NotHandable {
+    /// The short answer (a toast).
+    fn key(self) -> &'static str {
+        match self {
+            NotHandable::NotYours => "task-not-yours",
+            NotHandable::NotOpen => "handout-not-open",
+        }
+    }
+}
+
+/// A TKSK's task that can still be handed out, or why not.
 async fn handout_task(
     app: &App,
     caller: &Caller,
     id: i64,
-) -> anyhow::Result<Result<Task, &'static str>> {
+) -> anyhow::Result<Result<Task, NotHandable>> {
     let Some(task) = tasks::get(&app.db, id).await? else {
-        return Ok(Err("task-not-yours"));
+        return Ok(Err(NotHandable::NotYours));
     };
     if access(&app.db, caller, &task).await?.is_none() {
-        return Ok(Err("task-not-yours"));
+        return Ok(Err(NotHandable::NotYours));
     }
     if !task.status.can_hand_out() {
-        return Ok(Err("handout-not-open"));
+        return Ok(Err(NotHandable::NotOpen));
     }
     Ok(Ok(task))
 }
@@ -369,11 +388,12 @@ async fn choose_psm(
     let lang = caller.lang;
     let task = match (handout_task(app, caller, id).await?, q) {
         (Ok(task), _) => task,
-        (Err(key), Some(q)) => return toast(bot, q, t(lang, key)).await,
-        (Err(key), None) => {
-            let body = match key {
-                "task-not-yours" => targs(lang, "task-not-found", &[("id", id.into())]),
-                k => t(lang, k),
+        (Err(why), Some(q)) => return toast(bot, q, t(lang, why.key())).await,
+        (Err(why), None) => {
+            // Typed as a command: the longer answer names the number.
+            let body = match why {
+                NotHandable::NotYours => targs(lang, "task-not-found", &[("id", id.into())]),
+                NotHandable::NotOpen => t(lang, why.key()),
             };
             send::text(bot, &app.db, caller.chat(), &body, None).await?;
             return Ok(());
@@ -382,7 +402,7 @@ async fn choose_psm(
     if let Some(q) = q {
         bot.answer_callback_query(q.id.clone()).await?;
     }
-    let area = area_name(&app.db, &task.area).await?;
+    let area = area_name(&app.db, &task.area).await;
     let psm = enrolled_psm(app, &task).await?;
     if psm.is_empty() {
         let body = targs(lang, "handout-no-psm", &[("area", area.into())]);
@@ -452,7 +472,7 @@ async fn assign(
     let lang = caller.lang;
     let task = match handout_task(app, caller, id).await? {
         Ok(task) => task,
-        Err(key) => return toast(bot, q, t(lang, key)).await,
+        Err(why) => return toast(bot, q, t(lang, why.key())).await,
     };
     // The PSM must be active, enrolled and cover the task's kelurahan.
     let psm = enrolled_psm(app, &task)

@@ -199,8 +199,11 @@ pub async fn on_message(
         Step::Location => location_message(&cx, &task, v, msg).await,
         Step::SkipReason => match v.clone().skip_reason(msg.text().unwrap_or("")) {
             Some(next) => {
+                cx.dialogue
+                    .update(State::Worker(Flow::Visit(next.clone())))
+                    .await?;
                 cx.say(&t(lang, "visit-location-skipped")).await?;
-                cx.advance(&task, next).await
+                ask(bot, app, caller, &task, &next, None).await
             }
             None => cx.say(&t(lang, "visit-skip-reason-needed")).await,
         },
