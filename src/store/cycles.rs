@@ -6,6 +6,7 @@ use super::workers;
 use super::{Db, now, outbox, verification};
 use crate::domain::cycle::{parse_period, spread};
 use crate::domain::notice::Notice;
+use crate::domain::role::Role;
 use crate::domain::task::{TaskKind, TaskStatus};
 use chrono::NaiveDate;
 use sqlx::AssertSqlSafe;
@@ -61,13 +62,14 @@ pub async fn open(
         "SELECT a.area, w.id,
                 (SELECT COUNT(*) FROM tasks t WHERE t.assignee = w.id AND t.cycle = $1 AND t.kind = $2)
          FROM workers w JOIN worker_areas a ON a.worker_id = w.id
-         WHERE w.active = 1 AND w.role = 'psm' AND (a.area = $3 OR a.area LIKE $4)
+         WHERE w.active = 1 AND w.role = $5 AND (a.area = $3 OR a.area LIKE $4)
          ORDER BY a.area, w.id",
     )
     .bind(&period)
     .bind(TaskKind::ReverifyKpm.code())
     .bind(area)
     .bind(&like)
+    .bind(Role::Psm.code())
     .fetch_all(&mut *tx)
     .await?;
     let mut loads: HashMap<String, Vec<(i64, i64)>> = HashMap::new();
@@ -105,7 +107,11 @@ pub async fn open(
                 .bind(kel.clone())
                 .bind(id.to_string())
                 .bind(*worker)
-                .bind(if worker.is_some() { "assigned" } else { "new" });
+                .bind(if worker.is_some() {
+                    TaskStatus::Assigned.code()
+                } else {
+                    TaskStatus::New.code()
+                });
             if let Some(w) = worker {
                 *per_worker.entry(*w).or_default() += 1;
             }

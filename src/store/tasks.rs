@@ -37,7 +37,7 @@ where
     // (NULLs never collide in a unique index).
     let row: Option<(i64,)> = sqlx::query_as(
         "INSERT INTO tasks (kind, area, subject, due_date, status, cycle, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, 'new', $5, $6, $6)
+         VALUES ($1, $2, $3, $4, $7, $5, $6, $6)
          ON CONFLICT (kind, subject, cycle) DO NOTHING
          RETURNING id",
     )
@@ -47,6 +47,7 @@ where
     .bind(due_date)
     .bind(cycle.unwrap_or(""))
     .bind(t)
+    .bind(TaskStatus::New.code())
     .fetch_optional(exec)
     .await?;
     Ok(row.map(|r| r.0))
@@ -172,13 +173,14 @@ pub async fn assign(
     let t = now();
     let mut tx = db.begin_write().await?;
     let r = sqlx::query(AssertSqlSafe(format!(
-        "UPDATE tasks SET assignee = $2, status = 'assigned', updated_at = $3
+        "UPDATE tasks SET assignee = $2, status = $4, updated_at = $3
          WHERE id = $1 AND status IN {}",
         *HANDOUT
     )))
     .bind(task.id)
     .bind(psm.id)
     .bind(t)
+    .bind(TaskStatus::Assigned.code())
     .execute(&mut *tx)
     .await?;
     if r.rows_affected() != 1 {
@@ -213,13 +215,14 @@ pub async fn assign(
 /// Marks a task as being visited (the PSM opened `/kunjungan` for it).
 pub async fn start_visit(db: &Db, task_id: i64, assignee: i64) -> sqlx::Result<()> {
     sqlx::query(AssertSqlSafe(format!(
-        "UPDATE tasks SET status = 'in_progress', updated_at = $3
+        "UPDATE tasks SET status = $4, updated_at = $3
          WHERE id = $1 AND assignee = $2 AND status IN {}",
         *HANDOUT
     )))
     .bind(task_id)
     .bind(assignee)
     .bind(now())
+    .bind(TaskStatus::InProgress.code())
     .execute(&db.pool)
     .await?;
     Ok(())
@@ -229,12 +232,14 @@ pub async fn start_visit(db: &Db, task_id: i64, assignee: i64) -> sqlx::Result<(
 /// may hand it out again.
 pub async fn stop_visit(db: &Db, task_id: i64, assignee: i64) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE tasks SET status = 'assigned', updated_at = $3
-         WHERE id = $1 AND assignee = $2 AND status = 'in_progress'",
+        "UPDATE tasks SET status = $4, updated_at = $3
+         WHERE id = $1 AND assignee = $2 AND status = $5",
     )
     .bind(task_id)
     .bind(assignee)
     .bind(now())
+    .bind(TaskStatus::Assigned.code())
+    .bind(TaskStatus::InProgress.code())
     .execute(&db.pool)
     .await?;
     Ok(())

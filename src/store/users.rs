@@ -97,7 +97,7 @@ pub async fn touch_session(
         None => {
             let row: UserRow = sqlx::query_as(
                 "INSERT INTO users (tg_id, chat_id, language, role, first_seen, last_seen)
-                 VALUES ($1, $2, $3, 'warga', $4, $4)
+                 VALUES ($1, $2, $3, $5, $4, $4)
                  ON CONFLICT (tg_id) DO UPDATE SET chat_id = $2, last_seen = $4, blocked = 0
                  RETURNING tg_id, chat_id, language, role, area, blocked",
             )
@@ -105,6 +105,7 @@ pub async fn touch_session(
             .bind(chat_id)
             .bind(initial.code())
             .bind(t)
+            .bind(Role::Warga.code())
             .fetch_one(&db.pool)
             .await?;
             (row.language, row.role, row.area)

@@ -7,7 +7,7 @@ use super::workers::{self, Worker};
 use super::{Db, now, outbox, verification};
 use crate::domain::criteria::Answers;
 use crate::domain::notice::Notice;
-use crate::domain::task::{TaskKind, VisitResult};
+use crate::domain::task::{TaskKind, TaskStatus, VisitResult};
 use sqlx::AssertSqlSafe;
 
 /// What the PSM gathered at the door.
@@ -43,12 +43,13 @@ pub async fn commit(
     let open = &*OPEN;
     let mut tx = db.begin_write().await?;
     let closed = sqlx::query(AssertSqlSafe(format!(
-        "UPDATE tasks SET status = 'done', updated_at = $3
+        "UPDATE tasks SET status = $4, updated_at = $3
          WHERE id = $1 AND assignee = $2 AND status IN {open}"
     )))
     .bind(v.task_id)
     .bind(worker.id)
     .bind(at)
+    .bind(TaskStatus::Done.code())
     .execute(&mut *tx)
     .await?;
     if closed.rows_affected() != 1 {

@@ -7,6 +7,7 @@ use crate::domain::invite;
 use crate::domain::notice::Notice;
 use crate::domain::region::Level;
 use crate::domain::role::Role;
+use crate::domain::task::TaskStatus;
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 
@@ -348,9 +349,10 @@ pub async fn psm_of(db: &Db, kelurahan: &str) -> sqlx::Result<Vec<Worker>> {
     sqlx::query_as(
         "SELECT w.id, w.tg_id, w.role, w.name, w.active, w.enrolled_at
          FROM workers w JOIN worker_areas a ON a.worker_id = w.id
-         WHERE w.active = 1 AND w.role = 'psm' AND a.area = $1 ORDER BY w.name, w.id",
+         WHERE w.active = 1 AND w.role = $2 AND a.area = $1 ORDER BY w.name, w.id",
     )
     .bind(kelurahan)
+    .bind(Role::Psm.code())
     .fetch_all(&db.pool)
     .await
 }
@@ -363,11 +365,12 @@ pub async fn tksk_of(
 ) -> sqlx::Result<Option<i64>> {
     let row: Option<(i64,)> = sqlx::query_as(
         "SELECT w.id FROM workers w JOIN worker_areas a ON a.worker_id = w.id
-         WHERE w.active = 1 AND w.role = 'tksk' AND a.area = $1 AND w.id <> $2
+         WHERE w.active = 1 AND w.role = $3 AND a.area = $1 AND w.id <> $2
          ORDER BY w.enrolled_at IS NULL, w.id LIMIT 1",
     )
     .bind(kecamatan)
     .bind(except)
+    .bind(Role::Tksk.code())
     .fetch_optional(conn)
     .await?;
     Ok(row.map(|r| r.0))
@@ -480,8 +483,9 @@ pub async fn revoke(db: &Db, id: i64) -> anyhow::Result<Revocation> {
         .execute(&mut *tx)
         .await?;
     if let Some(tg) = w.tg_id {
-        sqlx::query("UPDATE users SET role = 'warga', area = NULL WHERE tg_id = $1")
+        sqlx::query("UPDATE users SET role = $2, area = NULL WHERE tg_id = $1")
             .bind(tg)
+            .bind(Role::Warga.code())
             .execute(&mut *tx)
             .await?;
         // A flow half-done (a visit) ends with the access.
@@ -503,13 +507,15 @@ pub async fn revoke(db: &Db, id: i64) -> anyhow::Result<Revocation> {
     for (area,) in areas {
         let tksk = tksk_of(&mut tx, &kecamatan_of(&area), id).await?;
         let r = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "UPDATE tasks SET assignee = $3, status = CASE WHEN $3 IS NULL THEN 'new' ELSE 'assigned' END,
+            "UPDATE tasks SET assignee = $3, status = CASE WHEN $3 IS NULL THEN $5 ELSE $6 END,
              updated_at = $4 WHERE assignee = $1 AND area = $2 AND status IN {open}"
         )))
         .bind(id)
         .bind(&area)
         .bind(tksk)
         .bind(t)
+        .bind(TaskStatus::New.code())
+        .bind(TaskStatus::Assigned.code())
         .execute(&mut *tx)
         .await?;
         let n = r.rows_affected() as i64;
