@@ -56,7 +56,7 @@ pub enum ResidentCommand {
 
 /// Resident commands, then the message a resident flow is waiting for.
 pub fn messages() -> Handler {
-    dptree::entry()
+    dptree::map(Ctx::of)
         .branch(
             dptree::entry()
                 .filter_command::<ResidentCommand>()
@@ -78,7 +78,7 @@ pub fn messages() -> Handler {
 /// the proposal form's buttons. A press that does not fit the current step falls through to
 /// "stale button".
 pub fn callbacks() -> Handler {
-    dptree::entry()
+    dptree::map(Ctx::of)
         .branch(
             dptree::filter_map(|b: Button| match b {
                 Button::Menu(m @ (Menu::Cek | Menu::Skrining | Menu::Info)) => Some(m),
@@ -114,7 +114,9 @@ pub fn callbacks() -> Handler {
         )
 }
 
-/// Everything a handler of this module needs, in one place.
+/// Everything a handler of this module needs, in one place (built once per update by the
+/// resident branches of the tree).
+#[derive(Clone)]
 pub struct Ctx {
     pub bot: Tg,
     pub app: Arc<App>,
@@ -123,6 +125,14 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    fn of(bot: Tg, app: Arc<App>, caller: Caller, dialogue: Dlg) -> Ctx {
+        Ctx {
+            bot,
+            app,
+            caller,
+            dialogue,
+        }
+    }
     pub fn lang(&self) -> Lang {
         self.caller.lang
     }
@@ -149,19 +159,7 @@ impl Ctx {
     }
 }
 
-async fn on_command(
-    bot: Tg,
-    app: Arc<App>,
-    caller: Caller,
-    cmd: ResidentCommand,
-    dialogue: Dlg,
-) -> HandlerResult {
-    let cx = Ctx {
-        bot,
-        app,
-        caller,
-        dialogue,
-    };
+async fn on_command(cx: Ctx, cmd: ResidentCommand) -> HandlerResult {
     match cmd {
         ResidentCommand::Cek(arg) => cek::start(&cx, Some(arg.trim())).await,
         ResidentCommand::Skrining(_) => screening::start(&cx).await,
@@ -169,20 +167,7 @@ async fn on_command(
     }
 }
 
-async fn on_menu(
-    bot: Tg,
-    app: Arc<App>,
-    caller: Caller,
-    q: CallbackQuery,
-    entry: Menu,
-    dialogue: Dlg,
-) -> HandlerResult {
-    let cx = Ctx {
-        bot,
-        app,
-        caller,
-        dialogue,
-    };
+async fn on_menu(cx: Ctx, q: CallbackQuery, entry: Menu) -> HandlerResult {
     cx.ack(&q).await?;
     match entry {
         Menu::Cek => cek::start(&cx, None).await,
@@ -191,20 +176,7 @@ async fn on_menu(
     }
 }
 
-async fn on_flow_message(
-    bot: Tg,
-    app: Arc<App>,
-    caller: Caller,
-    msg: Message,
-    dialogue: Dlg,
-    flow: Flow,
-) -> HandlerResult {
-    let cx = Ctx {
-        bot,
-        app,
-        caller,
-        dialogue,
-    };
+async fn on_flow_message(cx: Ctx, msg: Message, flow: Flow) -> HandlerResult {
     let text = msg.text().map(str::trim);
     match flow {
         Flow::CekNik => cek::on_nik_message(&cx, text).await,

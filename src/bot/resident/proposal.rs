@@ -4,12 +4,11 @@
 
 use super::cek::valid_name;
 use super::{Ctx, Flow};
-use crate::app::App;
 use crate::bot::button::{Button, ProposalPress};
 use crate::bot::common::stale_button;
 use crate::bot::menu::{button, labelled};
 use crate::bot::send;
-use crate::bot::{ChatOf, Dlg, HandlerResult, Tg};
+use crate::bot::{ChatOf, HandlerResult};
 use crate::domain::criteria::Answers;
 use crate::domain::lang::Lang;
 use crate::domain::nik::Nik;
@@ -17,9 +16,7 @@ use crate::domain::region::RegionCode;
 use crate::i18n::{self, nik_why, t, targs};
 use crate::store::keyed::Keyed;
 use crate::store::residents::{self, NewProposal, Place};
-use crate::store::users::Caller;
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 use teloxide::prelude::*;
 use teloxide::types::{
     ButtonRequest, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, KeyboardMarkup,
@@ -103,19 +100,10 @@ impl Step {
 
 /// A proposal-form button. It must fit the flow's step; a region must be one offered.
 pub async fn on_press(
-    bot: Tg,
-    app: Arc<App>,
-    caller: Caller,
+    cx: Ctx,
     q: CallbackQuery,
     (press, flow): (ProposalPress, Flow),
-    dialogue: Dlg,
 ) -> HandlerResult {
-    let cx = Ctx {
-        bot,
-        app,
-        caller,
-        dialogue,
-    };
     let next = match (flow, press) {
         (Flow::Screened { answers }, ProposalPress::Start) => {
             cx.ack(&q).await?;
@@ -145,7 +133,7 @@ pub async fn on_press(
             cx.idle().await?;
             cx.say(&t(cx.lang(), "usl-cancelled")).await
         }
-        None => stale_button(cx.bot, cx.caller, q).await,
+        None => stale_button(cx.bot.clone(), cx.caller.clone(), q).await,
     }
 }
 

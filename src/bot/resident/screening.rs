@@ -2,17 +2,14 @@
 //! resident answers), then the result and the offer of a proposal.
 
 use super::{Ctx, Flow};
-use crate::app::App;
 use crate::bot::button::{Answer, Button, ProposalPress};
 use crate::bot::common::stale_button;
 use crate::bot::menu::button;
 use crate::bot::send;
-use crate::bot::{ChatOf, Dlg, HandlerResult, Tg};
+use crate::bot::{ChatOf, HandlerResult};
 use crate::domain::criteria::{self, Answers};
 use crate::domain::lang::Lang;
 use crate::i18n::{t, targs};
-use crate::store::users::Caller;
-use std::sync::Arc;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardMarkup, MessageId};
 
@@ -118,22 +115,9 @@ fn answered(mut answers: Answers, question: usize, answer: Answer) -> Option<Ans
     Some(answers)
 }
 
-pub async fn on_press(
-    bot: Tg,
-    app: Arc<App>,
-    caller: Caller,
-    q: CallbackQuery,
-    press: Press,
-    dialogue: Dlg,
-) -> HandlerResult {
+pub async fn on_press(cx: Ctx, q: CallbackQuery, press: Press) -> HandlerResult {
     let Some(answers) = answered(press.answers, press.question, press.answer) else {
-        return stale_button(bot, caller, q).await;
-    };
-    let cx = Ctx {
-        bot,
-        app,
-        caller,
-        dialogue,
+        return stale_button(cx.bot.clone(), cx.caller.clone(), q).await;
     };
     let message = press.message;
     if answers.is_complete() {

@@ -37,7 +37,15 @@ struct Cx<'a> {
     dialogue: &'a Dlg,
 }
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
+    fn new(bot: &'a Tg, app: &'a App, caller: &'a Caller, dialogue: &'a Dlg) -> Cx<'a> {
+        Cx {
+            bot,
+            app,
+            caller,
+            dialogue,
+        }
+    }
     fn lang(&self) -> Lang {
         self.caller.lang
     }
@@ -66,12 +74,7 @@ pub async fn on_command(
     dialogue: &Dlg,
     arg: &str,
 ) -> HandlerResult {
-    let cx = Cx {
-        bot,
-        app,
-        caller,
-        dialogue,
-    };
+    let cx = Cx::new(bot, app, caller, dialogue);
     if arg.is_empty() {
         return choose_task(&cx).await;
     }
@@ -185,12 +188,7 @@ pub async fn on_message(
     dialogue: &Dlg,
     v: Visit,
 ) -> HandlerResult {
-    let cx = Cx {
-        bot,
-        app,
-        caller,
-        dialogue,
-    };
+    let cx = Cx::new(bot, app, caller, dialogue);
     let Some((task, _)) = my_open_task(app, caller, v.task).await? else {
         return gone(&cx).await;
     };
@@ -291,12 +289,7 @@ pub async fn on_press(
         };
         return toast(&bot, &q, t(lang, key)).await;
     };
-    let cx = Cx {
-        bot: &bot,
-        app: &app,
-        caller: &caller,
-        dialogue: &dialogue,
-    };
+    let cx = Cx::new(&bot, &app, &caller, &dialogue);
     // The state loaded with the caller for this update: no second read.
     let current = match state {
         State::Worker(Flow::Visit(v)) if v.task == id => Some(v),
