@@ -20,9 +20,11 @@ pub(super) async fn run(bot: Tg, app: Arc<App>, mut stop: watch::Receiver<bool>)
         if *stop.borrow() {
             break;
         }
-        // The lease covers a chat's notices sent one after another, each retried for up to
-        // half a minute while the Bot API fails.
-        match outbox::claim_due(&app.db, 100, 600).await {
+        // About a second's worth at a time, so that a personal notice queued now waits at
+        // most that long behind bulk deliveries. The lease covers a chat's notices sent one
+        // after another, each retried for up to half a minute while the Bot API fails.
+        let batch = i64::from(app.settings.send_rate).clamp(1, 100);
+        match outbox::claim_due(&app.db, batch, 600).await {
             Ok(batch) if !batch.is_empty() => {
                 if send_batch(&bot, &app, &stop, batch).await {
                     continue;
@@ -132,7 +134,7 @@ async fn deliver(bot: &Tg, app: &App, recipients: &HashMap<i64, Recipient>, q: Q
         }
     };
     match send::now(bot, &app.db, ChatId(q.chat_id), &body, markup).await {
-        Ok(Delivery::Sent(_)) => finish(app, &q, Outcome::Sent).await,
+        Ok(Delivery::Sent(id)) => finish(app, &q, Outcome::Sent(i64::from(id.0))).await,
         Ok(Delivery::Unreachable) => finish(app, &q, Outcome::Unreachable).await,
         // `send::now` keeps nothing for later; should it ever, this notice is tried again.
         Ok(Delivery::Kept) => give_up_loudly(app, &q).await,

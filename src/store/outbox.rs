@@ -4,6 +4,9 @@
 //! A notice is stored as data ([`Notice`]); the sender puts it into words. A reply that could
 //! not be sent while its user waited is kept here too, as sealed text.
 //!
+//! Lanes: a reply kept for a waiting user goes first, then personal notices, then bulk
+//! deliveries; a claim takes the due rows lane by lane.
+//!
 //! Claims: a sender takes due rows in one statement, stamping them with its own token and a
 //! lease (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so that two senders never take the same row);
 //! only the holder of the token records how a row ended.
@@ -30,12 +33,34 @@ pub enum Content {
     Unreadable(String),
 }
 
+/// Which rows go first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Lane {
+    /// A reply kept while the Bot API failed: its user is waiting.
+    Reply = 0,
+    /// A notice to one person (a task handed out, a proposal's status, a reminder).
+    Personal = 1,
+    /// One delivery of a notice to many (a broadcast).
+    Bulk = 2,
+}
+
+impl Lane {
+    fn of(n: i64) -> Lane {
+        match n {
+            0 => Lane::Reply,
+            2 => Lane::Bulk,
+            _ => Lane::Personal,
+        }
+    }
+}
+
 /// A row claimed for sending.
 #[derive(Debug, Clone)]
 pub struct Queued {
     pub id: i64,
     pub chat_id: i64,
     pub attempts: i64,
+    pub lane: Lane,
     /// The claim token: only its holder may finish, release or reschedule the row.
     pub claim: String,
     pub content: Content,
@@ -50,6 +75,7 @@ struct Row {
     attempts: i64,
     sealed: i64,
     notice: Option<String>,
+    lane: i64,
 }
 
 impl Row {
@@ -72,14 +98,15 @@ impl Row {
             id: self.id,
             chat_id: self.chat_id,
             attempts: self.attempts,
+            lane: Lane::of(self.lane),
             claim: claim.to_string(),
             content,
         }
     }
 }
 
-/// Queues a notice. With a `dedupe_key`, a second notice with the same key is ignored (returns
-/// false): "send once a day" survives restarts and several instances.
+/// Queues a personal notice. With a `dedupe_key`, a second notice with the same key is ignored
+/// (returns false): "send once a day" survives restarts and several instances.
 pub async fn enqueue<'e, E>(
     exec: E,
     chat_id: i64,
@@ -89,15 +116,30 @@ pub async fn enqueue<'e, E>(
 where
     E: Executor<'e, Database = Any>,
 {
+    enqueue_in(exec, Lane::Personal, chat_id, notice, dedupe_key).await
+}
+
+/// Queues a notice in a lane (see [`enqueue`]).
+pub async fn enqueue_in<'e, E>(
+    exec: E,
+    lane: Lane,
+    chat_id: i64,
+    notice: &Notice,
+    dedupe_key: Option<&str>,
+) -> sqlx::Result<bool>
+where
+    E: Executor<'e, Database = Any>,
+{
     let json = serde_json::to_string(notice).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     let r = sqlx::query(
-        "INSERT INTO outbox (chat_id, body, notice, dedupe_key, created_at, next_try_at)
-         VALUES ($1, '', $2, $3, $4, $4) ON CONFLICT (dedupe_key) DO NOTHING",
+        "INSERT INTO outbox (chat_id, body, notice, dedupe_key, created_at, next_try_at, lane)
+         VALUES ($1, '', $2, $3, $4, $4, $5) ON CONFLICT (dedupe_key) DO NOTHING",
     )
     .bind(chat_id)
     .bind(json)
     .bind(dedupe_key)
     .bind(now())
+    .bind(lane as i64)
     .execute(exec)
     .await?;
     Ok(r.rows_affected() == 1)
@@ -115,8 +157,8 @@ where
 {
     let t = now();
     sqlx::query(
-        "INSERT INTO outbox (chat_id, body, markup, created_at, next_try_at, sealed)
-         VALUES ($1, $2, $3, $4, $4, 1)",
+        "INSERT INTO outbox (chat_id, body, markup, created_at, next_try_at, sealed, lane)
+         VALUES ($1, $2, $3, $4, $4, 1, 0)",
     )
     .bind(chat_id)
     .bind(body)
@@ -127,7 +169,9 @@ where
     Ok(())
 }
 
-/// Claims up to `limit` due rows, oldest first, for `lease_secs`, in one statement.
+/// Claims up to `limit` due rows, lane by lane and oldest first, for `lease_secs`, in one
+/// statement. A sender claims about a second's worth at a time, so that a row queued in a
+/// higher lane waits at most that long behind a bulk batch.
 pub async fn claim_due(db: &Db, limit: i64, lease_secs: i64) -> sqlx::Result<Vec<Queued>> {
     let t = now();
     let claim = hex::encode(rand::random::<[u8; 16]>());
@@ -137,16 +181,16 @@ pub async fn claim_due(db: &Db, limit: i64, lease_secs: i64) -> sqlx::Result<Vec
         Backend::Postgres => {
             "WITH picked AS (
                  SELECT id FROM outbox WHERE sent_at IS NULL AND next_try_at <= $1
-                 ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
+                 ORDER BY lane, id LIMIT $4 FOR UPDATE SKIP LOCKED)
              UPDATE outbox o SET next_try_at = $2, claim = $3 FROM picked WHERE o.id = picked.id
-             RETURNING o.id, o.chat_id, o.body, o.markup, o.attempts, o.sealed, o.notice"
+             RETURNING o.id, o.chat_id, o.body, o.markup, o.attempts, o.sealed, o.notice, o.lane"
         }
         // SQLite: one writer at a time; the statement is atomic.
         Backend::Sqlite => {
             "UPDATE outbox SET next_try_at = $2, claim = $3
              WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND next_try_at <= $1
-                          ORDER BY id LIMIT $4)
-             RETURNING id, chat_id, body, markup, attempts, sealed, notice"
+                          ORDER BY lane, id LIMIT $4)
+             RETURNING id, chat_id, body, markup, attempts, sealed, notice, lane"
         }
     };
     let rows: Vec<Row> = sqlx::query_as(sql)
@@ -157,7 +201,7 @@ pub async fn claim_due(db: &Db, limit: i64, lease_secs: i64) -> sqlx::Result<Vec
         .fetch_all(&db.pool)
         .await?;
     let mut claimed: Vec<Queued> = rows.into_iter().map(|r| r.into_queued(&claim)).collect();
-    claimed.sort_by_key(|q| q.id);
+    claimed.sort_by_key(|q| (q.lane, q.id));
     Ok(claimed)
 }
 
@@ -178,7 +222,8 @@ pub async fn release(db: &Db, q: &Queued) -> sqlx::Result<()> {
 /// How a claimed row ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    Sent,
+    /// Sent as the message with this Telegram id (the last, when a long text was split).
+    Sent(i64),
     /// The recipient blocked the bot or the chat is gone.
     Unreachable,
     /// Given up after its tries, or unreadable.
@@ -188,7 +233,7 @@ pub enum Outcome {
 impl Outcome {
     fn code(self) -> &'static str {
         match self {
-            Outcome::Sent => "sent",
+            Outcome::Sent(_) => "sent",
             Outcome::Unreachable => "unreachable",
             Outcome::Failed => "failed",
         }
@@ -199,7 +244,7 @@ impl Outcome {
 /// and another sender took it). A kept reply forgets its text once it is out.
 pub async fn finish(db: &Db, q: &Queued, outcome: Outcome) -> sqlx::Result<bool> {
     let r = sqlx::query(
-        "UPDATE outbox SET sent_at = $3, outcome = $4, claim = NULL,
+        "UPDATE outbox SET sent_at = $3, outcome = $4, claim = NULL, message_id = $5,
              body = CASE WHEN sealed = 1 THEN '' ELSE body END,
              markup = CASE WHEN sealed = 1 THEN NULL ELSE markup END
          WHERE id = $1 AND claim = $2",
@@ -208,6 +253,10 @@ pub async fn finish(db: &Db, q: &Queued, outcome: Outcome) -> sqlx::Result<bool>
     .bind(&q.claim)
     .bind(now())
     .bind(outcome.code())
+    .bind(match outcome {
+        Outcome::Sent(id) => Some(id),
+        _ => None,
+    })
     .execute(&db.pool)
     .await?;
     Ok(r.rows_affected() == 1)
@@ -217,11 +266,7 @@ pub async fn finish(db: &Db, q: &Queued, outcome: Outcome) -> sqlx::Result<bool>
 /// ten tries for a notice, sixty (about 18 hours) for a reply kept while the Bot API failed.
 /// Returns true when it gave up: the caller says so at error level.
 pub async fn retry_later(db: &Db, q: &Queued) -> sqlx::Result<bool> {
-    let tries = if matches!(q.content, Content::Kept { .. }) {
-        60
-    } else {
-        10
-    };
+    let tries = if q.lane == Lane::Reply { 60 } else { 10 };
     if q.attempts + 1 >= tries {
         finish(db, q, Outcome::Failed).await?;
         return Ok(true);

@@ -396,6 +396,20 @@ async fn notices_are_delivered_at_most_one_per_second_per_chat() {
             let line = format!("jatuh tempo hari ini: {}", i + 1);
             assert!(c.text().contains(&line), "in order: {:?}", c.text());
         }
+        // Each delivery keeps the id Telegram gave its message (read receipts, edits later).
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+        loop {
+            let ids: Vec<(Option<i64>,)> =
+                sqlx::query_as("SELECT message_id FROM outbox WHERE chat_id = 514")
+                    .fetch_all(&bot.db.pool)
+                    .await
+                    .unwrap();
+            if ids.len() == 3 && ids.iter().all(|(m,)| m.is_some()) {
+                break;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "{ids:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         let span = last.at.duration_since(sends[0].at);
         assert!(
             span >= Duration::from_millis(1800),

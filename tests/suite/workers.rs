@@ -833,8 +833,26 @@ async fn outbox_rows_are_claimed_in_one_statement_and_finished_only_by_their_hol
         // A holder whose claim was taken over cannot record the row.
         let mut stolen = first[0].clone();
         stolen.claim = "someone else".into();
-        assert!(!outbox::finish(&db, &stolen, Outcome::Sent).await.unwrap());
-        assert!(outbox::finish(&db, &first[0], Outcome::Sent).await.unwrap());
+        assert!(
+            !outbox::finish(&db, &stolen, Outcome::Sent(41))
+                .await
+                .unwrap()
+        );
+        assert!(
+            outbox::finish(&db, &first[0], Outcome::Sent(41))
+                .await
+                .unwrap()
+        );
+        let (message_id,): (Option<i64>,) =
+            sqlx::query_as("SELECT message_id FROM outbox WHERE outcome = 'sent'")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(
+            message_id,
+            Some(41),
+            "the Telegram id of the message is kept"
+        );
         // Released, a row is due again at once.
         outbox::release(&db, &first[1]).await.unwrap();
         let again = outbox::claim_due(&db, 10, 600).await.unwrap();
@@ -843,5 +861,30 @@ async fn outbox_rows_are_claimed_in_one_statement_and_finished_only_by_their_hol
             vec![first[1].id]
         );
         assert_eq!(outbox::count_unsent(&db).await.unwrap(), 2);
+    });
+}
+
+#[tokio::test]
+async fn a_reply_waiting_for_its_user_goes_before_notices_and_notices_before_bulk() {
+    use kesos_bot::domain::notice::Notice;
+    use kesos_bot::store::outbox::{self, Lane};
+    on_each_backend!(|tdb| {
+        let db = tdb.connect().await;
+        let n = |today| Notice::Reminder { today, overdue: 0 };
+        for i in 0..3 {
+            outbox::enqueue_in(&db.pool, Lane::Bulk, 700 + i, &n(i), None)
+                .await
+                .unwrap();
+        }
+        outbox::enqueue(&db.pool, 710, &n(10), None).await.unwrap();
+        outbox::enqueue_sealed(&db.pool, 720, "s1:sealed", None)
+            .await
+            .unwrap();
+        let first = outbox::claim_due(&db, 2, 600).await.unwrap();
+        let lanes: Vec<(Lane, i64)> = first.iter().map(|q| (q.lane, q.chat_id)).collect();
+        assert_eq!(lanes, vec![(Lane::Reply, 720), (Lane::Personal, 710)]);
+        let rest = outbox::claim_due(&db, 10, 600).await.unwrap();
+        assert_eq!(rest.len(), 3);
+        assert!(rest.iter().all(|q| q.lane == Lane::Bulk));
     });
 }
