@@ -4,15 +4,22 @@
 //!
 //! Every `send::*` call waits here for its slot, so all sends form one queue ordered by
 //! arrival. Unlike a ticking queue, a message whose slot is free goes out at once.
-//! Slots are kept in this process; several instances would share a budget through the
-//! database (see docs/product-rules.md, "Nothing only one process knows").
+//!
+//! On PostgreSQL, where several instances may share one database, the slots are reserved in
+//! the database (`store::pace`), so that the rates hold for all of them together; should that
+//! fail, this process's own schedule takes over for the moment (logged). On SQLite (one
+//! process) the schedule is kept here.
 
+use crate::store::Db;
+use crate::store::pace::{self, Budget};
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Duration;
 use tokio::time::Instant;
 
 pub struct Pacer {
+    /// The budget shared through the database, when there is one.
+    shared: Option<(Db, Budget)>,
     global_interval: Duration,
     chat_interval: Duration,
     /// How far ahead of "now" the global schedule may run before senders wait: a burst of
@@ -35,6 +42,7 @@ impl Pacer {
         let global_interval = Duration::from_secs(1) / per_second_overall.max(1);
         let now = Instant::now();
         Pacer {
+            shared: None,
             global_interval,
             chat_interval: Duration::from_secs(1) / per_second_chat.max(1),
             burst: Duration::from_secs(1).saturating_sub(global_interval),
@@ -46,8 +54,27 @@ impl Pacer {
         }
     }
 
+    /// The same rates, reserved in `db` for every process that uses it.
+    pub fn shared(mut self, db: Db, per_second_overall: u32, per_second_chat: u32) -> Pacer {
+        self.shared = Some((db, Budget::per_second(per_second_overall, per_second_chat)));
+        self
+    }
+
     /// Reserves the next slot for a message into `chat` and waits for it.
     pub async fn wait(&self, chat: i64) {
+        if let Some((db, budget)) = &self.shared {
+            let now = pace::now_us();
+            match pace::reserve(db, *budget, chat, now).await {
+                Ok(slot) => {
+                    let ahead = Duration::from_micros((slot - pace::now_us()).max(0) as u64);
+                    tokio::time::sleep(ahead).await;
+                    return;
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot reserve a send slot in the database; pacing in this process");
+                }
+            }
+        }
         let slot = self.reserve(chat, Instant::now());
         tokio::time::sleep_until(slot).await;
     }
@@ -65,10 +92,19 @@ impl Pacer {
         slot
     }
 
-    /// Telegram asked us to wait: nobody sends before `after` has passed.
-    pub fn freeze(&self, after: Duration) {
-        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        s.frozen_until = s.frozen_until.max(Instant::now() + after);
+    /// Telegram asked us to wait: nobody sends before `after` has passed (no process, when the
+    /// budget is shared).
+    pub async fn freeze(&self, after: Duration) {
+        {
+            let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+            s.frozen_until = s.frozen_until.max(Instant::now() + after);
+        }
+        if let Some((db, _)) = &self.shared {
+            let until = pace::now_us() + after.as_micros() as i64;
+            if let Err(e) = pace::freeze(db, until).await {
+                tracing::warn!(error = %e, "cannot record Telegram's pause in the database");
+            }
+        }
     }
 }
 
@@ -104,7 +140,7 @@ mod tests {
     #[tokio::test]
     async fn a_freeze_holds_everyone() {
         let p = Pacer::new(30, 1);
-        p.freeze(Duration::from_secs(5));
+        p.freeze(Duration::from_secs(5)).await;
         let slot = p.reserve(1, Instant::now());
         assert!(slot - Instant::now() > Duration::from_secs(4));
     }

@@ -310,7 +310,7 @@ async fn send_one(
                     seconds = after.seconds(),
                     "Telegram asked to slow down"
                 );
-                bot.pacer.freeze(after.duration());
+                bot.pacer.freeze(after.duration()).await;
             }
             Err(e) if is_transient(&e) && started.elapsed() + backoff(attempt) < RETRY_FOR => {
                 tracing::warn!(chat = chat.0, attempt, error = %describe(&e), "send failed; retrying");

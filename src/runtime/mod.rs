@@ -40,6 +40,10 @@ async fn done_writer(
             if let Err(e) = inbox::prune(&db, 2 * 86_400).await {
                 tracing::warn!(error = %e, "cannot prune the inbox");
             }
+            let quiet = crate::store::pace::now_us() - 3_600_000_000;
+            if let Err(e) = crate::store::pace::prune(&db, quiet).await {
+                tracing::warn!(error = %e, "cannot prune the send schedules");
+            }
             if let Err(e) = crate::store::dialogue::prune_steps(&db, 2 * 86_400).await {
                 tracing::warn!(error = %e, "cannot prune the dialogue steps");
             }
@@ -88,7 +92,7 @@ pub async fn run(
         Bot::with_client(settings.token.clone(), client).set_api_url(settings.api_url.clone());
     let bot = Tg::new(
         raw.clone(),
-        Pacer::new(settings.send_rate, settings.chat_rate),
+        pacer(&db, &settings),
         app.seal.clone(),
         app.outbox_ready.clone(),
     );
@@ -155,6 +159,18 @@ pub async fn run(
     db.pool.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// The outgoing pace: shared through the database on PostgreSQL (several instances may use
+/// one), kept in this process on SQLite.
+fn pacer(db: &Db, settings: &Settings) -> Pacer {
+    let local = Pacer::new(settings.send_rate, settings.chat_rate);
+    match db.backend {
+        crate::store::Backend::Postgres => {
+            local.shared(db.clone(), settings.send_rate, settings.chat_rate)
+        }
+        crate::store::Backend::Sqlite => local,
+    }
 }
 
 /// The command menu in Indonesian (the default for every language) and in English.

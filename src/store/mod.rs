@@ -11,6 +11,7 @@ pub mod inbox;
 pub mod keyed;
 pub mod meta;
 pub mod outbox;
+pub mod pace;
 pub mod regions;
 pub mod residents;
 pub mod seal;
