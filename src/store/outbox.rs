@@ -83,7 +83,10 @@ impl Row {
         let content = match (self.sealed, self.notice) {
             (_, Some(json)) => match serde_json::from_str(&json) {
                 Ok(n) => Content::Notice(n),
-                Err(e) => Content::Unreadable(e.to_string()),
+                // Not the error's text: serde quotes the value, which may be a name.
+                Err(e) => {
+                    Content::Unreadable(format!("{:?} at column {}", e.classify(), e.column()))
+                }
             },
             (1, None) => Content::Kept {
                 body: self.body,

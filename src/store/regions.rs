@@ -75,11 +75,6 @@ pub async fn find(db: &Db, typed: &str, levels: &[Level]) -> sqlx::Result<Option
     Ok(if found.len() == 1 { found.pop() } else { None })
 }
 
-/// A kelurahan or desa by code or unique name (see [`find`]).
-pub async fn find_village(db: &Db, code_or_name: &str) -> sqlx::Result<Option<Region>> {
-    find(db, code_or_name, &Level::VILLAGE).await
-}
-
 pub enum Upsert {
     Added,
     Updated,

@@ -189,7 +189,10 @@ pub async fn assign(
     if task.kind == TaskKind::VerifyProposal {
         super::verification::proposal_assigned(&mut tx, &task.subject).await?;
     }
-    if let Some(chat) = super::workers::contact(&mut tx, psm.id).await? {
+    if let Some(&chat) = super::workers::contacts(&mut tx, &[psm.id])
+        .await?
+        .get(&psm.id)
+    {
         let notice = Notice::TaskAssigned {
             task: task.id,
             kind: task.kind,

@@ -104,7 +104,7 @@ pub async fn commit(
         _ => {}
     }
     if let Some(tksk) = workers::tksk_of(&mut tx, &workers::kecamatan_of(&area), worker.id).await?
-        && let Some(chat) = workers::contact(&mut tx, tksk).await?
+        && let Some(&chat) = workers::contacts(&mut tx, &[tksk]).await?.get(&tksk)
     {
         let notice = Notice::VisitLogged {
             task: v.task_id,

@@ -376,19 +376,7 @@ pub async fn tksk_of(
     Ok(row.map(|r| r.0))
 }
 
-/// The chat of an enrolled, active worker, for notices.
-pub async fn contact(conn: &mut AnyConnection, worker_id: i64) -> sqlx::Result<Option<i64>> {
-    let row: Option<(i64,)> = sqlx::query_as(
-        "SELECT u.chat_id FROM workers w JOIN users u ON u.tg_id = w.tg_id
-         WHERE w.id = $1 AND w.active = 1",
-    )
-    .bind(worker_id)
-    .fetch_optional(conn)
-    .await?;
-    Ok(row.map(|r| r.0))
-}
-
-/// The chats of several enrolled, active workers, in one query (absent: not reachable).
+/// The chats of enrolled, active workers, for notices, in one query (absent: not reachable).
 pub async fn contacts(
     conn: &mut AnyConnection,
     workers: &[i64],

@@ -29,6 +29,28 @@ fn operator(tdb: &TestDb, args: &[&str], env: &[(&str, &str)]) -> (bool, String,
     )
 }
 
+/// An operator's invite of a PSM for Karawang Kulon.
+const INVITE_PSM: [&str; 8] = [
+    "worker",
+    "invite",
+    "--role",
+    "psm",
+    "--area",
+    "32.15.01.1001",
+    "--name",
+    "A",
+];
+
+/// The binary on `url` with only the environment given (no key from the test database).
+fn bare(url: &str, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut cmd = kesos_bot();
+    cmd.args(args).env("DATABASE_URL", url);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
 async fn households(tdb: &TestDb) -> i64 {
     let db = kesos_bot::store::Db::connect(&tdb.url).await.unwrap();
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM households")
@@ -64,19 +86,7 @@ async fn a_database_moved_without_its_key_or_given_another_is_refused_and_nothin
 
         // Another key: refused in one line, for every command that hashes.
         let other = [("KESOS_SECRET", "not-the-key")];
-        for args in [
-            vec!["import", "kpm", file],
-            vec![
-                "worker",
-                "invite",
-                "--role",
-                "psm",
-                "--area",
-                "32.15.01.1001",
-                "--name",
-                "A",
-            ],
-        ] {
+        for args in [vec!["import", "kpm", file], INVITE_PSM.to_vec()] {
             let (ok, out, err) = operator(&tdb, &args, &other);
             assert!(!ok, "{args:?} went on with another key: {out}");
             assert!(
@@ -118,12 +128,7 @@ async fn a_database_moved_without_its_key_or_given_another_is_refused_and_nothin
             }
             Backend::Postgres => {
                 // No key given at all.
-                let mut cmd = kesos_bot();
-                let out = cmd
-                    .args(["import", "kpm", file])
-                    .env("DATABASE_URL", &tdb.url)
-                    .output()
-                    .unwrap();
+                let out = bare(&tdb.url, &["import", "kpm", file], &[]);
                 let err = String::from_utf8_lossy(&out.stderr);
                 assert!(!out.status.success());
                 assert!(err.contains("must be given with KESOS_SECRET"), "{err}");
@@ -179,40 +184,19 @@ async fn a_key_that_an_earlier_version_kept_in_postgresql_is_moved_out_once() {
         .await
         .unwrap();
     db.pool.close().await;
-    let mut cmd = kesos_bot();
-    let out = cmd
-        .args(["worker", "list"])
-        .env("DATABASE_URL", &tdb.url)
-        .output()
-        .unwrap();
+    let out = bare(&tdb.url, &["worker", "list"], &[]);
     let err = String::from_utf8_lossy(&out.stderr).to_string();
     // `worker list` does not hash: it runs. `invite` does, and is refused with the way out.
     assert!(out.status.success(), "{err}");
-    let out = kesos_bot()
-        .args([
-            "worker",
-            "invite",
-            "--role",
-            "psm",
-            "--area",
-            "32.15.01.1001",
-            "--name",
-            "A",
-        ])
-        .env("DATABASE_URL", &tdb.url)
-        .output()
-        .unwrap();
+    let out = bare(&tdb.url, &INVITE_PSM, &[]);
     let err = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(!out.status.success());
     assert!(err.contains("secret move-out"), "{err}");
 
     let dir = tempfile::tempdir().unwrap();
     let key_file = dir.path().join("kesos.key");
-    let out = kesos_bot()
-        .args(["secret", "move-out", key_file.to_str().unwrap()])
-        .env("DATABASE_URL", &tdb.url)
-        .output()
-        .unwrap();
+    let key = key_file.to_str().unwrap();
+    let out = bare(&tdb.url, &["secret", "move-out", key], &[]);
     assert!(
         out.status.success(),
         "{}",
@@ -222,21 +206,7 @@ async fn a_key_that_an_earlier_version_kept_in_postgresql_is_moved_out_once() {
         std::fs::read_to_string(&key_file).unwrap(),
         "old-key-in-the-database"
     );
-    let out = kesos_bot()
-        .args([
-            "worker",
-            "invite",
-            "--role",
-            "psm",
-            "--area",
-            "32.15.01.1001",
-            "--name",
-            "A",
-        ])
-        .env("DATABASE_URL", &tdb.url)
-        .env("KESOS_SECRET_FILE", &key_file)
-        .output()
-        .unwrap();
+    let out = bare(&tdb.url, &INVITE_PSM, &[("KESOS_SECRET_FILE", key)]);
     assert!(
         out.status.success(),
         "{}",
