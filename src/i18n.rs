@@ -72,15 +72,30 @@ pub fn has(lang: Lang, key: &str) -> bool {
 
 /// Rupiah the Indonesian way: `Rp200.000`, `-Rp5.000`.
 pub fn rupiah(amount: i64) -> String {
-    let digits = amount.unsigned_abs().to_string();
+    let grouped = group_digits(amount.unsigned_abs(), '.');
+    format!("{}Rp{grouped}", if amount < 0 { "-" } else { "" })
+}
+
+/// A count as people write it: `8.240` in Indonesian, `8,240` in English.
+pub fn number(lang: Lang, n: i64) -> String {
+    let sep = match lang {
+        Lang::Id => '.',
+        Lang::En => ',',
+    };
+    let grouped = group_digits(n.unsigned_abs(), sep);
+    if n < 0 { format!("-{grouped}") } else { grouped }
+}
+
+fn group_digits(n: u64, sep: char) -> String {
+    let digits = n.to_string();
     let mut grouped = String::new();
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push('.');
+            grouped.push(sep);
         }
         grouped.push(ch);
     }
-    format!("{}Rp{grouped}", if amount < 0 { "-" } else { "" })
+    grouped
 }
 
 pub use crate::domain::wib;
@@ -140,6 +155,9 @@ mod tests {
         assert_eq!(rupiah(1_000), "Rp1.000");
         assert_eq!(rupiah(2_400_000), "Rp2.400.000");
         assert_eq!(rupiah(-5_000), "-Rp5.000");
+        assert_eq!(number(Lang::Id, 8_240), "8.240");
+        assert_eq!(number(Lang::En, 1_000_000), "1,000,000");
+        assert_eq!(number(Lang::Id, 999), "999");
     }
 
     #[test]

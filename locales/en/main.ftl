@@ -48,12 +48,14 @@ help-tksk =
     /tugaskan – hand a task to a PSM of your kecamatan
     /kunjungan – log a home visit
     /rekap – summary of your area
+    /siaran – send a broadcast to the PSM of your kecamatan
     /batal – stop what is in progress
 help-dinsos =
     Commands for Dinas Sosial operators:
 
     /rekap – summary of an area and re-verification progress
     /siklus – open a two-monthly re-verification cycle for a kelurahan or kecamatan
+    /siaran – send a broadcast to workers or residents
     /batal – stop what is in progress
 
     Data loading, worker enrolment and exports are done with the kesos-bot command on the server.
@@ -68,6 +70,7 @@ privacy-text =
     • For /cek: your NIK is never stored in full, only a keyed code and a masked form (3215**********01).
     • For a proposal: what you entered, for PSM/TKSK and Dinas Sosial to verify.
     • The conversation in progress, stored encrypted, so that it can continue.
+    • The desa/kelurahan of your last /cek or proposal, so that broadcasts to that area reach you. You can stop broadcasts with the button under each one.
 
     The data is used only by the Karawang Dinas Sosial for social-welfare services, under UU 27/2022 on Personal Data Protection.
 

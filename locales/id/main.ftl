@@ -48,12 +48,14 @@ help-tksk =
     /tugaskan – serahkan tugas kepada PSM di kecamatan Anda
     /kunjungan – catat hasil kunjungan rumah
     /rekap – ringkasan wilayah Anda
+    /siaran – kirim siaran kepada PSM di kecamatan Anda
     /batal – hentikan proses yang sedang berjalan
 help-dinsos =
     Perintah untuk operator Dinas Sosial:
 
     /rekap – ringkasan wilayah dan kemajuan verifikasi ulang
     /siklus – buka siklus verivali dua bulanan untuk kelurahan atau kecamatan
+    /siaran – kirim siaran kepada petugas atau warga
     /batal – hentikan proses yang sedang berjalan
 
     Impor data, pendaftaran petugas, dan ekspor data dilakukan lewat perintah kesos-bot di server.
@@ -68,6 +70,7 @@ privacy-text =
     • Saat /cek: NIK tidak pernah disimpan utuh, hanya kode pengganti dan bentuk tersamar (3215**********01).
     • Saat mengajukan usulan: isian Anda, untuk diperiksa PSM/TKSK dan Dinas Sosial.
     • Percakapan yang sedang berjalan, tersimpan terkunci (terenkripsi), agar bisa dilanjutkan.
+    • Desa/kelurahan dari /cek atau usulan terakhir Anda, agar siaran untuk wilayah itu sampai kepada Anda. Siaran bisa dihentikan dengan tombol di bawah setiap siaran.
 
     Data hanya dipakai Dinas Sosial Kabupaten Karawang untuk layanan kesejahteraan sosial, sesuai UU 27/2022 tentang Pelindungan Data Pribadi.
 

@@ -28,6 +28,40 @@ pub enum Button {
     Handout(HandoutPress),
     /// `/kunjungan`: a step of the visit of `task`.
     Visit { task: i64, press: VisitPress },
+    /// `/siaran`: writing a broadcast, and the author's list.
+    Broadcast(BroadcastPress),
+    /// "Sudah dibaca" under a broadcast.
+    Read(i64),
+    /// A resident stops (false) or starts again (true) receiving broadcasts.
+    Notices(bool),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BroadcastPress {
+    /// All TKSK (Dinas Sosial).
+    AllTksk,
+    /// All PSM (Dinas Sosial).
+    AllPsm,
+    /// The PSM of the caller's own kecamatan (TKSK).
+    MyPsm,
+    /// Choose a kecamatan whose workers to address.
+    PickWorkers,
+    /// Choose a kecamatan, then a desa/kelurahan whose residents to address.
+    PickResidents,
+    /// The workers of this kecamatan.
+    Workers(RegionCode),
+    /// The desa/kelurahan of this kecamatan, to choose from.
+    ResidentsIn(RegionCode),
+    /// The residents of this desa/kelurahan.
+    Residents(RegionCode),
+    Now,
+    Later,
+    Send,
+    Cancel,
+    /// The author's recent broadcasts with their counts.
+    List,
+    /// Stop what is left of this broadcast.
+    Stop(i64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,6 +188,24 @@ impl Button {
                 VisitPress::Save => format!("kj:ok:{task}"),
                 VisitPress::Cancel => format!("kj:x:{task}"),
             },
+            Button::Broadcast(p) => match p {
+                BroadcastPress::AllTksk => "sr:a:tksk".into(),
+                BroadcastPress::AllPsm => "sr:a:psm".into(),
+                BroadcastPress::MyPsm => "sr:a:mine".into(),
+                BroadcastPress::PickWorkers => "sr:a:kec".into(),
+                BroadcastPress::PickResidents => "sr:a:war".into(),
+                BroadcastPress::Workers(c) => format!("sr:w:{}", c.as_str()),
+                BroadcastPress::ResidentsIn(c) => format!("sr:k:{}", c.as_str()),
+                BroadcastPress::Residents(c) => format!("sr:r:{}", c.as_str()),
+                BroadcastPress::Now => "sr:now".into(),
+                BroadcastPress::Later => "sr:later".into(),
+                BroadcastPress::Send => "sr:send".into(),
+                BroadcastPress::Cancel => "sr:x".into(),
+                BroadcastPress::List => "sr:l".into(),
+                BroadcastPress::Stop(id) => format!("sr:stop:{id}"),
+            },
+            Button::Read(id) => format!("rd:{id}"),
+            Button::Notices(on) => format!("nt:{}", if *on { "on" } else { "off" }),
         };
         debug_assert!(data.len() <= 64, "callback data too long: {data}");
         data
@@ -212,6 +264,26 @@ impl Button {
                     press,
                 }
             }
+            ["sr", "a", who] => Button::Broadcast(match *who {
+                "tksk" => BroadcastPress::AllTksk,
+                "psm" => BroadcastPress::AllPsm,
+                "mine" => BroadcastPress::MyPsm,
+                "kec" => BroadcastPress::PickWorkers,
+                "war" => BroadcastPress::PickResidents,
+                _ => return None,
+            }),
+            ["sr", "w", c] => Button::Broadcast(BroadcastPress::Workers(region(c)?)),
+            ["sr", "k", c] => Button::Broadcast(BroadcastPress::ResidentsIn(region(c)?)),
+            ["sr", "r", c] => Button::Broadcast(BroadcastPress::Residents(region(c)?)),
+            ["sr", "now"] => Button::Broadcast(BroadcastPress::Now),
+            ["sr", "later"] => Button::Broadcast(BroadcastPress::Later),
+            ["sr", "send"] => Button::Broadcast(BroadcastPress::Send),
+            ["sr", "x"] => Button::Broadcast(BroadcastPress::Cancel),
+            ["sr", "l"] => Button::Broadcast(BroadcastPress::List),
+            ["sr", "stop", id_] => Button::Broadcast(BroadcastPress::Stop(id(id_)?)),
+            ["rd", b] => Button::Read(id(b)?),
+            ["nt", "on"] => Button::Notices(true),
+            ["nt", "off"] => Button::Notices(false),
             _ => return None,
         })
     }
@@ -246,7 +318,30 @@ mod tests {
                 task: i64::MAX,
                 worker: i64::MAX,
             }),
+            Button::Read(i64::MAX),
+            Button::Notices(true),
+            Button::Notices(false),
         ];
+        let kec = RegionCode::parse("32.15.01").unwrap();
+        let village = RegionCode::parse("32.15.01.2001").unwrap();
+        for press in [
+            BroadcastPress::AllTksk,
+            BroadcastPress::AllPsm,
+            BroadcastPress::MyPsm,
+            BroadcastPress::PickWorkers,
+            BroadcastPress::PickResidents,
+            BroadcastPress::Workers(kec.clone()),
+            BroadcastPress::ResidentsIn(kec),
+            BroadcastPress::Residents(village),
+            BroadcastPress::Now,
+            BroadcastPress::Later,
+            BroadcastPress::Send,
+            BroadcastPress::Cancel,
+            BroadcastPress::List,
+            BroadcastPress::Stop(i64::MAX),
+        ] {
+            all.push(Button::Broadcast(press));
+        }
         all.extend(Menu::ALL.iter().map(|(m, _)| Button::Menu(*m)));
         for press in [
             VisitPress::Start,
@@ -309,6 +404,9 @@ mod tests {
             "kj:r:12:rich",
             "kj:s:12:extra",
             "kj:t:12:0",
+            "sr:a:warga",
+            "rd:-5",
+            "nt:maybe",
         ] {
             assert_eq!(Button::parse(data), None, "{data}");
         }

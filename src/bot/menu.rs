@@ -42,8 +42,8 @@ pub fn commands_for(role: Role, lang: Lang) -> Vec<BotCommand> {
     match role {
         Role::Warga => {}
         Role::Psm => names.extend(["tugas", "kunjungan"]),
-        Role::Tksk => names.extend(["tugas", "kunjungan", "tugaskan", "rekap"]),
-        Role::Dinsos => names.extend(["rekap", "siklus"]),
+        Role::Tksk => names.extend(["tugas", "kunjungan", "tugaskan", "rekap", "siaran"]),
+        Role::Dinsos => names.extend(["rekap", "siklus", "siaran"]),
     }
     names.extend(["bantuan", "bahasa", "batal", "privasi", "hapusdata"]);
     names

@@ -13,6 +13,7 @@
 //!
 //! Role checks live in the tree (see [`require_role`]), never inside endpoints.
 
+pub mod broadcast;
 pub mod button;
 pub mod common;
 pub mod dialogue;
@@ -73,6 +74,7 @@ pub fn schema() -> Handler {
                 q.data.as_deref().and_then(button::Button::parse)
             })
             .branch(common::callbacks())
+            .branch(broadcast::callbacks())
             .branch(resident::callbacks())
             .branch(worker::callbacks()),
         )

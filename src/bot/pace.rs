@@ -9,9 +9,15 @@
 //! the database (`store::pace`), so that the rates hold for all of them together; should that
 //! fail, this process's own schedule takes over for the moment (logged). On SQLite (one
 //! process) the schedule is kept here.
+//!
+//! Priority: replies and personal notices reserve the next free slot (with a burst of up to a
+//! second's worth); bulk deliveries ([`Pacer::wait_bulk`]) take a slot only when the overall
+//! schedule is not already ahead of now, one bulk reservation at a time per process. A
+//! broadcast therefore never stacks reservations in front of a reply: a resident who writes
+//! while ten thousand notices drain waits at most one slot, plus their own chat's pace.
 
 use crate::store::Db;
-use crate::store::pace::{self, Budget};
+use crate::store::pace::{self, Budget, Slot};
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -26,6 +32,9 @@ pub struct Pacer {
     /// up to one second's worth goes out at once.
     burst: Duration,
     state: Mutex<State>,
+    /// One bulk reservation at a time in this process (the others wait here, not in the
+    /// database).
+    bulk_gate: tokio::sync::Mutex<()>,
 }
 
 struct State {
@@ -51,6 +60,7 @@ impl Pacer {
                 next_chat: HashMap::new(),
                 frozen_until: now,
             }),
+            bulk_gate: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -63,33 +73,69 @@ impl Pacer {
     /// Reserves the next slot for a message into `chat` and waits for it.
     pub async fn wait(&self, chat: i64) {
         if let Some((db, budget)) = &self.shared {
-            let now = pace::now_us();
-            match pace::reserve(db, *budget, chat, now).await {
-                Ok(slot) => {
-                    let ahead = Duration::from_micros((slot - pace::now_us()).max(0) as u64);
-                    tokio::time::sleep(ahead).await;
-                    return;
-                }
+            match pace::reserve(db, *budget, chat, pace::now_us(), None).await {
+                Ok(Slot::At(slot) | Slot::Busy(slot)) => return sleep_until_us(slot).await,
                 Err(e) => {
                     tracing::warn!(error = %e, "cannot reserve a send slot in the database; pacing in this process");
                 }
             }
         }
-        let slot = self.reserve(chat, Instant::now());
-        tokio::time::sleep_until(slot).await;
+        if let Ok(slot) = self.reserve(chat, Instant::now(), None) {
+            tokio::time::sleep_until(slot).await;
+        }
     }
 
-    fn reserve(&self, chat: i64, now: Instant) -> Instant {
+    /// [`Pacer::wait`] for a bulk delivery: waits until the overall schedule has room now, so
+    /// that replies and personal notices go first.
+    pub async fn wait_bulk(&self, chat: i64) {
+        let ahead = self.global_interval;
+        let ahead_us = ahead.as_micros() as i64;
+        let gate = self.bulk_gate.lock().await;
+        loop {
+            if let Some((db, budget)) = &self.shared {
+                match pace::reserve(db, *budget, chat, pace::now_us(), Some(ahead_us)).await {
+                    Ok(Slot::At(slot)) => {
+                        drop(gate);
+                        return sleep_until_us(slot).await;
+                    }
+                    Ok(Slot::Busy(at)) => {
+                        sleep_until_us(at - ahead_us).await;
+                        continue;
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "cannot reserve a send slot in the database; pacing in this process");
+                    }
+                }
+            }
+            match self.reserve(chat, Instant::now(), Some(ahead)) {
+                Ok(slot) => {
+                    drop(gate);
+                    return tokio::time::sleep_until(slot).await;
+                }
+                Err(at) => tokio::time::sleep_until(at.checked_sub(ahead).unwrap_or(at)).await,
+            }
+        }
+    }
+
+    /// A slot in this process's schedule; with `ahead` (bulk), `Err(when to ask again)` instead
+    /// of a slot further than that ahead of `now`.
+    fn reserve(&self, chat: i64, now: Instant, ahead: Option<Duration>) -> Result<Instant, Instant> {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
         let chat_ready = s.next_chat.get(&chat).copied().unwrap_or(now);
-        let global_ready = s.next_global.checked_sub(self.burst).unwrap_or(now);
+        let burst = if ahead.is_some() { Duration::ZERO } else { self.burst };
+        let global_ready = s.next_global.checked_sub(burst).unwrap_or(now);
         let slot = now.max(chat_ready).max(global_ready).max(s.frozen_until);
+        if let Some(ahead) = ahead
+            && slot > now + ahead
+        {
+            return Err(slot);
+        }
         s.next_global = s.next_global.max(slot) + self.global_interval;
         s.next_chat.insert(chat, slot + self.chat_interval);
         if s.next_chat.len() > 10_000 {
             s.next_chat.retain(|_, t| *t > now);
         }
-        slot
+        Ok(slot)
     }
 
     /// Telegram asked us to wait: nobody sends before `after` has passed (no process, when the
@@ -108,6 +154,12 @@ impl Pacer {
     }
 }
 
+/// Sleeps until a time in microseconds since the Unix epoch (at once when it has passed).
+async fn sleep_until_us(at_us: i64) {
+    let ahead = Duration::from_micros((at_us - pace::now_us()).max(0) as u64);
+    tokio::time::sleep(ahead).await;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,7 +168,7 @@ mod tests {
     async fn one_chat_gets_one_message_per_second() {
         let p = Pacer::new(30, 1);
         let t0 = Instant::now();
-        let slots: Vec<_> = (0..3).map(|_| p.reserve(7, t0)).collect();
+        let slots: Vec<_> = (0..3).map(|_| p.reserve(7, t0, None).unwrap()).collect();
         assert_eq!(slots[0], t0);
         assert!(slots[1] - t0 >= Duration::from_secs(1));
         assert!(slots[2] - t0 >= Duration::from_secs(2));
@@ -126,7 +178,7 @@ mod tests {
     async fn many_chats_share_the_overall_rate_after_a_one_second_burst() {
         let p = Pacer::new(30, 1);
         let t0 = Instant::now();
-        let slots: Vec<_> = (0..90).map(|chat| p.reserve(chat, t0)).collect();
+        let slots: Vec<_> = (0..90).map(|chat| p.reserve(chat, t0, None).unwrap()).collect();
         // About 30 go at once (the burst), then 30 per second.
         let immediate = slots.iter().filter(|s| **s == t0).count();
         assert!((29..=31).contains(&immediate), "{immediate}");
@@ -138,10 +190,23 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn bulk_deliveries_leave_the_schedule_free_for_replies() {
+        let p = Pacer::new(10, 1);
+        let t0 = Instant::now();
+        // Bulk takes one slot at a time and does not burst: the second must wait a slot.
+        assert_eq!(p.reserve(1, t0, Some(p.global_interval)), Ok(t0));
+        assert!(p.reserve(2, t0, Some(p.global_interval)).is_ok());
+        let third = p.reserve(3, t0, Some(p.global_interval));
+        assert!(third.is_err(), "{third:?}");
+        // A reply that comes now goes at once (its burst), not behind queued bulk.
+        assert_eq!(p.reserve(4, t0, None), Ok(t0));
+    }
+
+    #[tokio::test]
     async fn a_freeze_holds_everyone() {
         let p = Pacer::new(30, 1);
         p.freeze(Duration::from_secs(5)).await;
-        let slot = p.reserve(1, Instant::now());
+        let slot = p.reserve(1, Instant::now(), None).unwrap();
         assert!(slot - Instant::now() > Duration::from_secs(4));
     }
 }

@@ -9,7 +9,10 @@ use crate::store::{Db, outbox, users};
 use std::future::IntoFuture;
 use std::time::{Duration, Instant};
 use teloxide::prelude::*;
-use teloxide::types::{CallbackQueryId, ChatId, InlineKeyboardMarkup, MessageId, ReplyMarkup};
+use crate::store::broadcasts::MediaKind;
+use teloxide::types::{
+    CallbackQueryId, ChatId, InlineKeyboardMarkup, InputFile, MessageId, ReplyMarkup,
+};
 use teloxide::{ApiError, RequestError};
 
 /// The bot as handlers use it: the Bot API client plus the outgoing pace. Sending a message
@@ -175,6 +178,79 @@ pub async fn now(
     send_parts(bot, db, chat, text, markup, false).await
 }
 
+/// A broadcast's delivery: its text, buttons and attachment.
+pub struct Bulletin {
+    pub text: String,
+    pub markup: Option<ReplyMarkup>,
+    pub media: Option<(MediaKind, InputFile)>,
+}
+
+/// Telegram's limit for a photo's or document's caption.
+const MAX_CAPTION: usize = 1024;
+
+/// Sends one delivery of a broadcast (at bulk priority when `bulk`, see `bot::pace`; the
+/// author's preview is not): the attachment with the text as its caption, or, for a text too
+/// long for a caption, the attachment and then the text; the buttons go on the last message.
+/// Nothing is kept for later (the outbox retries). Returns how it ended and the file id
+/// Telegram gave an uploaded attachment.
+pub async fn bulletin(
+    bot: &Tg,
+    db: &Db,
+    chat: ChatId,
+    b: Bulletin,
+    bulk: bool,
+) -> anyhow::Result<(Delivery, Option<String>)> {
+    let Some((kind, file)) = b.media else {
+        let parts = split_text(&b.text);
+        let last = parts.len() - 1;
+        let mut delivered = Delivery::Unreachable;
+        for (i, part) in parts.iter().enumerate() {
+            let markup = if i == last { b.markup.clone() } else { None };
+            delivered = match send_piece(bot, db, chat, &Piece::Text(part), markup, bulk).await {
+                Ok(Some(msg)) => Delivery::Sent(msg.id),
+                Ok(None) => return Ok((Delivery::Unreachable, None)),
+                Err(Failure::Api(e)) => {
+                    anyhow::bail!("the Bot API did not take a message: {}", describe(&e))
+                }
+                Err(Failure::Db(e)) => return Err(e.into()),
+            };
+        }
+        return Ok((delivered, None));
+    };
+    let fits = b.text.chars().count() <= MAX_CAPTION;
+    let piece = Piece::Media {
+        kind,
+        file,
+        caption: fits.then_some(b.text.as_str()),
+    };
+    let markup = if fits { b.markup.clone() } else { None };
+    let msg = match send_piece(bot, db, chat, &piece, markup, bulk).await {
+        Ok(Some(msg)) => msg,
+        Ok(None) => return Ok((Delivery::Unreachable, None)),
+        Err(Failure::Api(e)) => {
+            anyhow::bail!("the Bot API did not take an attachment: {}", describe(&e))
+        }
+        Err(Failure::Db(e)) => return Err(e.into()),
+    };
+    let file_id = match kind {
+        MediaKind::Photo => msg
+            .photo()
+            .and_then(|sizes| sizes.last())
+            .map(|p| p.file.id.0.clone()),
+        MediaKind::Document => msg.document().map(|d| d.file.id.0.clone()),
+    };
+    if fits {
+        return Ok((Delivery::Sent(msg.id), file_id));
+    }
+    let rest = Bulletin {
+        text: b.text,
+        markup: b.markup,
+        media: None,
+    };
+    let (delivered, _) = Box::pin(bulletin(bot, db, chat, rest, bulk)).await?;
+    Ok((delivered, file_id))
+}
+
 /// [`text`] and [`now`]: the pieces in order; after a transient failure the rest is kept for
 /// later when `keep_rest`, else the failure is returned.
 async fn send_parts(
@@ -285,22 +361,87 @@ async fn send_one(
     part: &str,
     markup: Option<ReplyMarkup>,
 ) -> Result<Delivery, Failure> {
+    Ok(
+        match send_piece(bot, db, chat, &Piece::Text(part), markup, false).await? {
+            Some(msg) => Delivery::Sent(msg.id),
+            None => Delivery::Unreachable,
+        },
+    )
+}
+
+/// What one request sends.
+enum Piece<'a> {
+    Text(&'a str),
+    Media {
+        kind: MediaKind,
+        file: InputFile,
+        caption: Option<&'a str>,
+    },
+}
+
+impl Piece<'_> {
+    async fn send(
+        &self,
+        bot: &Tg,
+        chat: ChatId,
+        markup: Option<ReplyMarkup>,
+    ) -> Result<teloxide::types::Message, RequestError> {
+        match self {
+            Piece::Text(text) => {
+                let mut req = bot.send_message(chat, *text);
+                req.reply_markup = markup;
+                req.await
+            }
+            Piece::Media {
+                kind: MediaKind::Photo,
+                file,
+                caption,
+            } => {
+                let mut req = bot.send_photo(chat, file.clone());
+                req.caption = caption.map(str::to_string);
+                req.reply_markup = markup;
+                req.await
+            }
+            Piece::Media {
+                kind: MediaKind::Document,
+                file,
+                caption,
+            } => {
+                let mut req = bot.send_document(chat, file.clone());
+                req.caption = caption.map(str::to_string);
+                req.reply_markup = markup;
+                req.await
+            }
+        }
+    }
+}
+
+/// Sends one piece, paced (at bulk priority when `bulk`) and retried; `None` when the chat is
+/// unreachable (now marked).
+async fn send_piece(
+    bot: &Tg,
+    db: &Db,
+    chat: ChatId,
+    piece: &Piece<'_>,
+    markup: Option<ReplyMarkup>,
+    bulk: bool,
+) -> Result<Option<teloxide::types::Message>, Failure> {
     let started = Instant::now();
     let mut attempt = 0;
     let mut slowed = 0;
     loop {
         attempt += 1;
-        bot.pacer.wait(chat.0).await;
-        let mut req = bot.send_message(chat, part);
-        if let Some(m) = markup.clone() {
-            req = req.reply_markup(m);
+        if bulk {
+            bot.pacer.wait_bulk(chat.0).await;
+        } else {
+            bot.pacer.wait(chat.0).await;
         }
-        match req.await {
-            Ok(msg) => return Ok(Delivery::Sent(msg.id)),
+        match piece.send(bot, chat, markup.clone()).await {
+            Ok(msg) => return Ok(Some(msg)),
             Err(e) if is_unreachable(&e) => {
                 users::mark_blocked(db, chat.0).await.map_err(Failure::Db)?;
                 tracing::info!(chat = chat.0, "chat unreachable; marked as blocked");
-                return Ok(Delivery::Unreachable);
+                return Ok(None);
             }
             Err(RequestError::RetryAfter(after)) if slowed < 6 => {
                 slowed += 1;

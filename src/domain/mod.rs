@@ -1,6 +1,7 @@
 //! Pure domain types: parsed, validated values with no I/O. "Parse, don't validate": once a
 //! value of these types exists, it is known to be well-formed.
 
+pub mod broadcast;
 pub mod code;
 pub mod criteria;
 pub mod cycle;

@@ -1,10 +1,16 @@
 //! The outbox worker: claims due rows, puts notices into words in each recipient's language,
 //! sends them through the paced queue (in order within a chat, chats side by side), and records
 //! how each ended.
+//!
+//! Broadcast deliveries (`Content::Broadcast`) go at bulk priority: the broadcasts of a batch
+//! are read and opened once; a file given on the command line is uploaded with the first
+//! delivery and its Telegram file id serves the rest.
 
 use crate::app::App;
+use crate::bot::broadcast::{self as bulletin, Opened};
 use crate::bot::send::{self, Delivery};
 use crate::bot::{Tg, notice};
+use crate::store::broadcasts;
 use crate::store::outbox::{self, Content, Outcome, Queued};
 use crate::store::users::{self, Recipient};
 use futures::StreamExt;
@@ -43,10 +49,19 @@ pub(super) async fn run(bot: Tg, app: Arc<App>, mut stop: watch::Receiver<bool>)
 }
 
 /// Sends a claimed batch; false when it could not start and the rows were given back.
-async fn send_batch(bot: &Tg, app: &App, stop: &watch::Receiver<bool>, batch: Vec<Queued>) -> bool {
+async fn send_batch(
+    bot: &Tg,
+    app: &App,
+    stop: &watch::Receiver<bool>,
+    mut batch: Vec<Queued>,
+) -> bool {
     let ids: Vec<i64> = batch.iter().map(|q| q.chat_id).collect();
-    let recipients = match users::recipients(&app.db, &ids).await {
-        Ok(r) => r,
+    let loaded = match users::recipients(&app.db, &ids).await {
+        Ok(r) => bulletin::open_for(app, &batch).await.map(|b| (r, b)),
+        Err(e) => Err(e.into()),
+    };
+    let (recipients, mut bulletins) = match loaded {
+        Ok(l) => l,
         Err(e) => {
             tracing::error!(error = %e, "cannot read the notices' recipients; trying later");
             for q in &batch {
@@ -55,6 +70,19 @@ async fn send_batch(bot: &Tg, app: &App, stop: &watch::Receiver<bool>, batch: Ve
             return false;
         }
     };
+    // A file from the command line goes up with one delivery first; the rest reuse its id.
+    for id in bulletins.needing_upload() {
+        if let Some(i) = batch
+            .iter()
+            .position(|q| q.content == Content::Broadcast(id))
+        {
+            let q = batch.remove(i);
+            if let Some(file_id) = deliver(bot, app, &recipients, &bulletins, q).await {
+                bulletins.uploaded(id, file_id);
+            }
+        }
+    }
+    let bulletins = &bulletins;
     // In order within a chat, chats side by side.
     let mut chats: Vec<(i64, Vec<Queued>)> = Vec::new();
     for q in batch {
@@ -71,7 +99,7 @@ async fn send_batch(bot: &Tg, app: &App, stop: &watch::Receiver<bool>, batch: Ve
                 release(app, &q).await;
                 continue;
             }
-            deliver(bot, app, recipients, q).await;
+            deliver(bot, app, recipients, bulletins, q).await;
         }
     });
     futures::stream::iter(sends)
@@ -113,27 +141,44 @@ fn message(bot: &Tg, q: &Queued, to: &Recipient) -> Result<(String, Option<Reply
             Ok((body.clone(), markup))
         }
         Content::Unreadable(why) => Err(why.clone()),
+        // Sent by `deliver_broadcast`.
+        Content::Broadcast(_) => Err("a broadcast outside its batch".into()),
     }
 }
 
-async fn deliver(bot: &Tg, app: &App, recipients: &HashMap<i64, Recipient>, q: Queued) {
+/// Sends one row and records how it ended; returns the file id Telegram gave a broadcast's
+/// uploaded file, when this delivery uploaded it.
+async fn deliver(
+    bot: &Tg,
+    app: &App,
+    recipients: &HashMap<i64, Recipient>,
+    bulletins: &Opened,
+    q: Queued,
+) -> Option<String> {
     // A recipient who erased their data has no user row: a kept reply still goes to the chat
     // it answers, in the language of the moment it was written.
+    let known = recipients.contains_key(&q.chat_id);
     let to = recipients.get(&q.chat_id).copied().unwrap_or(Recipient {
         lang: Default::default(),
         blocked: false,
     });
     if to.blocked {
-        return finish(app, &q, Outcome::Unreachable).await;
+        finish(app, &q, Outcome::Unreachable).await;
+        return None;
+    }
+    if let Content::Broadcast(id) = q.content {
+        return deliver_broadcast(bot, app, (to, known), bulletins, id, q).await;
     }
     let (body, markup) = match message(bot, &q, &to) {
         Ok(m) => m,
         Err(why) => {
             tracing::error!(notice = q.id, error = %why, "a queued notice cannot be read; giving it up");
-            return finish(app, &q, Outcome::Failed).await;
+            finish(app, &q, Outcome::Failed).await;
+            return None;
         }
     };
-    match send::now(bot, &app.db, ChatId(q.chat_id), &body, markup).await {
+    let delivered = send::now(bot, &app.db, ChatId(q.chat_id), &body, markup).await;
+    match delivered {
         Ok(Delivery::Sent(id)) => finish(app, &q, Outcome::Sent(i64::from(id.0))).await,
         Ok(Delivery::Unreachable) => finish(app, &q, Outcome::Unreachable).await,
         // `send::now` keeps nothing for later; should it ever, this notice is tried again.
@@ -141,6 +186,53 @@ async fn deliver(bot: &Tg, app: &App, recipients: &HashMap<i64, Recipient>, q: Q
         Err(e) => {
             tracing::warn!(notice = q.id, error = %e, "notice not delivered; will retry");
             give_up_loudly(app, &q).await
+        }
+    }
+    None
+}
+
+/// One delivery of broadcast `id`.
+async fn deliver_broadcast(
+    bot: &Tg,
+    app: &App,
+    (to, known): (Recipient, bool),
+    bulletins: &Opened,
+    id: i64,
+    q: Queued,
+) -> Option<String> {
+    // A resident who erased their data since it was queued is not written to either.
+    if bulletins.opted_out(id, q.chat_id) || (!known && bulletins.for_residents(id)) {
+        finish(app, &q, Outcome::OptedOut).await;
+        return None;
+    }
+    let Some(b) = bulletins.bulletin(to.lang, id) else {
+        tracing::error!(notice = q.id, broadcast = id, "a broadcast cannot be read; giving its delivery up");
+        finish(app, &q, Outcome::Failed).await;
+        return None;
+    };
+    match send::bulletin(bot, &app.db, ChatId(q.chat_id), b, true).await {
+        Ok((Delivery::Sent(msg), file_id)) => {
+            if let Some(file_id) = &file_id
+                && let Err(e) = broadcasts::set_file_id(&app.db, id, file_id).await
+            {
+                // The next deliveries upload the file again: more traffic, nothing lost.
+                tracing::warn!(broadcast = id, error = %e, "cannot record a broadcast's file id");
+            }
+            finish(app, &q, Outcome::Sent(i64::from(msg.0))).await;
+            file_id
+        }
+        Ok((Delivery::Unreachable, _)) => {
+            finish(app, &q, Outcome::Unreachable).await;
+            None
+        }
+        Ok((Delivery::Kept, _)) => {
+            give_up_loudly(app, &q).await;
+            None
+        }
+        Err(e) => {
+            tracing::warn!(notice = q.id, broadcast = id, error = %e, "broadcast not delivered; will retry");
+            give_up_loudly(app, &q).await;
+            None
         }
     }
 }

@@ -5,6 +5,7 @@
 //! PostgreSQL), times are Unix seconds, placeholders are `$1…`, upserts use `ON CONFLICT`.
 
 pub mod audit;
+pub mod broadcasts;
 pub mod cycles;
 pub mod dialogue;
 pub mod inbox;

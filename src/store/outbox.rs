@@ -29,6 +29,8 @@ pub enum Content {
         body: String,
         markup: Option<String>,
     },
+    /// One delivery of this broadcast (`store::broadcasts`).
+    Broadcast(i64),
     /// A notice this version cannot read (the reason, without its content).
     Unreadable(String),
 }
@@ -76,23 +78,25 @@ struct Row {
     sealed: i64,
     notice: Option<String>,
     lane: i64,
+    broadcast: Option<i64>,
 }
 
 impl Row {
     fn into_queued(self, claim: &str) -> Queued {
-        let content = match (self.sealed, self.notice) {
-            (_, Some(json)) => match serde_json::from_str(&json) {
+        let content = match (self.sealed, self.notice, self.broadcast) {
+            (_, _, Some(id)) => Content::Broadcast(id),
+            (_, Some(json), None) => match serde_json::from_str(&json) {
                 Ok(n) => Content::Notice(n),
                 // Not the error's text: serde quotes the value, which may be a name.
                 Err(e) => {
                     Content::Unreadable(format!("{:?} at column {}", e.classify(), e.column()))
                 }
             },
-            (1, None) => Content::Kept {
+            (1, None, None) => Content::Kept {
                 body: self.body,
                 markup: self.markup,
             },
-            (_, None) => Content::Text {
+            (_, None, None) => Content::Text {
                 body: self.body,
                 markup: self.markup,
             },
@@ -186,14 +190,15 @@ pub async fn claim_due(db: &Db, limit: i64, lease_secs: i64) -> sqlx::Result<Vec
                  SELECT id FROM outbox WHERE sent_at IS NULL AND next_try_at <= $1
                  ORDER BY lane, id LIMIT $4 FOR UPDATE SKIP LOCKED)
              UPDATE outbox o SET next_try_at = $2, claim = $3 FROM picked WHERE o.id = picked.id
-             RETURNING o.id, o.chat_id, o.body, o.markup, o.attempts, o.sealed, o.notice, o.lane"
+             RETURNING o.id, o.chat_id, o.body, o.markup, o.attempts, o.sealed, o.notice, o.lane,
+                       o.broadcast"
         }
         // SQLite: one writer at a time; the statement is atomic.
         Backend::Sqlite => {
             "UPDATE outbox SET next_try_at = $2, claim = $3
              WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND next_try_at <= $1
                           ORDER BY lane, id LIMIT $4)
-             RETURNING id, chat_id, body, markup, attempts, sealed, notice, lane"
+             RETURNING id, chat_id, body, markup, attempts, sealed, notice, lane, broadcast"
         }
     };
     let rows: Vec<Row> = sqlx::query_as(sql)
@@ -231,6 +236,8 @@ pub enum Outcome {
     Unreachable,
     /// Given up after its tries, or unreadable.
     Failed,
+    /// A broadcast to a resident who stopped broadcasts after it was queued.
+    OptedOut,
 }
 
 impl Outcome {
@@ -239,6 +246,7 @@ impl Outcome {
             Outcome::Sent(_) => "sent",
             Outcome::Unreachable => "unreachable",
             Outcome::Failed => "failed",
+            Outcome::OptedOut => "opted_out",
         }
     }
 }

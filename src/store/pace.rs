@@ -27,21 +27,45 @@ impl Budget {
     }
 }
 
-/// Reserves the next slot for a message into `chat` at `now_us`; returns the slot's time.
-/// On PostgreSQL one call of the function of migration 0007; on SQLite the same steps in one
-/// write transaction.
-pub async fn reserve(db: &Db, budget: Budget, chat: i64, now_us: i64) -> sqlx::Result<i64> {
+/// The answer to a reservation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// Reserved: send at this time.
+    At(i64),
+    /// Not reserved (a bulk delivery while the schedule runs ahead): ask again at this time.
+    Busy(i64),
+}
+
+/// Reserves the next slot for a message into `chat` at `now_us`. With `ahead_us` (bulk
+/// deliveries) nothing is reserved when the slot would lie further than that ahead of now:
+/// a broadcast never stacks reservations in front of replies. On PostgreSQL one call of the
+/// function of migration 0008; on SQLite the same steps in one write transaction.
+pub async fn reserve(
+    db: &Db,
+    budget: Budget,
+    chat: i64,
+    now_us: i64,
+    ahead_us: Option<i64>,
+) -> sqlx::Result<Slot> {
     let chat_key = format!("chat:{chat}");
+    let ahead = ahead_us.unwrap_or(i64::MAX / 4);
+    let burst = if ahead_us.is_some() { 0 } else { budget.burst_us };
     if db.backend == Backend::Postgres {
-        let (slot,): (i64,) = sqlx::query_as("SELECT kesos_reserve_send($1, $2, $3, $4, $5)")
-            .bind(&chat_key)
-            .bind(now_us)
-            .bind(budget.global_us)
-            .bind(budget.chat_us)
-            .bind(budget.burst_us)
-            .fetch_one(&db.pool)
-            .await?;
-        return Ok(slot);
+        let (slot,): (i64,) =
+            sqlx::query_as("SELECT kesos_reserve_send($1, $2, $3, $4, $5, $6)")
+                .bind(&chat_key)
+                .bind(now_us)
+                .bind(budget.global_us)
+                .bind(budget.chat_us)
+                .bind(burst)
+                .bind(ahead)
+                .fetch_one(&db.pool)
+                .await?;
+        return Ok(if slot < 0 {
+            Slot::Busy(-slot)
+        } else {
+            Slot::At(slot)
+        });
     }
     // BEGIN IMMEDIATE holds the only write lock.
     let mut tx = db.begin_write().await?;
@@ -60,8 +84,12 @@ pub async fn reserve(db: &Db, budget: Budget, chat: i64, now_us: i64) -> sqlx::R
     let at = |k: &str| rows.iter().find(|r| r.0 == k).map_or(0, |r| r.1);
     let slot = now_us
         .max(at(&chat_key))
-        .max(at("global") - budget.burst_us)
+        .max(at("global") - burst)
         .max(at("frozen"));
+    if slot > now_us.saturating_add(ahead) {
+        tx.commit().await?;
+        return Ok(Slot::Busy(slot));
+    }
     let next_global = at("global").max(slot) + budget.global_us;
     sqlx::query(
         "UPDATE send_pace SET next_at = CASE WHEN key = 'global' THEN $2 ELSE $3 END
@@ -73,7 +101,7 @@ pub async fn reserve(db: &Db, budget: Budget, chat: i64, now_us: i64) -> sqlx::R
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    Ok(slot)
+    Ok(Slot::At(slot))
 }
 
 /// Telegram asked to slow down: no process sends before `until_us`.

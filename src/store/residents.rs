@@ -237,6 +237,7 @@ pub async fn submit_proposal(db: &Db, p: &NewProposal<'_>) -> sqlx::Result<Strin
         None,
     )
     .await?;
+    super::users::note_home(&mut *tx, p.tg_id, p.kelurahan).await?;
     super::audit::record(
         &mut *tx,
         Some(p.tg_id),

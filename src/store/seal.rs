@@ -1,5 +1,6 @@
 //! Encryption at rest of what users typed: the stored Telegram updates (`inbox.payload`), the
-//! dialogue drafts (`dialogues.state`) and replies kept for later (`outbox.body`).
+//! dialogue drafts (`dialogues.state`), replies kept for later (`outbox.body`) and the texts of
+//! broadcasts (`broadcasts.body`).
 //!
 //! Why: blanking or deleting a row does not erase it. Old versions stay in SQLite's `-wal` and
 //! in free pages, and in PostgreSQL's dead rows and WAL, until something overwrites them. A NIK
@@ -26,6 +27,8 @@ pub enum Place {
     Inbox,
     Dialogue,
     Outbox,
+    /// A broadcast's text (`broadcasts.body`).
+    Broadcast,
 }
 
 impl Place {
@@ -34,6 +37,7 @@ impl Place {
             Place::Inbox => b"inbox",
             Place::Dialogue => b"dialogue",
             Place::Outbox => b"outbox",
+            Place::Broadcast => b"broadcasts",
         }
     }
 }

@@ -154,6 +154,23 @@ pub async fn set_role(db: &Db, tg_id: i64, role: Role, area: Option<&str>) -> sq
     Ok(())
 }
 
+/// Records the desa/kelurahan a resident's successful `/cek` or proposal named: broadcasts to
+/// that area reach them (unless they opt out), and later flows offer it first.
+pub async fn note_home<'e, E>(exec: E, tg_id: i64, area: &str) -> sqlx::Result<()>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query(
+        "UPDATE users SET home_area = $2
+         WHERE tg_id = $1 AND (home_area IS NULL OR home_area <> $2)",
+    )
+    .bind(tg_id)
+    .bind(area)
+    .execute(exec)
+    .await?;
+    Ok(())
+}
+
 /// Marks a chat whose user blocked the bot, so that later sends skip it.
 pub async fn mark_blocked(db: &Db, chat_id: i64) -> sqlx::Result<()> {
     sqlx::query("UPDATE users SET blocked = 1 WHERE chat_id = $1")

@@ -264,31 +264,48 @@ async fn the_secret_is_generated_once_for_an_empty_database_and_kept_beside_it()
 
 #[tokio::test]
 async fn two_processes_on_one_database_share_one_send_budget() {
-    use kesos_bot::store::pace::{self, Budget};
+    use kesos_bot::store::pace::{self, Budget, Slot};
+    let at = |s: Slot| match s {
+        Slot::At(t) => t,
+        Slot::Busy(t) => panic!("not reserved: busy until {t}"),
+    };
     on_each_backend!(|tdb| {
         // Two pools, as two instances of the bot would have.
         let (a, b) = (tdb.connect().await, tdb.connect().await);
         let budget = Budget::per_second(30, 1);
         let now = 1_764_300_000_000_000;
         // Into one chat: one message a second, whichever process sends it.
-        let s1 = pace::reserve(&a, budget, 42, now).await.unwrap();
-        let s2 = pace::reserve(&b, budget, 42, now).await.unwrap();
-        let s3 = pace::reserve(&a, budget, 42, now).await.unwrap();
+        let s1 = at(pace::reserve(&a, budget, 42, now, None).await.unwrap());
+        let s2 = at(pace::reserve(&b, budget, 42, now, None).await.unwrap());
+        let s3 = at(pace::reserve(&a, budget, 42, now, None).await.unwrap());
         assert_eq!((s1, s2 - now, s3 - now), (now, 1_000_000, 2_000_000));
         // Into 90 chats from both at once, later: a second's burst, then 30 a second overall.
         let now = now + 10_000_000;
         let mut slots = Vec::new();
         for chat in 0..90 {
             let db = if chat % 2 == 0 { &a } else { &b };
-            slots.push(pace::reserve(db, budget, 1000 + chat, now).await.unwrap());
+            slots.push(at(pace::reserve(db, budget, 1000 + chat, now, None).await.unwrap()));
         }
         let immediate = slots.iter().filter(|s| **s == now).count();
         assert!((28..=31).contains(&immediate), "{immediate}");
         let last = slots.iter().max().unwrap() - now;
         assert!((1_900_000..=2_100_000).contains(&last), "{last}");
+        // A bulk delivery does not queue behind that: it reserves nothing (asking twice gets
+        // the same answer) and is told when to ask again; then it gets a slot.
+        let one = Some(budget.global_us);
+        let busy = pace::reserve(&a, budget, 5000, now, one).await.unwrap();
+        assert_eq!(pace::reserve(&b, budget, 5000, now, one).await.unwrap(), busy);
+        let Slot::Busy(retry) = busy else {
+            panic!("{busy:?}")
+        };
+        assert!(retry >= now + 2_900_000, "{retry}");
+        let bulk = at(pace::reserve(&a, budget, 5000, retry - budget.global_us, one)
+            .await
+            .unwrap());
+        assert!(bulk <= retry, "{bulk}");
         // Telegram's pause holds both.
         pace::freeze(&a, now + 30_000_000).await.unwrap();
-        assert!(pace::reserve(&b, budget, 7, now).await.unwrap() >= now + 30_000_000);
+        assert!(at(pace::reserve(&b, budget, 7, now, None).await.unwrap()) >= now + 30_000_000);
         // Quiet chats are forgotten.
         assert!(pace::prune(&b, now + 60_000_000).await.unwrap() >= 90);
     });

@@ -126,6 +126,7 @@ async fn name_typed(cx: &Ctx, nik_hash: &str, typed: &str) -> HandlerResult {
         ]);
         return cx.say_with(&t(lang, "cek-not-found"), keyboard).await;
     };
+    crate::store::users::note_home(&cx.app.db.pool, cx.caller.tg_id, &hit.kelurahan).await?;
     let programs = residents::household_programs(&cx.app.db, hit.household_id).await?;
     cx.say(&found_text(lang, &hit, &programs)).await
 }

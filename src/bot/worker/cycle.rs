@@ -186,10 +186,16 @@ pub async fn on_rekap(bot: Tg, app: Arc<App>, caller: Caller, cmd: WorkerCommand
         Some((p, _)) => Some(p),
         None => cycles::latest_period(&app.db, &area).await?,
     };
-    let body = match period {
+    let mut body = match period {
         Some(period) => rekap(&app, lang, &area, &name, &period).await?,
         None => targs(lang, "rekap-none", &[("area", name.into())]),
     };
+    if let Some(section) = crate::bot::broadcast::rekap_section(&app, &caller).await? {
+        body.push_str("
+
+");
+        body.push_str(&section);
+    }
     send::text(&bot, &app.db, caller.chat(), &body, None).await?;
     Ok(())
 }

@@ -39,6 +39,8 @@ pub enum Flow {
     AwaitCycleArea,
     /// A home visit being logged, step by step.
     Visit(visit::draft::Visit),
+    /// A broadcast being written (`/siaran`, Dinas Sosial and TKSK).
+    Broadcast(crate::bot::broadcast::Draft),
 }
 
 #[derive(BotCommands, Clone, Debug)]
@@ -50,6 +52,7 @@ pub enum WorkerCommand {
     Tugaskan(String),
     Rekap(String),
     Siklus(String),
+    Siaran(String),
 }
 
 const FIELD: &[Role] = &[Role::Psm, Role::Tksk];
@@ -80,6 +83,11 @@ pub fn messages() -> Handler {
             dptree::filter(|c: WorkerCommand| matches!(c, C::Rekap(_)))
                 .chain(require_role(COORDINATORS))
                 .endpoint(cycle::on_rekap),
+        )
+        .branch(
+            dptree::filter(|c: WorkerCommand| matches!(c, C::Siaran(_)))
+                .chain(require_role(COORDINATORS))
+                .endpoint(on_siaran),
         )
         .branch(
             dptree::filter(|c: WorkerCommand| matches!(c, C::Siklus(_)))
@@ -114,6 +122,15 @@ pub fn callbacks() -> Handler {
                 .chain(require_role(FIELD))
                 .endpoint(visit::on_press),
         )
+        .branch(
+            dptree::case![Button::Broadcast(press)]
+                .chain(require_role(COORDINATORS))
+                .endpoint(crate::bot::broadcast::on_press),
+        )
+}
+
+async fn on_siaran(bot: super::Tg, app: Arc<App>, caller: Caller, dialogue: super::Dlg) -> HandlerResult {
+    crate::bot::broadcast::on_command(&bot, &app, &caller, &dialogue).await
 }
 
 async fn on_field_command(
@@ -145,6 +162,9 @@ async fn on_flow_message(
         Flow::AwaitCode => enrol::on_code_message(&bot, &app, &caller, &msg, &dialogue).await,
         Flow::AwaitCycleArea => cycle::on_area_message(&bot, &app, &caller, &msg, &dialogue).await,
         Flow::Visit(draft) => visit::on_message(&bot, &app, &caller, &msg, &dialogue, draft).await,
+        Flow::Broadcast(draft) => {
+            crate::bot::broadcast::on_message(&bot, &app, &caller, &msg, &dialogue, draft).await
+        }
     }
 }
 

@@ -1,0 +1,93 @@
+## /siaran: broadcasts (siaran sosialisasi) from Dinas Sosial and TKSK
+
+cmd-siaran = Send a broadcast
+broadcast-no-area = Sorry, your work area is not on record, so a broadcast cannot be sent yet. Please contact a Dinas Sosial operator.
+broadcast-ask-audience = 📢 New broadcast. Who is it for?
+broadcast-to-tksk = All TKSK
+broadcast-to-psm = All PSM
+broadcast-to-kecamatan = Workers of one kecamatan
+broadcast-to-residents = Residents of one desa/kelurahan
+broadcast-to-my-psm = PSM of Kecamatan { $area }
+broadcast-mine = 📋 My broadcasts
+broadcast-cancel = Cancel
+broadcast-cancelled = Broadcast cancelled. Nothing was sent.
+broadcast-pick-kecamatan = Choose a kecamatan. The broadcast goes to its PSM and TKSK.
+broadcast-pick-kecamatan-residents = Choose the kecamatan of the desa/kelurahan you want to reach.
+broadcast-pick-village = Choose a desa/kelurahan in Kecamatan { $area }.
+
+broadcast-audience-tksk = all TKSK
+broadcast-audience-tksk-in = TKSK in { $area }
+broadcast-audience-psm = all PSM
+broadcast-audience-psm-in = PSM of Kecamatan { $area }
+broadcast-audience-workers = PSM and TKSK of Kecamatan { $area }
+broadcast-audience-residents = residents of { $place ->
+        [desa] Desa
+       *[kelurahan] Kelurahan
+    } { $area } who have used this bot
+
+broadcast-ask-text =
+    Broadcast to { $audience }: { $count ->
+        [one] 1 recipient
+       *[other] { $shown } recipients
+    } right now.
+
+    Now send what it says: a text (at most { $max } characters), or a photo or document with a caption.
+broadcast-not-joined = Note: { $count ->
+        [one] 1 worker here has
+       *[other] { $count } workers here have
+    } not joined the bot yet and cannot receive broadcasts.
+broadcast-text-too-long = The text has { $length } characters; the limit is { $max }. Please shorten it and send it again.
+broadcast-ask-text-again = Please send what the broadcast says as a text, a photo or a document.
+broadcast-ask-when = When should this broadcast go out?
+broadcast-now = Send now
+broadcast-later = Set a time
+broadcast-ask-time = Type the time to send it (WIB), for example 08:00 for today, or 02/12/2026 08:00.
+broadcast-time-unreadable = Sorry, we could not read that time. For example: 08:00 or 02/12/2026 08:00.
+broadcast-time-past = That time has passed. Please type a time still to come.
+broadcast-time-too-far = A broadcast can be scheduled at most { $days } days ahead. Please type an earlier time.
+broadcast-use-buttons = Please choose with the buttons on the message above, or type /batal to stop.
+broadcast-when-now = now
+broadcast-preview =
+    ☝️ This is how the broadcast will look.
+
+    To: { $audience }
+    Recipients: { $shown }
+    Goes out: { $when }
+
+    Send it?
+broadcast-send = ✅ Send
+broadcast-queued = Broadcast #{ $id } is saved and going out to { $count ->
+        [one] 1 recipient
+       *[other] { $shown } recipients
+    }.
+broadcast-scheduled = Broadcast #{ $id } is saved and will go out to { $count ->
+        [one] 1 recipient
+       *[other] { $shown } recipients
+    } on { $when }.
+
+broadcast-list-empty = You have not sent any broadcast yet.
+broadcast-list-title = 📋 Your latest broadcasts:
+broadcast-list-entry =
+    #{ $id } · { $when } · { $audience }
+    Sent { $sent } of { $total } · queued { $queued } · failed { $failed } · blocked the bot { $blocked } · read { $read }
+broadcast-list-scheduled =
+    #{ $id } · scheduled { $when } · { $audience }
+    Waiting for its time: { $queued } recipients
+broadcast-stop-one = ⏹ Stop broadcast #{ $id }
+broadcast-stopped = Broadcast #{ $id } stopped: { $count ->
+        [one] 1 message
+       *[other] { $count } messages
+    } will not be sent.
+broadcast-rekap-title = 📢 Your broadcasts:
+
+## What recipients see
+broadcast-from-dinsos = 📢 Broadcast from Dinas Sosial Kabupaten Karawang
+broadcast-from-tksk = 📢 Broadcast from the TKSK of Kecamatan { $area }
+broadcast-read = ✅ I have read it
+broadcast-stop = 🔕 Stop broadcasts
+broadcast-resume = 🔔 Receive broadcasts again
+broadcast-read-thanks = Thank you, noted.
+broadcast-read-already = Already noted. Thank you.
+broadcast-stopped-notices = All right, you will not receive broadcasts any more.
+broadcast-stopped-notices-long = All right, you will not receive broadcasts from Dinas Sosial any more. News about your proposals or complaints will still reach you. To receive broadcasts again, press the button below.
+broadcast-resumed = All right, you will receive broadcasts again.
