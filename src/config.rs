@@ -74,12 +74,46 @@ pub enum Command {
     /// Copy the database to FILE while the bot runs (SQLite; for PostgreSQL use pg_dump). The
     /// key file goes beside it as FILE.secret when the key lives beside the database.
     Backup { file: PathBuf },
+    /// Broadcasts (siaran): send one to workers or residents, list them, see one's counts.
+    Broadcast {
+        #[command(subcommand)]
+        action: BroadcastAction,
+    },
     /// The secret key: `move-out FILE` takes a key that earlier versions kept in the database
     /// out of it, into FILE.
     Secret {
         #[command(subcommand)]
         action: SecretAction,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BroadcastAction {
+    /// Queue a broadcast; the running bot sends it (now, or at --at).
+    Send {
+        /// psm, tksk, kecamatan:CODE (its PSM and TKSK) or kelurahan:CODE (its residents who
+        /// have used the bot and not opted out).
+        #[arg(long)]
+        audience: String,
+        /// The text, UTF-8, at most 4,096 characters.
+        #[arg(long)]
+        text_file: PathBuf,
+        /// A photo to send with it (at most 10 MB).
+        #[arg(long, conflicts_with = "document")]
+        photo: Option<PathBuf>,
+        /// A document to send with it (at most 50 MB).
+        #[arg(long)]
+        document: Option<PathBuf>,
+        /// When to send it, in WIB: "YYYY-MM-DD HH:MM" (default: now).
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// The latest broadcasts with their counts.
+    List,
+    /// One broadcast's counts: queued, sent, failed, blocked, read.
+    Status { id: i64 },
+    /// Stop a broadcast: what has not been sent yet is not sent.
+    Cancel { id: i64 },
 }
 
 #[derive(Debug, Subcommand)]

@@ -69,6 +69,7 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         | Command::Cycle { .. }
         | Command::Export { .. }
         | Command::Backup { .. }
+        | Command::Broadcast { .. }
         | Command::Secret { .. }) => {
             return kesos_bot::cli::run(&cli.db, cmd, operator_language()).await;
         }

@@ -47,6 +47,7 @@ broadcast-time-past = That time has passed. Please type a time still to come.
 broadcast-time-too-far = A broadcast can be scheduled at most { $days } days ahead. Please type an earlier time.
 broadcast-use-buttons = Please choose with the buttons on the message above, or type /batal to stop.
 broadcast-when-now = now
+broadcast-when-at = on { $when }
 broadcast-preview =
     ☝️ This is how the broadcast will look.
 
@@ -91,3 +92,16 @@ broadcast-read-already = Already noted. Thank you.
 broadcast-stopped-notices = All right, you will not receive broadcasts any more.
 broadcast-stopped-notices-long = All right, you will not receive broadcasts from Dinas Sosial any more. News about your proposals or complaints will still reach you. To receive broadcasts again, press the button below.
 broadcast-resumed = All right, you will receive broadcasts again.
+
+## kesos-bot broadcast (command line)
+cli-broadcast-queued = Broadcast #{ $id } saved for { $count } recipients; the running bot sends it { $when } (or as soon as the bot starts).
+cli-broadcast-none = No broadcasts yet.
+cli-broadcast-unknown = There is no broadcast #{ $id }.
+cli-broadcast-cannot-cancel = Broadcast #{ $id } does not exist, was made in the bot by someone else, or was stopped already.
+cli-broadcast-status = Recipients { $recipients }: queued { $queued }, sent { $sent }, failed { $failed }, blocked the bot { $blocked }, opted out { $optedout }, stopped { $cancelled }; read { $read }.
+cli-broadcast-bad-audience = --audience must be psm, tksk, kecamatan:CODE or kelurahan:CODE (for example kelurahan:32.15.01.1001).
+cli-broadcast-not-utf8 = { $file } is not UTF-8 text. Save it again as UTF-8 and retry.
+cli-broadcast-cannot-read = Cannot read { $file }: { $error }
+cli-broadcast-bad-length = The broadcast has { $length } characters: it needs some text (or a photo or document) and at most { $max } characters.
+cli-broadcast-file-size = { $file } is empty or larger than { $mb } MB, Telegram's limit for this file.
+cli-broadcast-bad-time = --at must read "YYYY-MM-DD HH:MM" (WIB), for example "2026-12-24 08:00".

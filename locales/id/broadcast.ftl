@@ -41,6 +41,7 @@ broadcast-time-past = Waktu itu sudah lewat. Mohon ketik waktu yang akan datang.
 broadcast-time-too-far = Siaran bisa dijadwalkan paling lama { $days } hari ke depan. Mohon ketik waktu yang lebih dekat.
 broadcast-use-buttons = Mohon pilih dengan tombol pada pesan di atas, atau ketik /batal untuk berhenti.
 broadcast-when-now = sekarang
+broadcast-when-at = pada { $when }
 broadcast-preview =
     ☝️ Begitulah siaran ini akan terlihat.
 
@@ -76,3 +77,16 @@ broadcast-read-already = Sudah tercatat sebelumnya. Terima kasih.
 broadcast-stopped-notices = Baik, Anda tidak akan menerima siaran lagi.
 broadcast-stopped-notices-long = Baik, Anda tidak akan menerima siaran dari Dinas Sosial lagi. Kabar tentang usulan atau aduan Anda tetap kami kirim. Jika ingin menerima siaran lagi, tekan tombol di bawah ini.
 broadcast-resumed = Baik, Anda akan menerima siaran lagi.
+
+## kesos-bot broadcast (command line)
+cli-broadcast-queued = Siaran #{ $id } tersimpan untuk { $count } penerima; dikirim { $when } oleh bot yang sedang berjalan (atau begitu bot dijalankan).
+cli-broadcast-none = Belum ada siaran.
+cli-broadcast-unknown = Siaran #{ $id } tidak ada.
+cli-broadcast-cannot-cancel = Siaran #{ $id } tidak ada, dibuat di bot oleh orang lain, atau sudah dihentikan.
+cli-broadcast-status = Penerima { $recipients }: antre { $queued }, terkirim { $sent }, gagal { $failed }, memblokir bot { $blocked }, berhenti langganan { $optedout }, dihentikan { $cancelled }; dibaca { $read }.
+cli-broadcast-bad-audience = --audience harus psm, tksk, kecamatan:KODE atau kelurahan:KODE (misalnya kelurahan:32.15.01.1001).
+cli-broadcast-not-utf8 = { $file } bukan teks UTF-8. Simpan ulang sebagai UTF-8, lalu coba lagi.
+cli-broadcast-cannot-read = Tidak bisa membaca { $file }: { $error }
+cli-broadcast-bad-length = Isi siaran { $length } huruf: harus ada isinya (atau foto/dokumen) dan paling banyak { $max } huruf.
+cli-broadcast-file-size = { $file } kosong atau lebih besar dari { $mb } MB, batas Telegram untuk berkas ini.
+cli-broadcast-bad-time = --at harus berbentuk "YYYY-MM-DD HH:MM" (WIB), misalnya "2026-12-24 08:00".

@@ -20,6 +20,12 @@ use std::time::Duration;
 use teloxide::types::{ChatId, InlineKeyboardMarkup, ReplyMarkup};
 use tokio::sync::watch;
 
+/// How long a claim holds without renewal: when a sender dies (killed, or its machine gone),
+/// its unsent rows go to another sender, or to itself restarted, after at most this long.
+const LEASE_SECS: i64 = 30;
+/// How often a live sender renews the lease of the batch it works on.
+const RENEW_EVERY: Duration = Duration::from_secs(10);
+
 /// Sends queued notices until told to stop.
 pub(super) async fn run(bot: Tg, app: Arc<App>, mut stop: watch::Receiver<bool>) {
     loop {
@@ -27,10 +33,10 @@ pub(super) async fn run(bot: Tg, app: Arc<App>, mut stop: watch::Receiver<bool>)
             break;
         }
         // About a second's worth at a time, so that a personal notice queued now waits at
-        // most that long behind bulk deliveries. The lease covers a chat's notices sent one
-        // after another, each retried for up to half a minute while the Bot API fails.
+        // most that long behind bulk deliveries. The lease is renewed while the batch is
+        // being sent (see `send_batch`).
         let batch = i64::from(app.settings.send_rate).clamp(1, 100);
-        match outbox::claim_due(&app.db, batch, 600).await {
+        match outbox::claim_due(&app.db, batch, LEASE_SECS).await {
             Ok(batch) if !batch.is_empty() => {
                 if send_batch(&bot, &app, &stop, batch).await {
                     continue;
@@ -56,6 +62,7 @@ async fn send_batch(
     mut batch: Vec<Queued>,
 ) -> bool {
     let ids: Vec<i64> = batch.iter().map(|q| q.chat_id).collect();
+    let claim = batch.first().map(|q| q.claim.clone());
     let loaded = match users::recipients(&app.db, &ids).await {
         Ok(r) => bulletin::open_for(app, &batch).await.map(|b| (r, b)),
         Err(e) => Err(e.into()),
@@ -102,11 +109,22 @@ async fn send_batch(
             deliver(bot, app, recipients, bulletins, q).await;
         }
     });
-    futures::stream::iter(sends)
+    let claim = claim.unwrap_or_default();
+    let work = futures::stream::iter(sends)
         .buffer_unordered(64)
-        .collect::<Vec<_>>()
-        .await;
-    true
+        .collect::<Vec<_>>();
+    tokio::pin!(work);
+    let mut renew = tokio::time::interval_at(tokio::time::Instant::now() + RENEW_EVERY, RENEW_EVERY);
+    loop {
+        tokio::select! {
+            _ = &mut work => return true,
+            _ = renew.tick() => {
+                if let Err(e) = outbox::renew(&app.db, &claim, LEASE_SECS).await {
+                    tracing::warn!(error = %e, "cannot renew the lease of the notices being sent");
+                }
+            }
+        }
+    }
 }
 
 async fn release(app: &App, q: &Queued) {

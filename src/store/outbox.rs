@@ -213,6 +213,21 @@ pub async fn claim_due(db: &Db, limit: i64, lease_secs: i64) -> sqlx::Result<Vec
     Ok(claimed)
 }
 
+/// Extends the lease of the rows claimed with `claim` that are still unsent: a live sender
+/// renews while it works through a batch (or waits out Telegram's pause), so its rows are
+/// never taken by another; a sender that died stops renewing, and its rows are taken again
+/// when the lease runs out.
+pub async fn renew(db: &Db, claim: &str, lease_secs: i64) -> sqlx::Result<u64> {
+    let r = sqlx::query(
+        "UPDATE outbox SET next_try_at = $2 WHERE claim = $1 AND sent_at IS NULL",
+    )
+    .bind(claim)
+    .bind(now() + lease_secs)
+    .execute(&db.pool)
+    .await?;
+    Ok(r.rows_affected())
+}
+
 /// Gives a claimed row back, to be sent at once by whoever runs next.
 pub async fn release(db: &Db, q: &Queued) -> sqlx::Result<()> {
     sqlx::query(

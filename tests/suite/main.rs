@@ -3,6 +3,7 @@
 
 mod support;
 
+mod broadcasts;
 mod foundation;
 mod imports;
 mod locales;

@@ -2,39 +2,18 @@
 //! home visits with location and photo, re-verification cycles, reminders, exports.
 
 use crate::on_each_backend;
-use crate::support::{TestBot, TestDb};
+use crate::support::{TestBot, TestDb, enrolled, invite};
 use chrono::TimeZone;
 use kesos_bot::config::ExportKind;
 use kesos_bot::domain::role::Role;
 use kesos_bot::domain::task::TaskKind;
-use kesos_bot::store::workers::{self, Invite, Revocation};
+use kesos_bot::store::workers::{self, Revocation};
 use kesos_bot::store::{Db, cycles, secret, tasks};
 use std::time::Duration;
 
 const KULON: &str = "32.15.01.1001";
 const ADIARSA: &str = "32.15.01.1003";
 const KARAWANG_BARAT: &str = "32.15.01";
-
-async fn invite(db: &Db, role: Role, areas: &[&str], name: &str) -> Invite {
-    let key = secret::load(db, &crate::support::key_for(db))
-        .await
-        .unwrap();
-    let areas: Vec<String> = areas.iter().map(|s| s.to_string()).collect();
-    workers::invite(db, &key, role, &areas, name)
-        .await
-        .unwrap()
-        .expect("a valid invite")
-}
-
-/// Invites and enrols a worker through `/daftar`; returns the worker id.
-async fn enrolled(bot: &TestBot, tg: i64, role: Role, areas: &[&str], name: &str) -> i64 {
-    let inv = invite(&bot.db, role, areas, name).await;
-    bot.user(tg)
-        .send(&format!("/daftar {}", inv.code))
-        .await
-        .assert_contains(&["Selamat bergabung", name]);
-    inv.worker_id
-}
 
 /// A proposal as the residents' `/skrining` commits it, with its verification task.
 async fn proposal(db: &Db, number: &str, resident: i64, kelurahan: &str, answers: &str) -> i64 {

@@ -27,7 +27,7 @@ use crate::i18n::{Lang, datetime_wib, number, t, targs, to_wib};
 use crate::store::broadcasts::{self, Counts, Media, MediaKind, NewBroadcast, Read};
 use crate::store::seal::Place;
 use crate::store::users::Caller;
-use crate::store::{regions, workers};
+use crate::store::{Db, regions, workers};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use teloxide::prelude::*;
@@ -234,7 +234,7 @@ async fn choose(
     }
     bot.answer_callback_query(q.id.clone()).await?;
     let (reach, missing) = broadcasts::reach(&app.db, &audience).await?;
-    let label = audience_label(app, lang, &audience).await;
+    let label = audience_label(&app.db, lang, &audience).await;
     dialogue.update(compose(key, audience, Compose::Text)).await?;
     let mut body = targs(
         lang,
@@ -315,9 +315,9 @@ fn grid(buttons: impl Iterator<Item = teloxide::types::InlineKeyboardButton>, la
 }
 
 /// Who an audience is, in words: "semua PSM", "warga Kelurahan Nagasari".
-pub async fn audience_label(app: &App, lang: Lang, audience: &Audience) -> String {
+pub async fn audience_label(db: &Db, lang: Lang, audience: &Audience) -> String {
     let name = match audience.area() {
-        Some(a) => super::worker::area_name(&app.db, a.as_str()).await,
+        Some(a) => super::worker::area_name(db, a.as_str()).await,
         None => String::new(),
     };
     // The Kemendagri code says which: 1xxx kelurahan, 2xxx desa.
@@ -480,7 +480,7 @@ async fn preview(
         lang,
         "broadcast-preview",
         &[
-            ("audience", audience_label(app, lang, &audience).await.into()),
+            ("audience", audience_label(&app.db, lang, &audience).await.into()),
             ("count", reach.into()),
             ("shown", number(lang, reach).into()),
             ("when", when.into()),
@@ -573,7 +573,7 @@ async fn show_list(bot: &Tg, app: &App, caller: &Caller) -> HandlerResult {
     let mut stops = vec![];
     for b in &list {
         let c = counts.get(&b.id).copied().unwrap_or_default();
-        lines.push(list_entry(app, lang, b, &c).await);
+        lines.push(list_entry(&app.db, lang, b, &c).await);
         if c.queued > 0 {
             let label = targs(lang, "broadcast-stop-one", &[("id", b.id.into())]);
             stops.push(vec![labelled(label, Button::Broadcast(BroadcastPress::Stop(b.id)))]);
@@ -584,14 +584,9 @@ async fn show_list(bot: &Tg, app: &App, caller: &Caller) -> HandlerResult {
 }
 
 /// One broadcast in the author's list or in `/rekap`.
-pub async fn list_entry(
-    app: &App,
-    lang: Lang,
-    b: &broadcasts::Broadcast,
-    c: &Counts,
-) -> String {
+pub async fn list_entry(db: &Db, lang: Lang, b: &broadcasts::Broadcast, c: &Counts) -> String {
     let audience = match Audience::parse(&b.audience) {
-        Ok(a) => audience_label(app, lang, &a).await,
+        Ok(a) => audience_label(db, lang, &a).await,
         Err(_) => b.audience.clone(),
     };
     let scheduled = b.send_at > crate::store::now() && c.queued > 0;
@@ -628,7 +623,7 @@ pub async fn rekap_section(app: &App, caller: &Caller) -> anyhow::Result<Option<
     let mut lines = vec![t(caller.lang, "broadcast-rekap-title")];
     for b in &list {
         let c = counts.get(&b.id).copied().unwrap_or_default();
-        lines.push(list_entry(app, caller.lang, b, &c).await);
+        lines.push(list_entry(&app.db, caller.lang, b, &c).await);
     }
     Ok(Some(lines.join("\n\n")))
 }

@@ -35,8 +35,13 @@ impl Call {
     pub fn chat_id(&self) -> Option<i64> {
         self.body.get("chat_id").and_then(Value::as_i64)
     }
+    /// The text of a message, or the caption of a photo or document.
     pub fn text(&self) -> &str {
-        self.body.get("text").and_then(Value::as_str).unwrap_or("")
+        self.body
+            .get("text")
+            .or_else(|| self.body.get("caption"))
+            .and_then(Value::as_str)
+            .unwrap_or("")
     }
     /// Callback data of every inline button, row by row.
     pub fn buttons(&self) -> Vec<(String, String)> {
@@ -81,6 +86,14 @@ struct Inner {
     fault_rate: f64,
     fault_rng: u64,
     faults: u64,
+    /// Telegram's overall limit, when set: sends beyond this many per second (a bucket that
+    /// holds one second's worth) are answered 429 with `retry_after`.
+    rate_limit: Option<f64>,
+    bucket: f64,
+    bucket_at: Option<std::time::Instant>,
+    too_many: u64,
+    /// Files uploaded (multipart sends).
+    uploads: u64,
 }
 
 #[derive(Clone)]
@@ -191,6 +204,44 @@ impl FakeApi {
         g.fault_rng = seed.max(1);
     }
 
+    /// From now on, sends beyond `per_second` overall are refused as Telegram does: HTTP 429
+    /// with `retry_after` (one second).
+    pub fn set_rate_limit(&self, per_second: u32) {
+        let mut g = self.inner.lock().unwrap();
+        g.rate_limit = Some(f64::from(per_second));
+        g.bucket = f64::from(per_second);
+        g.bucket_at = Some(std::time::Instant::now());
+    }
+
+    /// Sends refused with 429 so far.
+    pub fn too_many(&self) -> u64 {
+        self.inner.lock().unwrap().too_many
+    }
+
+    /// Files uploaded with a send so far (not files sent again by their id).
+    pub fn uploads(&self) -> u64 {
+        self.inner.lock().unwrap().uploads
+    }
+
+    /// Whether a send now is over the rate limit (and then counted).
+    fn over_rate(&self) -> bool {
+        let mut g = self.inner.lock().unwrap();
+        let Some(rate) = g.rate_limit else {
+            return false;
+        };
+        let now = std::time::Instant::now();
+        let since = g.bucket_at.map_or(0.0, |t| (now - t).as_secs_f64());
+        g.bucket = (g.bucket + since * rate).min(rate);
+        g.bucket_at = Some(now);
+        if g.bucket >= 1.0 {
+            g.bucket -= 1.0;
+            false
+        } else {
+            g.too_many += 1;
+            true
+        }
+    }
+
     /// Calls answered with a fault so far.
     pub fn faults(&self) -> u64 {
         self.inner.lock().unwrap().faults
@@ -257,13 +308,59 @@ fn bot_user() -> Value {
     })
 }
 
+/// The fields of a multipart request (a send with a file): text fields as strings (a JSON
+/// keyboard parsed), a file as `"upload:<file name>"`.
+fn multipart_fields(content_type: &str, body: &[u8]) -> Option<Value> {
+    let boundary = content_type.split("boundary=").nth(1)?.trim_matches('"');
+    let body = String::from_utf8_lossy(body);
+    let mut fields = serde_json::Map::new();
+    for part in body.split(&format!("--{boundary}")) {
+        let Some((head, content)) = part.split_once("\r\n\r\n") else {
+            continue;
+        };
+        let content = content.strip_suffix("\r\n").unwrap_or(content);
+        let attr = |name: &str| {
+            let key = format!("{name}=\"");
+            let start = head.find(&key)? + key.len();
+            head[start..].split('"').next().map(str::to_string)
+        };
+        let Some(name) = attr("name") else { continue };
+        let value = match attr("filename") {
+            Some(file) => json!(format!("upload:{file}")),
+            None => serde_json::from_str::<Value>(content)
+                .ok()
+                .filter(|v| v.is_object() || v.is_number())
+                .unwrap_or_else(|| json!(content)),
+        };
+        fields.insert(name, value);
+    }
+    Some(Value::Object(fields))
+}
+
 async fn handle(
     State(api): State<FakeApi>,
     Path((_bot, method)): Path<(String, String)>,
+    headers: axum::http::HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
     let method = method.to_ascii_lowercase();
-    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let content_type = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let body: Value = if content_type.starts_with("multipart/form-data") {
+        let fields = multipart_fields(content_type, &body).unwrap_or(Value::Null);
+        let uploads = fields
+            .as_object()
+            .into_iter()
+            .flat_map(|o| o.values())
+            .filter(|v| v.as_str().is_some_and(|s| s.starts_with("upload:")))
+            .count();
+        api.inner.lock().unwrap().uploads += uploads as u64;
+        fields
+    } else {
+        serde_json::from_slice(&body).unwrap_or(Value::Null)
+    };
     if method == "getupdates" {
         return get_updates(api, body).await;
     }
@@ -278,6 +375,17 @@ async fn handle(
     }
     let chat_id = body.get("chat_id").and_then(Value::as_i64);
     let is_send = method.starts_with("send");
+    if is_send && api.over_rate() {
+        return (
+            StatusCode::TOO_MANY_REQUESTS,
+            axum::Json(json!({
+                "ok": false, "error_code": 429,
+                "description": "Too Many Requests: retry after 1",
+                "parameters": { "retry_after": 1 }
+            })),
+        )
+            .into_response();
+    }
     if is_send {
         api.sent_count
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
@@ -335,14 +443,22 @@ async fn handle(
             if let Some(text) = body.get("text") {
                 msg["text"] = text.clone();
             }
+            if let Some(caption) = body.get("caption") {
+                msg["caption"] = caption.clone();
+            }
             if let Some(markup) = body.get("reply_markup") {
                 msg["reply_markup"] = markup.clone();
             }
+            // A file sent by id keeps it; an uploaded one gets a new id, as on Telegram.
+            let file_id = |field: &str, fresh: &str| match body.get(field).and_then(Value::as_str) {
+                Some(id) if !id.starts_with("upload:") => id.to_string(),
+                _ => format!("{fresh}-{message_id}"),
+            };
             if method == "sendphoto" {
-                msg["photo"] = json!([{ "file_id": "sent-photo", "file_unique_id": "u", "width": 1, "height": 1 }]);
+                msg["photo"] = json!([{ "file_id": file_id("photo", "uploaded-photo"), "file_unique_id": "u", "width": 1, "height": 1 }]);
             }
             if method == "senddocument" {
-                msg["document"] = json!({ "file_id": "sent-doc", "file_unique_id": "d" });
+                msg["document"] = json!({ "file_id": file_id("document", "uploaded-doc"), "file_unique_id": "d" });
             }
             ok(msg)
         }

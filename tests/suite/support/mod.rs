@@ -7,7 +7,9 @@ pub mod fake_api;
 use clap::Parser;
 use fake_api::{Call, FakeApi};
 use kesos_bot::config::{Cli, Command, Settings};
+use kesos_bot::domain::role::Role;
 use kesos_bot::store::Db;
+use kesos_bot::store::workers::{self, Invite};
 use serde_json::{Value, json};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -105,6 +107,28 @@ impl TestDb {
         }
         env
     }
+}
+
+/// An invite for a new worker, made as `kesos-bot worker invite` makes it.
+pub async fn invite(db: &Db, role: Role, areas: &[&str], name: &str) -> Invite {
+    let key = kesos_bot::store::secret::load(db, &key_for(db))
+        .await
+        .unwrap();
+    let areas: Vec<String> = areas.iter().map(|s| s.to_string()).collect();
+    workers::invite(db, &key, role, &areas, name)
+        .await
+        .unwrap()
+        .expect("a valid invite")
+}
+
+/// Invites and enrols a worker through `/daftar`; returns the worker id.
+pub async fn enrolled(bot: &TestBot, tg: i64, role: Role, areas: &[&str], name: &str) -> i64 {
+    let inv = invite(&bot.db, role, areas, name).await;
+    bot.user(tg)
+        .send(&format!("/daftar {}", inv.code))
+        .await
+        .assert_contains(&["Selamat bergabung", name]);
+    inv.worker_id
 }
 
 /// The key configuration the tests use for an open database (by its backend).

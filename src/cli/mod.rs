@@ -1,6 +1,8 @@
 //! The operators' subcommands of the field-workers issue: `worker invite|list|revoke`,
 //! `cycle open`, `export tasks|visits`. Messages come from the locales (the machine's language).
 
+mod broadcast;
+
 use crate::config::{Command, CycleAction, DbArgs, ExportKind, SecretAction, WorkerAction};
 use crate::domain::role::Role;
 use crate::i18n::{Lang, datetime_wib, t, targs, to_wib, today_wib};
@@ -22,6 +24,7 @@ pub async fn run(db_args: &DbArgs, cmd: Command, lang: Lang) -> anyhow::Result<E
             Ok(())
         }
         Command::Backup { file } => backup(&db, db_args, &file, lang).await?,
+        Command::Broadcast { action } => broadcast::run(&db, db_args, action, lang).await?,
         Command::Secret {
             action: SecretAction::MoveOut { file },
         } => match secret::move_out(&db, &file).await? {
