@@ -31,6 +31,12 @@ pub struct DbArgs {
     /// A file holding the key (instead of KESOS_SECRET).
     #[arg(long, env = "KESOS_SECRET_FILE", global = true)]
     pub secret_file: Option<PathBuf>,
+    /// Working days for the first response to a complaint.
+    #[arg(long, env = "KESOS_COMPLAINT_RESPONSE_DAYS", default_value_t = 3, global = true)]
+    pub complaint_response_days: u32,
+    /// Working days for the resolution of a complaint.
+    #[arg(long, env = "KESOS_COMPLAINT_RESOLVE_DAYS", default_value_t = 10, global = true)]
+    pub complaint_resolve_days: u32,
 }
 
 impl DbArgs {
@@ -39,6 +45,14 @@ impl DbArgs {
         crate::store::secret::KeyConfig {
             value: self.secret.clone(),
             file: self.secret_file.clone(),
+        }
+    }
+
+    /// The complaint deadlines the operator set.
+    pub fn deadlines(&self) -> crate::store::complaints::Deadlines {
+        crate::store::complaints::Deadlines {
+            response_days: self.complaint_response_days,
+            resolve_days: self.complaint_resolve_days,
         }
     }
 }
@@ -162,6 +176,9 @@ pub enum CycleAction {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportKind {
+    /// ticket, category, kelurahan, status, deadlines (WIB), handler, escalated, resolution;
+    /// nothing about the reporter
+    Complaints,
     /// task, kind, area, assignee, status, due
     Tasks,
     /// visit time (WIB), latitude, longitude, result, notes, photo file id
@@ -174,6 +191,8 @@ pub enum ImportKind {
     Wilayah { file: PathBuf },
     /// KPM households: `nik`, `nama`, `no_kk`, `kelurahan`, `program` (+ optional columns).
     Kpm { file: PathBuf },
+    /// Public holidays for complaint deadlines: `tanggal` (YYYY-MM-DD), `keterangan`.
+    Libur { file: PathBuf },
 }
 
 #[derive(Debug, Clone, Args)]
@@ -221,6 +240,7 @@ pub struct Settings {
     pub cek_limit: u32,
     pub cek_window_minutes: u32,
     pub reminder_hour: u32,
+    pub deadlines: crate::store::complaints::Deadlines,
 }
 
 /// A configuration mistake, worded for the operator who has to fix it.
@@ -269,6 +289,7 @@ impl Settings {
             cek_limit: run.cek_limit,
             cek_window_minutes: run.cek_window_minutes,
             reminder_hour: run.reminder_hour,
+            deadlines: db.deadlines(),
         })
     }
 }

@@ -58,6 +58,9 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 ImportKind::Wilayah { file } => {
                     kesos_bot::import::wilayah::import(&db, &file, lang).await?
                 }
+                ImportKind::Libur { file } => {
+                    kesos_bot::import::libur::import(&db, &file, lang).await?
+                }
                 ImportKind::Kpm { file } => {
                     let secret = kesos_bot::store::secret::load(&db, &cli.db.key()).await?;
                     kesos_bot::import::kpm::import(&db, &file, &secret, lang).await?

@@ -26,6 +26,8 @@ help-warga =
     /cek – check whether your family receives social assistance (needs your NIK and name as on your KTP)
     /skrining – screen your household against the 14 criteria, then ask to be registered
     /info – the assistance programs and where to go
+    /aduan – file a complaint or an objection (you get a ticket number)
+    /status – follow your complaints
     /bahasa – change language
     /batal – stop what is in progress
     /privasi – what we store and why

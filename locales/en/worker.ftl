@@ -149,6 +149,10 @@ reminder-body =
     • due today: { $today }
     • overdue: { $overdue }
     Type /tugas to see the list.
+reminder-complaints = ⚠️ { $complaints ->
+        [one] 1 complaint is
+       *[other] { $complaints } complaints are
+    } past their deadline. Please answer them soon.
 
 ## Revoking access
 worker-tasks-returned = { $count } tasks of { $name } have been returned to you because that worker's access has ended. Type /tugaskan to hand them to another PSM.

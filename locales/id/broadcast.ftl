@@ -26,7 +26,9 @@ broadcast-audience-residents = warga { $place ->
     } { $area } yang pernah memakai bot ini
 
 broadcast-ask-text =
-    Siaran untuk { $audience }: { $shown } penerima saat ini.
+    Siaran untuk { $audience }: { $count ->
+       *[other] { $shown } penerima
+    } saat ini.
 
     Sekarang kirim isi siarannya: teks (paling banyak { $max } huruf), atau foto/dokumen dengan keterangan.
 broadcast-not-joined = Catatan: { $count } petugas di sini belum bergabung dengan bot, jadi belum bisa menerima siaran.
@@ -51,8 +53,12 @@ broadcast-preview =
 
     Kirim sekarang?
 broadcast-send = ✅ Kirim
-broadcast-queued = Siaran #{ $id } tersimpan dan sedang dikirim ke { $shown } penerima.
-broadcast-scheduled = Siaran #{ $id } tersimpan dan akan dikirim ke { $shown } penerima pada { $when }.
+broadcast-queued = Siaran #{ $id } tersimpan dan sedang dikirim ke { $count ->
+       *[other] { $shown } penerima
+    }.
+broadcast-scheduled = Siaran #{ $id } tersimpan dan akan dikirim ke { $count ->
+       *[other] { $shown } penerima
+    } pada { $when }.
 
 broadcast-list-empty = Anda belum pernah mengirim siaran.
 broadcast-list-title = 📋 Siaran Anda yang terakhir:

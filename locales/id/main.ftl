@@ -26,6 +26,8 @@ help-warga =
     /cek – cek apakah keluarga Anda terdaftar sebagai penerima bansos (siapkan NIK dan nama sesuai KTP)
     /skrining – nilai keadaan rumah tangga Anda dengan 14 kriteria, lalu ajukan usulan bila perlu
     /info – keterangan program bansos dan tempat bertanya
+    /aduan – sampaikan aduan atau sanggahan (Anda akan mendapat nomor aduan)
+    /status – lihat perkembangan aduan Anda
     /bahasa – ganti bahasa
     /batal – hentikan proses yang sedang berjalan
     /privasi – data apa yang kami simpan dan untuk apa

@@ -149,6 +149,7 @@ reminder-body =
     • jatuh tempo hari ini: { $today }
     • sudah lewat batas: { $overdue }
     Ketik /tugas untuk melihat daftarnya.
+reminder-complaints = ⚠️ Aduan yang lewat batas waktu: { $complaints }. Mohon segera ditanggapi.
 
 ## Pencabutan akses
 worker-tasks-returned = { $count } tugas dari { $name } dikembalikan kepada Anda karena akses petugas tersebut sudah diakhiri. Ketik /tugaskan untuk menyerahkannya ke PSM lain.

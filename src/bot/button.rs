@@ -6,6 +6,7 @@
 //! The wire format is short prefixes joined by `:` (`kj:r:12:eligible`); it is kept stable, so
 //! that buttons on messages sent before an upgrade still work.
 
+use crate::domain::complaint::Category;
 use crate::domain::lang::Lang;
 use crate::domain::region::RegionCode;
 use crate::domain::task::VisitResult;
@@ -34,6 +35,58 @@ pub enum Button {
     Read(i64),
     /// A resident stops (false) or starts again (true) receiving broadcasts.
     Notices(bool),
+    /// `/aduan`: filing a complaint.
+    Aduan(AduanPress),
+    /// `/status`: the reporter's complaints.
+    Status(StatusPress),
+    /// A handler's step on complaint `complaint`.
+    Handle { complaint: i64, press: HandlePress },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AduanPress {
+    Category(Category),
+    /// This desa/kelurahan.
+    Village(RegionCode),
+    /// Choose another: the kecamatan first.
+    OtherVillage,
+    /// The desa/kelurahan of this kecamatan, to choose from.
+    Kecamatan(RegionCode),
+    /// Keep the first 2,000 characters of a description that was too long.
+    Trim,
+    /// No (more) photos.
+    PhotosDone,
+    /// Stay anonymous (an objection), or not.
+    Anonymous(bool),
+    Send,
+    /// Fill the form in again from the start.
+    Redo,
+    Cancel,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusPress {
+    /// The caller's complaints.
+    List,
+    Open(i64),
+    /// Add text or a photo to an open complaint.
+    Add(i64),
+    /// Say a resolved complaint is not solved.
+    Reopen(i64),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HandlePress {
+    /// Take it in hand.
+    Take,
+    /// Choose a PSM of the kelurahan.
+    Handout,
+    /// Hand it to this PSM (a workers id).
+    To(i64),
+    /// Answer it with a note: resolved.
+    Resolve,
+    /// Reject it with a reason.
+    Reject,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,6 +257,31 @@ impl Button {
                 BroadcastPress::List => "sr:l".into(),
                 BroadcastPress::Stop(id) => format!("sr:stop:{id}"),
             },
+            Button::Aduan(p) => match p {
+                AduanPress::Category(c) => format!("ad:c:{}", c.code()),
+                AduanPress::Village(c) => format!("ad:v:{}", c.as_str()),
+                AduanPress::OtherVillage => "ad:v".into(),
+                AduanPress::Kecamatan(c) => format!("ad:k:{}", c.as_str()),
+                AduanPress::Trim => "ad:trim".into(),
+                AduanPress::PhotosDone => "ad:pd".into(),
+                AduanPress::Anonymous(yes) => format!("ad:an:{}", if *yes { "y" } else { "n" }),
+                AduanPress::Send => "ad:send".into(),
+                AduanPress::Redo => "ad:redo".into(),
+                AduanPress::Cancel => "ad:x".into(),
+            },
+            Button::Status(p) => match p {
+                StatusPress::List => "st:l".into(),
+                StatusPress::Open(id) => format!("st:o:{id}"),
+                StatusPress::Add(id) => format!("st:a:{id}"),
+                StatusPress::Reopen(id) => format!("st:r:{id}"),
+            },
+            Button::Handle { complaint, press } => match press {
+                HandlePress::Take => format!("cp:t:{complaint}"),
+                HandlePress::Handout => format!("cp:h:{complaint}"),
+                HandlePress::To(w) => format!("cp:p:{complaint}:{w}"),
+                HandlePress::Resolve => format!("cp:ok:{complaint}"),
+                HandlePress::Reject => format!("cp:no:{complaint}"),
+            },
             Button::Read(id) => format!("rd:{id}"),
             Button::Notices(on) => format!("nt:{}", if *on { "on" } else { "off" }),
         };
@@ -281,6 +359,32 @@ impl Button {
             ["sr", "x"] => Button::Broadcast(BroadcastPress::Cancel),
             ["sr", "l"] => Button::Broadcast(BroadcastPress::List),
             ["sr", "stop", id_] => Button::Broadcast(BroadcastPress::Stop(id(id_)?)),
+            ["ad", "c", c] => Button::Aduan(AduanPress::Category(Category::parse(c)?)),
+            ["ad", "v", c] => Button::Aduan(AduanPress::Village(region(c)?)),
+            ["ad", "v"] => Button::Aduan(AduanPress::OtherVillage),
+            ["ad", "k", c] => Button::Aduan(AduanPress::Kecamatan(region(c)?)),
+            ["ad", "trim"] => Button::Aduan(AduanPress::Trim),
+            ["ad", "pd"] => Button::Aduan(AduanPress::PhotosDone),
+            ["ad", "an", "y"] => Button::Aduan(AduanPress::Anonymous(true)),
+            ["ad", "an", "n"] => Button::Aduan(AduanPress::Anonymous(false)),
+            ["ad", "send"] => Button::Aduan(AduanPress::Send),
+            ["ad", "redo"] => Button::Aduan(AduanPress::Redo),
+            ["ad", "x"] => Button::Aduan(AduanPress::Cancel),
+            ["st", "l"] => Button::Status(StatusPress::List),
+            ["st", "o", c] => Button::Status(StatusPress::Open(id(c)?)),
+            ["st", "a", c] => Button::Status(StatusPress::Add(id(c)?)),
+            ["st", "r", c] => Button::Status(StatusPress::Reopen(id(c)?)),
+            ["cp", what, c, rest @ ..] => Button::Handle {
+                complaint: id(c)?,
+                press: match (*what, rest) {
+                    ("t", []) => HandlePress::Take,
+                    ("h", []) => HandlePress::Handout,
+                    ("p", [w]) => HandlePress::To(id(w)?),
+                    ("ok", []) => HandlePress::Resolve,
+                    ("no", []) => HandlePress::Reject,
+                    _ => return None,
+                },
+            },
             ["rd", b] => Button::Read(id(b)?),
             ["nt", "on"] => Button::Notices(true),
             ["nt", "off"] => Button::Notices(false),
@@ -319,6 +423,29 @@ mod tests {
                 worker: i64::MAX,
             }),
             Button::Read(i64::MAX),
+            Button::Aduan(AduanPress::Category(Category::Objection)),
+            Button::Aduan(AduanPress::Village(RegionCode::parse("32.15.01.2001").unwrap())),
+            Button::Aduan(AduanPress::OtherVillage),
+            Button::Aduan(AduanPress::Kecamatan(RegionCode::parse("32.15.30").unwrap())),
+            Button::Aduan(AduanPress::Trim),
+            Button::Aduan(AduanPress::PhotosDone),
+            Button::Aduan(AduanPress::Anonymous(true)),
+            Button::Aduan(AduanPress::Anonymous(false)),
+            Button::Aduan(AduanPress::Send),
+            Button::Aduan(AduanPress::Redo),
+            Button::Aduan(AduanPress::Cancel),
+            Button::Status(StatusPress::List),
+            Button::Status(StatusPress::Open(i64::MAX)),
+            Button::Status(StatusPress::Add(i64::MAX)),
+            Button::Status(StatusPress::Reopen(i64::MAX)),
+            Button::Handle {
+                complaint: i64::MAX,
+                press: HandlePress::To(i64::MAX),
+            },
+            Button::Handle {
+                complaint: 1,
+                press: HandlePress::Reject,
+            },
             Button::Notices(true),
             Button::Notices(false),
         ];
@@ -407,6 +534,9 @@ mod tests {
             "sr:a:warga",
             "rd:-5",
             "nt:maybe",
+            "ad:c:bribe",
+            "cp:p:5",
+            "st:o:-1",
         ] {
             assert_eq!(Button::parse(data), None, "{data}");
         }

@@ -38,7 +38,7 @@ pub fn language_menu() -> InlineKeyboardMarkup {
 
 /// The commands a role sees in Telegram's menu, described in `lang`.
 pub fn commands_for(role: Role, lang: Lang) -> Vec<BotCommand> {
-    let mut names: Vec<&str> = vec!["start", "cek", "skrining", "info"];
+    let mut names: Vec<&str> = vec!["start", "cek", "skrining", "aduan", "status", "info"];
     match role {
         Role::Warga => {}
         Role::Psm => names.extend(["tugas", "kunjungan"]),

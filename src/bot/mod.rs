@@ -16,6 +16,7 @@
 pub mod broadcast;
 pub mod button;
 pub mod common;
+pub mod complaint;
 pub mod dialogue;
 mod legacy;
 pub mod menu;
@@ -63,6 +64,7 @@ impl ChatOf for Caller {
 pub fn schema() -> Handler {
     let messages = Update::filter_message()
         .branch(common::commands())
+        .branch(complaint::messages())
         .branch(resident::messages())
         .branch(worker::messages())
         .branch(common::message_fallback());
@@ -75,6 +77,7 @@ pub fn schema() -> Handler {
             })
             .branch(common::callbacks())
             .branch(broadcast::callbacks())
+            .branch(complaint::callbacks())
             .branch(resident::callbacks())
             .branch(worker::callbacks()),
         )

@@ -7,6 +7,7 @@ use crate::domain::lang::Lang;
 use crate::domain::notice::Notice;
 use crate::domain::task::TaskKind;
 use crate::i18n::{date, t, targs};
+use crate::store::seal::Seal;
 use chrono::NaiveDate;
 use teloxide::types::InlineKeyboardMarkup;
 
@@ -15,7 +16,36 @@ pub fn kind_text(lang: Lang, kind: TaskKind) -> String {
     t(lang, &format!("task-kind-{}", kind.code()))
 }
 
-pub fn render(lang: Lang, notice: &Notice) -> (String, Option<InlineKeyboardMarkup>) {
+/// A notice in words: its text, its buttons, and a photo it shows (by Telegram file id; the
+/// text is then its caption).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rendered {
+    pub text: String,
+    pub keyboard: Option<InlineKeyboardMarkup>,
+    pub photo: Option<String>,
+}
+
+impl Rendered {
+    pub fn text(text: String, keyboard: Option<InlineKeyboardMarkup>) -> Rendered {
+        Rendered {
+            text,
+            keyboard,
+            photo: None,
+        }
+    }
+}
+
+/// A queued notice in `lang`; `seal` opens what people typed (complaint texts travel sealed).
+pub fn render(lang: Lang, notice: &Notice, seal: &Seal) -> Rendered {
+    if let Some(r) = crate::bot::complaint::notice::render(lang, notice, seal) {
+        return r;
+    }
+    let (text, keyboard) = words(lang, notice);
+    Rendered::text(text, keyboard)
+}
+
+/// The notices of proposals, tasks, cycles and workers.
+fn words(lang: Lang, notice: &Notice) -> (String, Option<InlineKeyboardMarkup>) {
     match notice {
         Notice::TaskAssigned {
             task,
@@ -70,14 +100,32 @@ pub fn render(lang: Lang, notice: &Notice) -> (String, Option<InlineKeyboardMark
             None,
         ),
         Notice::WorkerRevoked => (t(lang, "worker-revoked-notice"), None),
-        Notice::Reminder { today, overdue } => (
-            targs(
+        Notice::Reminder {
+            today,
+            overdue,
+            complaints,
+        } => {
+            let mut body = targs(
                 lang,
                 "reminder-body",
                 &[("today", (*today).into()), ("overdue", (*overdue).into())],
-            ),
-            None,
-        ),
+            );
+            if *complaints > 0 {
+                body.push_str("\n\n");
+                body.push_str(&targs(
+                    lang,
+                    "reminder-complaints",
+                    &[("complaints", (*complaints).into())],
+                ));
+            }
+            (body, None)
+        }
+        // Worded by `bot::complaint::notice`.
+        Notice::ComplaintFiled { .. }
+        | Notice::ComplaintPhoto { .. }
+        | Notice::ComplaintUpdate { .. }
+        | Notice::ComplaintReply { .. }
+        | Notice::ComplaintEscalated { .. } => (String::new(), None),
     }
 }
 
@@ -121,7 +169,7 @@ mod tests {
                 status,
             };
             for lang in Lang::ALL {
-                let (body, _) = render(lang, &notice);
+                let body = render(lang, &notice, &Seal::from_secret(b"k")).text;
                 assert!(
                     body.contains("USL-2026-000042"),
                     "{status:?} in {lang:?}: {body}"
@@ -132,7 +180,7 @@ mod tests {
 
     #[test]
     fn a_task_notice_opens_the_task() {
-        let (body, keyboard) = render(
+        let Rendered { text: body, keyboard, .. } = render(
             Lang::En,
             &Notice::TaskAssigned {
                 task: 41,
@@ -140,6 +188,7 @@ mod tests {
                 subject: "7".into(),
                 due: None,
             },
+            &Seal::from_secret(b"k"),
         );
         assert!(body.contains("#41"), "{body}");
         let data = keyboard.unwrap().inline_keyboard[0][0].clone();

@@ -17,6 +17,8 @@ pub enum State {
     Resident(crate::bot::resident::Flow),
     /// A field worker's flow (`/daftar`, `/tugaskan`, `/kunjungan`): see `bot::worker`.
     Worker(crate::bot::worker::Flow),
+    /// A complaint being filed, added to, reopened or answered: see `bot::complaint`.
+    Complaint(crate::bot::complaint::Flow),
 }
 
 impl State {

@@ -2,6 +2,7 @@
 //! `cycle open`, `export tasks|visits`. Messages come from the locales (the machine's language).
 
 mod broadcast;
+pub mod complaints;
 
 use crate::config::{Command, CycleAction, DbArgs, ExportKind, SecretAction, WorkerAction};
 use crate::domain::role::Role;
@@ -19,7 +20,14 @@ pub async fn run(db_args: &DbArgs, cmd: Command, lang: Lang) -> anyhow::Result<E
         Command::Export { what, .. } => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
-            export(&db, what, &mut lock).await?;
+            match what {
+                ExportKind::Complaints => {
+                    let key = secret::load(&db, &db_args.key()).await?;
+                    let seal = crate::store::seal::Seal::from_secret(&key);
+                    complaints::export(&db, &seal, db_args.deadlines(), &mut lock).await?
+                }
+                other => export(&db, other, &mut lock).await?,
+            }
             lock.flush()?;
             Ok(())
         }
@@ -266,6 +274,7 @@ pub async fn export(db: &Db, what: ExportKind, out: impl Write) -> anyhow::Resul
                 ])?;
             }
         }
+        ExportKind::Complaints => anyhow::bail!("complaints are exported by cli::complaints::export"),
         ExportKind::Visits => {
             w.write_record([
                 "task",

@@ -39,4 +39,7 @@ coded! {
     super::task::TaskKind => "task kind",
     super::task::VisitResult => "visit result",
     super::proposal::ProposalStatus => "proposal status",
+    super::complaint::Category => "complaint category",
+    super::complaint::Event => "complaint event",
+    super::role::Role => "role",
 }

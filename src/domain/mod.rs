@@ -3,6 +3,7 @@
 
 pub mod broadcast;
 pub mod code;
+pub mod complaint;
 pub mod criteria;
 pub mod cycle;
 pub mod invite;
@@ -15,6 +16,7 @@ pub mod region;
 pub mod reminder;
 pub mod role;
 pub mod task;
+pub mod workdays;
 
 /// Western Indonesia Time (WIB), UTC+7 without daylight saving: the product's time zone.
 pub fn wib() -> chrono::FixedOffset {

@@ -3,7 +3,9 @@
 //! language the recipient uses at that moment) only when it is sent, by `crate::bot::notice`.
 //! Kinds, results and statuses are stored by their codes (`domain::code`).
 
+use super::complaint::{Category, Event};
 use super::proposal::ProposalStatus;
+use super::role::Role;
 use super::task::{TaskKind, VisitResult};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -42,8 +44,61 @@ pub enum Notice {
     TasksReturned { count: i64, worker: String },
     /// This worker's access ended.
     WorkerRevoked,
-    /// The daily summary of a worker's tasks.
-    Reminder { today: i64, overdue: i64 },
+    /// The daily summary of a worker's tasks (and of the complaints overdue in their hands).
+    Reminder {
+        today: i64,
+        overdue: i64,
+        #[serde(default)]
+        complaints: i64,
+    },
+    /// A complaint for this worker to handle: the TKSK of its kecamatan, a PSM it was handed
+    /// to, or a Dinas Sosial operator where no TKSK is enrolled (`to` says which, for the
+    /// buttons). `description` and `reporter` (the first name; `None` when anonymous) are
+    /// sealed (`Place::Complaint`).
+    ComplaintFiled {
+        id: i64,
+        ticket: String,
+        #[serde(with = "super::code")]
+        category: Category,
+        place: String,
+        description: String,
+        reporter: Option<String>,
+        photos: u8,
+        location: bool,
+        response_due: NaiveDate,
+        resolve_due: NaiveDate,
+        #[serde(with = "super::code")]
+        to: Role,
+    },
+    /// Photo `n` of `of` of a complaint, re-sent by its Telegram file id.
+    ComplaintPhoto {
+        ticket: String,
+        file_id: String,
+        n: u8,
+        of: u8,
+    },
+    /// The reporter's complaint moved on; `note` (sealed) is the handler's answer or reason.
+    ComplaintUpdate {
+        ticket: String,
+        #[serde(with = "super::code")]
+        event: Event,
+        note: Option<String>,
+    },
+    /// The reporter reopened a complaint or added to it: for its handler. `note` sealed.
+    ComplaintReply {
+        id: i64,
+        ticket: String,
+        #[serde(with = "super::code")]
+        event: Event,
+        note: Option<String>,
+        photo: Option<String>,
+    },
+    /// A complaint passed its resolution deadline: for Dinas Sosial.
+    ComplaintEscalated {
+        id: i64,
+        ticket: String,
+        resolve_due: NaiveDate,
+    },
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! line number and reason while the good rows still load, and re-importing changes nothing.
 
 pub mod kpm;
+pub mod libur;
 pub mod table;
 pub mod wilayah;
 

@@ -6,6 +6,7 @@
 use crate::app::App;
 use crate::domain::notice::Notice;
 use crate::domain::reminder::{due_summary, reminder_day};
+use crate::store::complaints::{self, Deadlines};
 use crate::store::{Db, meta, outbox, tasks};
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
@@ -13,7 +14,12 @@ use std::time::Duration;
 
 /// Queues the reminders due at `now`; returns how many were queued (0 on a second call the
 /// same day).
-pub async fn tick(db: &Db, now: DateTime<Utc>, hour: u32) -> anyhow::Result<usize> {
+pub async fn tick(
+    db: &Db,
+    now: DateTime<Utc>,
+    hour: u32,
+    deadlines: Deadlines,
+) -> anyhow::Result<usize> {
     let Some(day) = reminder_day(now, hour) else {
         return Ok(0);
     };
@@ -21,18 +27,45 @@ pub async fn tick(db: &Db, now: DateTime<Utc>, hour: u32) -> anyhow::Result<usiz
     if meta::get(db, "reminders_day").await?.as_deref() == Some(day_s.as_str()) {
         return Ok(0);
     }
+    // Complaints past their resolution deadline go to Dinas Sosial first (once each).
+    let calendar = complaints::calendar(db).await?;
+    let escalated = complaints::sweep(db, day, &calendar, deadlines).await?;
+    if escalated > 0 {
+        tracing::warn!(escalated, "complaints past their resolution deadline; Dinas Sosial told");
+    }
+    let late = complaints::overdue_by_worker(db, day, &calendar, deadlines).await?;
+    // Workers with due tasks, and those with only overdue complaints.
+    let mut due: Vec<(i64, i64, i64, i64)> = tasks::due_by_worker(db, &day_s)
+        .await?
+        .into_iter()
+        .map(|w| {
+            let d = due_summary(w.due.iter().map(|(s, n)| (s.as_str(), *n)), day);
+            (w.worker, w.chat, d.today, d.overdue)
+        })
+        .collect();
+    let only_complaints: Vec<i64> = late
+        .keys()
+        .filter(|w| !due.iter().any(|d| d.0 == **w))
+        .copied()
+        .collect();
+    let mut conn = db.pool.acquire().await?;
+    for (worker, chat) in crate::store::workers::contacts(&mut conn, &only_complaints).await? {
+        due.push((worker, chat, 0, 0));
+    }
+    drop(conn);
     let mut queued = 0;
-    for w in tasks::due_by_worker(db, &day_s).await? {
-        let d = due_summary(w.due.iter().map(|(s, n)| (s.as_str(), *n)), day);
-        if d.today + d.overdue == 0 {
+    for (worker, chat, today, overdue) in due {
+        let complaints = late.get(&worker).copied().unwrap_or(0);
+        if today + overdue + complaints == 0 {
             continue;
         }
         let notice = Notice::Reminder {
-            today: d.today,
-            overdue: d.overdue,
+            today,
+            overdue,
+            complaints,
         };
-        let key = format!("reminder:{}:{day_s}", w.worker);
-        if outbox::enqueue(&db.pool, w.chat, &notice, Some(&key)).await? {
+        let key = format!("reminder:{worker}:{day_s}");
+        if outbox::enqueue(&db.pool, chat, &notice, Some(&key)).await? {
             queued += 1;
         }
     }
@@ -46,7 +79,8 @@ pub async fn run(app: Arc<App>, mut stop: tokio::sync::watch::Receiver<bool>) {
         if *stop.borrow() {
             break;
         }
-        match tick(&app.db, Utc::now(), app.settings.reminder_hour).await {
+        let s = &app.settings;
+        match tick(&app.db, Utc::now(), s.reminder_hour, s.deadlines).await {
             Ok(n) if n > 0 => {
                 tracing::info!(reminders = n, "daily reminders queued");
                 app.outbox_ready.notify_one();

@@ -22,9 +22,9 @@ use tokio::sync::watch;
 
 /// How long a claim holds without renewal: when a sender dies (killed, or its machine gone),
 /// its unsent rows go to another sender, or to itself restarted, after at most this long.
-const LEASE_SECS: i64 = 30;
+const LEASE_SECS: i64 = 15;
 /// How often a live sender renews the lease of the batch it works on.
-const RENEW_EVERY: Duration = Duration::from_secs(10);
+const RENEW_EVERY: Duration = Duration::from_secs(5);
 
 /// Sends queued notices until told to stop.
 pub(super) async fn run(bot: Tg, app: Arc<App>, mut stop: watch::Receiver<bool>) {
@@ -134,16 +134,19 @@ async fn release(app: &App, q: &Queued) {
     }
 }
 
-/// What to send for a row: text and buttons, or why it cannot be sent.
-fn message(bot: &Tg, q: &Queued, to: &Recipient) -> Result<(String, Option<ReplyMarkup>), String> {
+/// What a row sends: its text, buttons, and a photo (by file id) it shows.
+type Message = (String, Option<ReplyMarkup>, Option<String>);
+
+/// What to send for a row, or why it cannot be sent.
+fn message(bot: &Tg, app: &App, q: &Queued, to: &Recipient) -> Result<Message, String> {
     match &q.content {
         Content::Notice(n) => {
-            let (body, keyboard) = notice::render(to.lang, n);
-            Ok((body, keyboard.map(ReplyMarkup::InlineKeyboard)))
+            let r = notice::render(to.lang, n, &app.seal);
+            Ok((r.text, r.keyboard.map(ReplyMarkup::InlineKeyboard), r.photo))
         }
-        Content::Kept { body, markup } => {
-            send::open_kept(bot, body, markup.as_deref()).map_err(|e| e.to_string())
-        }
+        Content::Kept { body, markup } => send::open_kept(bot, body, markup.as_deref())
+            .map(|(text, markup)| (text, markup, None))
+            .map_err(|e| e.to_string()),
         Content::Text { body, markup } => {
             let markup = match markup
                 .as_deref()
@@ -156,7 +159,7 @@ fn message(bot: &Tg, q: &Queued, to: &Recipient) -> Result<(String, Option<Reply
                 }
                 None => None,
             };
-            Ok((body.clone(), markup))
+            Ok((body.clone(), markup, None))
         }
         Content::Unreadable(why) => Err(why.clone()),
         // Sent by `deliver_broadcast`.
@@ -187,7 +190,7 @@ async fn deliver(
     if let Content::Broadcast(id) = q.content {
         return deliver_broadcast(bot, app, (to, known), bulletins, id, q).await;
     }
-    let (body, markup) = match message(bot, &q, &to) {
+    let (body, markup, photo) = match message(bot, app, &q, &to) {
         Ok(m) => m,
         Err(why) => {
             tracing::error!(notice = q.id, error = %why, "a queued notice cannot be read; giving it up");
@@ -195,7 +198,22 @@ async fn deliver(
             return None;
         }
     };
-    let delivered = send::now(bot, &app.db, ChatId(q.chat_id), &body, markup).await;
+    let delivered = match photo {
+        None => send::now(bot, &app.db, ChatId(q.chat_id), &body, markup).await,
+        Some(file_id) => {
+            let b = send::Bulletin {
+                text: body,
+                markup,
+                media: Some((
+                    broadcasts::MediaKind::Photo,
+                    teloxide::types::InputFile::file_id(teloxide::types::FileId(file_id)),
+                )),
+            };
+            send::bulletin(bot, &app.db, ChatId(q.chat_id), b, false)
+                .await
+                .map(|(d, _)| d)
+        }
+    };
     match delivered {
         Ok(Delivery::Sent(id)) => finish(app, &q, Outcome::Sent(i64::from(id.0))).await,
         Ok(Delivery::Unreachable) => finish(app, &q, Outcome::Unreachable).await,

@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod broadcasts;
+pub mod complaints;
 pub mod cycles;
 pub mod dialogue;
 pub mod inbox;

@@ -29,6 +29,9 @@ pub enum Place {
     Outbox,
     /// A broadcast's text (`broadcasts.body`).
     Broadcast,
+    /// What a complaint's reporter and handlers typed (`complaints`, `complaint_events`, and
+    /// the notices that quote them).
+    Complaint,
 }
 
 impl Place {
@@ -38,6 +41,7 @@ impl Place {
             Place::Dialogue => b"dialogue",
             Place::Outbox => b"outbox",
             Place::Broadcast => b"broadcasts",
+            Place::Complaint => b"complaints",
         }
     }
 }

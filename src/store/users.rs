@@ -171,6 +171,16 @@ where
     Ok(())
 }
 
+/// The desa/kelurahan a resident's last successful `/cek` or proposal named.
+pub async fn home_area(db: &Db, tg_id: i64) -> sqlx::Result<Option<String>> {
+    let row: Option<(Option<String>,)> =
+        sqlx::query_as("SELECT home_area FROM users WHERE tg_id = $1")
+            .bind(tg_id)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row.and_then(|r| r.0))
+}
+
 /// Marks a chat whose user blocked the bot, so that later sends skip it.
 pub async fn mark_blocked(db: &Db, chat_id: i64) -> sqlx::Result<()> {
     sqlx::query("UPDATE users SET blocked = 1 WHERE chat_id = $1")

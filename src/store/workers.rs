@@ -330,7 +330,7 @@ pub async fn get(db: &Db, id: i64) -> sqlx::Result<Option<Worker>> {
     .await
 }
 
-async fn areas_in(conn: &mut AnyConnection, worker_id: i64) -> sqlx::Result<Vec<String>> {
+pub async fn areas_in(conn: &mut AnyConnection, worker_id: i64) -> sqlx::Result<Vec<String>> {
     let rows: Vec<(String,)> =
         sqlx::query_as("SELECT area FROM worker_areas WHERE worker_id = $1 ORDER BY area")
             .bind(worker_id)

@@ -563,22 +563,22 @@ async fn the_daily_reminder_is_queued_once_a_day_whatever_the_restarts() {
         let seven = chrono::Utc.with_ymd_and_hms(2031, 3, 14, 0, 5, 0).unwrap();
         use kesos_bot::jobs::reminders::tick;
         assert_eq!(
-            tick(&bot.db, six, 7).await.unwrap(),
+            tick(&bot.db, six, 7, Default::default()).await.unwrap(),
             0,
             "not before 07:00 WIB"
         );
         assert_eq!(
-            tick(&bot.db, seven, 7).await.unwrap(),
+            tick(&bot.db, seven, 7, Default::default()).await.unwrap(),
             1,
             "one worker has due tasks"
         );
-        assert_eq!(tick(&bot.db, seven, 7).await.unwrap(), 0);
+        assert_eq!(tick(&bot.db, seven, 7, Default::default()).await.unwrap(), 0);
         // Even without the day's mark (another instance, a lost write) the dedupe key holds.
         sqlx::query("DELETE FROM meta WHERE key = 'reminders_day'")
             .execute(&bot.db.pool)
             .await
             .unwrap();
-        assert_eq!(tick(&bot.db, seven, 7).await.unwrap(), 0);
+        assert_eq!(tick(&bot.db, seven, 7, Default::default()).await.unwrap(), 0);
         wait_notice(&bot, 981, "jatuh tempo hari ini: 1").await;
         wait_notice(&bot, 981, "sudah lewat batas: 1").await;
         let (n,): (i64,) = one(
@@ -792,7 +792,11 @@ async fn outbox_rows_are_claimed_in_one_statement_and_finished_only_by_their_hol
     on_each_backend!(|tdb| {
         let db = tdb.connect().await;
         for today in 1..=3 {
-            let n = Notice::Reminder { today, overdue: 0 };
+            let n = Notice::Reminder {
+                today,
+                overdue: 0,
+                complaints: 0,
+            };
             outbox::enqueue(&db.pool, 700, &n, None).await.unwrap();
         }
         let first = outbox::claim_due(&db, 2, 600).await.unwrap();
@@ -802,7 +806,8 @@ async fn outbox_rows_are_claimed_in_one_statement_and_finished_only_by_their_hol
             first[0].content,
             Content::Notice(Notice::Reminder {
                 today: 1,
-                overdue: 0
+                overdue: 0,
+                complaints: 0,
             })
         );
         // Another sender gets only what is left.
@@ -849,7 +854,11 @@ async fn a_reply_waiting_for_its_user_goes_before_notices_and_notices_before_bul
     use kesos_bot::store::outbox::{self, Lane};
     on_each_backend!(|tdb| {
         let db = tdb.connect().await;
-        let n = |today| Notice::Reminder { today, overdue: 0 };
+        let n = |today| Notice::Reminder {
+                today,
+                overdue: 0,
+                complaints: 0,
+            };
         for i in 0..3 {
             outbox::enqueue_in(&db.pool, Lane::Bulk, 700 + i, &n(i), None)
                 .await

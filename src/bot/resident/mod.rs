@@ -125,7 +125,7 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    fn of(bot: Tg, app: Arc<App>, caller: Caller, dialogue: Dlg) -> Ctx {
+    pub fn of(bot: Tg, app: Arc<App>, caller: Caller, dialogue: Dlg) -> Ctx {
         Ctx {
             bot,
             app,

@@ -1,0 +1,50 @@
+-- Complaints and objections (issue 12). What the reporter and the handlers typed (description,
+-- notes, reasons, the reporter's first name) is stored sealed, like dialogue drafts: a resident
+-- may type a NIK into a complaint.
+--
+-- status: new | in_progress | resolved | rejected | reopened. Deadlines are not stored: they
+-- are counted from `filed_on` in working days (holidays below) whenever they are needed, so a
+-- holiday loaded later moves them.
+CREATE TABLE complaints (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    ticket      TEXT NOT NULL UNIQUE,          -- ADU-YYYY-NNNNNN
+    reporter    INTEGER,                       -- Telegram id; NULL after /hapusdata
+    reporter_name TEXT,                        -- sealed first name; NULL when anonymous
+    anonymous   INTEGER NOT NULL DEFAULT 0,
+    category    TEXT NOT NULL,
+    area        TEXT NOT NULL REFERENCES wilayah(code),
+    description TEXT NOT NULL,                 -- sealed
+    photos      TEXT NOT NULL DEFAULT '',      -- Telegram file ids, space separated
+    lat         REAL,
+    lon         REAL,
+    status      TEXT NOT NULL DEFAULT 'new',
+    handler     INTEGER REFERENCES workers(id),
+    task_id     INTEGER REFERENCES tasks(id),
+    filed_on    TEXT NOT NULL,                 -- YYYY-MM-DD (WIB)
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL,
+    first_response_at INTEGER,
+    resolved_at INTEGER,
+    escalated_at INTEGER,
+    dedupe      TEXT UNIQUE                    -- the draft's key: a replayed "send" files once
+);
+CREATE INDEX complaints_reporter ON complaints(reporter, id);
+CREATE INDEX complaints_open ON complaints(status, area);
+
+-- Every change, with time, actor and note.
+CREATE TABLE complaint_events (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    complaint   INTEGER NOT NULL REFERENCES complaints(id),
+    at          INTEGER NOT NULL,
+    event       TEXT NOT NULL,                 -- filed | taken | assigned | resolved | rejected | reopened | added | escalated
+    actor       INTEGER REFERENCES workers(id),-- NULL: the reporter, or the system
+    note        TEXT,                          -- sealed
+    photo       TEXT                           -- a file id the reporter added
+);
+CREATE INDEX complaint_events_of ON complaint_events(complaint, id);
+
+-- Public holidays (kesos-bot import libur): not working days.
+CREATE TABLE holidays (
+    day         TEXT PRIMARY KEY,              -- YYYY-MM-DD
+    name        TEXT NOT NULL
+);
