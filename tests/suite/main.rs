@@ -4,6 +4,7 @@
 mod support;
 
 mod broadcasts;
+mod complaints;
 mod foundation;
 mod imports;
 mod locales;
