@@ -642,6 +642,7 @@ pub async fn sweep(
         .filter(|c| c.escalated_at.is_none() && deadlines.of(calendar, day(&c.filed_on)).1 < today)
         .collect();
     let mut escalated = 0;
+    let mut operators: std::collections::HashMap<String, Vec<(i64, i64)>> = Default::default();
     // In slices, so that no write transaction holds the database for long.
     for slice in late.chunks(500) {
         let mut tx = db.begin_write().await?;
@@ -659,7 +660,11 @@ pub async fn sweep(
             }
             event_in(&mut tx, c.id, Event::Escalated, None, None, None).await?;
             let resolve_due = deadlines.of(calendar, day(&c.filed_on)).1;
-            for (_, chat) in dinsos_chats(&mut tx, &c.area).await? {
+            if !operators.contains_key(&c.area) {
+                let found = dinsos_chats(&mut tx, &c.area).await?;
+                operators.insert(c.area.clone(), found);
+            }
+            for (_, chat) in operators[&c.area].clone() {
                 let notice = Notice::ComplaintEscalated {
                     id: c.id,
                     ticket: c.ticket.clone(),

@@ -250,6 +250,11 @@ pub async fn erase(db: &Db, tg_id: i64, chat_id: i64) -> sqlx::Result<()> {
         .bind(tg_id)
         .execute(&mut *tx)
         .await?;
+    // Complaints stay for their handlers, no longer linked to the reporter or named.
+    sqlx::query("UPDATE complaints SET reporter = NULL, reporter_name = NULL WHERE reporter = $1")
+        .bind(tg_id)
+        .execute(&mut *tx)
+        .await?;
     // Look-up rows stay until they age out: erasing must not reset the /cek limit (they hold
     // only an id and a time). Only rows older than a day go now.
     sqlx::query("DELETE FROM lookups WHERE tg_id = $1 AND at < $2 - 86400")

@@ -392,3 +392,39 @@ async fn a_complaint_acknowledged_just_before_a_kill_is_there_after_the_restart_
         let _ = child.child.wait();
     });
 }
+
+#[tokio::test]
+async fn a_rutilahu_request_opens_a_survey_and_an_overdue_complaint_is_in_the_tksk_reminder() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        enrolled(&bot, 640, Role::Tksk, &[KARAWANG_BARAT], "Pak Ujang").await;
+        let answer = file(&bot.user(740), Category::Rutilahu, KULON, "Atap rumah kami bocor dan dindingnya retak.").await;
+        let ticket = ticket_in(&answer);
+        let kinds: Vec<(String,)> = sqlx::query_as("SELECT kind FROM tasks WHERE subject = $1 ORDER BY kind")
+            .bind(&ticket)
+            .fetch_all(&bot.db.pool)
+            .await
+            .unwrap();
+        let kinds: Vec<String> = kinds.into_iter().map(|k| k.0).collect();
+        assert_eq!(kinds, vec!["complaint", "survey_rutilahu"]);
+        // Nobody answered: a week on, the TKSK's morning reminder says so.
+        let week = chrono::Utc::now() + chrono::Duration::days(7);
+        let seven = chrono::TimeZone::with_ymd_and_hms(
+            &chrono::Utc,
+            chrono::Datelike::year(&week),
+            chrono::Datelike::month(&week),
+            chrono::Datelike::day(&week),
+            1,
+            0,
+            0,
+        )
+        .unwrap();
+        let queued = kesos_bot::jobs::reminders::tick(&bot.db, seven, 7, Deadlines::default())
+            .await
+            .unwrap();
+        assert_eq!(queued, 1);
+        let reminder = told(&bot.api, 640, "Aduan yang lewat batas waktu: 1").await;
+        assert!(reminder.contains("Pengingat"), "{reminder}");
+        bot.stop().await;
+    });
+}
