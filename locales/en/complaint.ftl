@@ -47,6 +47,7 @@ complaint-photo-received = Photo { $n } of { $max } received. Send another, or p
 complaint-no-photos = Skip
 complaint-photos-done = Continue
 complaint-photos-full = At most { $max } photos. Press Continue to go on.
+complaint-photos-full-then-location = You have sent { $max } photos, the most we take; this one is not kept.
 complaint-photo-please = Please send a photo, or press the button below when you are done.
 complaint-ask-location = If you are where it happened, send your location with the button below. If not, press Skip location.
 complaint-location-please = Please send your location with the button below, or press Skip location.

@@ -71,6 +71,7 @@ privacy-text =
     • Your Telegram account and language, to answer you.
     • For /cek: your NIK is never stored in full, only a keyed code and a masked form (3215**********01).
     • For a proposal: what you entered, for PSM/TKSK and Dinas Sosial to verify.
+    • For a complaint: what you wrote (stored encrypted) and your Telegram first name for the workers, unless you chose to stay confidential.
     • The conversation in progress, stored encrypted, so that it can continue.
     • The desa/kelurahan of your last /cek or proposal, so that broadcasts to that area reach you. You can stop broadcasts with the button under each one.
 
@@ -81,7 +82,7 @@ privacy-text =
 erase-confirm =
     Are you sure you want to erase your data from this bot?
 
-    This erases your account, language choice and any conversation in progress. Proposals you already sent are still handled by the field workers, but no longer linked to your Telegram account.
+    This erases your account, language choice and any conversation in progress. Proposals and complaints you already sent are still handled by the field workers, but no longer linked to your Telegram account.
 erase-yes = Yes, erase my data
 erase-no = No, keep it
 erase-done = Your data has been erased. Thank you for using this service. To use it again, just type /start.

@@ -47,6 +47,7 @@ complaint-photo-received = Foto { $n } dari { $max } diterima. Kirim foto lain, 
 complaint-no-photos = Lewati
 complaint-photos-done = Lanjut
 complaint-photos-full = Paling banyak { $max } foto. Tekan Lanjut untuk meneruskan.
+complaint-photos-full-then-location = Foto sudah { $max }, batas terbanyak; foto ini tidak kami simpan.
 complaint-photo-please = Mohon kirim foto, atau tekan tombol di bawah bila sudah.
 complaint-ask-location = Bila Bapak/Ibu berada di tempat kejadian, kirim lokasinya dengan tombol di bawah. Bila tidak, tekan Lewati lokasi.
 complaint-location-please = Mohon kirim lokasi dengan tombol di bawah, atau tekan Lewati lokasi.

@@ -71,6 +71,7 @@ privacy-text =
     • Akun Telegram dan bahasa Anda, untuk membalas pesan.
     • Saat /cek: NIK tidak pernah disimpan utuh, hanya kode pengganti dan bentuk tersamar (3215**********01).
     • Saat mengajukan usulan: isian Anda, untuk diperiksa PSM/TKSK dan Dinas Sosial.
+    • Saat mengirim aduan: isi aduan (tersimpan terkunci) dan nama depan Telegram Anda untuk petugas, kecuali Anda memilih identitas dirahasiakan.
     • Percakapan yang sedang berjalan, tersimpan terkunci (terenkripsi), agar bisa dilanjutkan.
     • Desa/kelurahan dari /cek atau usulan terakhir Anda, agar siaran untuk wilayah itu sampai kepada Anda. Siaran bisa dihentikan dengan tombol di bawah setiap siaran.
 
@@ -81,7 +82,7 @@ privacy-text =
 erase-confirm =
     Apakah Bapak/Ibu yakin ingin menghapus data Anda dari bot ini?
 
-    Yang dihapus: akun, pilihan bahasa, dan percakapan yang sedang berjalan. Usulan yang sudah dikirim tetap diproses petugas, tetapi tidak lagi terhubung dengan akun Telegram Anda, sehingga kabar perkembangannya tidak dapat kami kirimkan lagi.
+    Yang dihapus: akun, pilihan bahasa, dan percakapan yang sedang berjalan. Usulan dan aduan yang sudah dikirim tetap diproses petugas, tetapi tidak lagi terhubung dengan akun Telegram Anda, sehingga kabar perkembangannya tidak dapat kami kirimkan lagi.
 erase-yes = Ya, hapus data saya
 erase-no = Tidak jadi
 erase-done = Data Anda sudah kami hapus. Terima kasih telah memakai layanan ini. Bila ingin memakainya lagi, cukup ketik /start.

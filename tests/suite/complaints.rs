@@ -96,7 +96,9 @@ async fn a_resident_files_a_complaint_and_follows_it_through_answer_and_reopenin
         let r = warga.send("Bantuan BPNT bulan November belum masuk ke kartu KKS saya.").await;
         r.assert_contains(&["foto pendukung"]);
         warga.photo("bukti-1").await.assert_contains(&["Foto 1 dari 3"]);
-        warga.press("ad:pd").await;
+        warga.photo("bukti-1b").await.assert_contains(&["Foto 2 dari 3"]);
+        warga.photo("bukti-1c").await.assert_contains(&["lokasi"]);
+        warga.photo("bukti-1d").await.assert_contains(&["batas terbanyak", "lokasi"]);
         warga.location(-6.3, 107.29).await.assert_contains(&["Lokasi diterima"]);
         // No anonymity question outside an objection; a summary to confirm.
         let r = bot.api.calls();
@@ -117,6 +119,12 @@ async fn a_resident_files_a_complaint_and_follows_it_through_answer_and_reopenin
             .await
             .expect("the photo re-sent");
         assert_eq!(photo.body["photo"], json!("bukti-1"));
+        bot.api
+            .wait_call(0, Duration::from_secs(10), |c| c.body["photo"] == json!("bukti-1c"))
+            .await
+            .expect("the third photo");
+        let photos = bot.api.calls().iter().filter(|c| c.method == "sendphoto" && c.chat_id() == Some(600)).count();
+        assert_eq!(photos, 3, "three photos, not the fourth");
 
         // The TKSK answers it with a note; the reporter is told with that note.
         let tksk = bot.user(600);

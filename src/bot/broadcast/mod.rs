@@ -462,7 +462,7 @@ async fn preview(
         (Role::Tksk, Some(a)) => Some(super::worker::area_name(&app.db, a.as_str()).await),
         _ => None,
     };
-    let author = if caller.role == Role::Tksk { Role::Tksk } else { Role::Dinsos };
+    let author = author_role(caller);
     let shown = Bulletin {
         text: bulletin::render(lang, author, area.as_deref(), &body.text),
         markup: None,
@@ -496,6 +496,15 @@ async fn preview(
     say(bot, app, caller, &summary, Some(keyboard)).await
 }
 
+/// Whom a broadcast is from: a TKSK, or Dinas Sosial.
+fn author_role(caller: &Caller) -> Role {
+    if caller.role == Role::Tksk {
+        Role::Tksk
+    } else {
+        Role::Dinsos
+    }
+}
+
 /// The confirmation: the broadcast and its deliveries are written, then the author is told.
 async fn confirm(
     bot: &Tg,
@@ -516,7 +525,7 @@ async fn confirm(
         Some((kind, file_id)) => Media::FileId { kind, file_id },
         None => Media::None,
     };
-    let author_role = if caller.role == Role::Tksk { Role::Tksk } else { Role::Dinsos };
+    let author_role = author_role(caller);
     let (id, count) = broadcasts::create(
         &app.db,
         &NewBroadcast {

@@ -451,7 +451,17 @@ pub async fn on_message(cx: &Ctx, draft: Draft, msg: &Message) -> HandlerResult 
                 (Some(l), _) => Some((l.latitude, l.longitude)),
                 (None, Some(text)) if is_skip(lang, text) => None,
                 _ => {
-                    cx.say(&t(lang, "complaint-location-please")).await?;
+                    // A fourth photo lands here, after the third moved the form on.
+                    let why = if msg.photo().is_some() {
+                        targs(
+                            lang,
+                            "complaint-photos-full-then-location",
+                            &[("max", (rules::MAX_PHOTOS as i64).into())],
+                        )
+                    } else {
+                        t(lang, "complaint-location-please")
+                    };
+                    cx.say(&why).await?;
                     let draft = Draft {
                         key,
                         step: Step::Location {

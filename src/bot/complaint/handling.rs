@@ -3,7 +3,6 @@
 //! ([`access`]); the reporter is told through the outbox, never shown who they are when they
 //! chose to stay anonymous.
 
-use super::status::refusal;
 use super::{Flow, HandlePress};
 use crate::bot::button::Button;
 use crate::bot::menu::labelled;
@@ -152,13 +151,5 @@ pub async fn on_answer(cx: &Ctx, complaint: i64, resolve: bool, msg: &Message) -
 }
 
 async fn act(cx: &Ctx, c: &Complaint, action: &Action, done: &str) -> HandlerResult {
-    let lang = cx.lang();
-    let (deadlines, calendar) = super::rules(&cx.app).await?;
-    match complaints::act(&cx.app.db, c.id, action, (deadlines, &calendar)).await? {
-        Ok(after) => {
-            cx.app.outbox_ready.notify_one();
-            cx.say(&targs(lang, done, &[("ticket", after.ticket.into())])).await
-        }
-        Err(why) => cx.say(&refusal(lang, why)).await,
-    }
+    super::act_and_say(cx, c.id, action, done).await
 }

@@ -99,6 +99,26 @@ async fn on_flow_message(cx: Ctx, msg: Message, flow: Flow) -> HandlerResult {
     }
 }
 
+/// Applies a step through `store::complaints::act` and tells the caller how it went (`done`,
+/// with the ticket), or why it did not happen.
+pub async fn act_and_say(
+    cx: &Ctx,
+    complaint: i64,
+    action: &complaints::Action,
+    done: &str,
+) -> HandlerResult {
+    let lang = cx.lang();
+    let (deadlines, calendar) = rules(&cx.app).await?;
+    match complaints::act(&cx.app.db, complaint, action, (deadlines, &calendar)).await? {
+        Ok(after) => {
+            cx.app.outbox_ready.notify_one();
+            let body = crate::i18n::targs(lang, done, &[("ticket", after.ticket.into())]);
+            cx.say(&body).await
+        }
+        Err(why) => cx.say(&status::refusal(lang, why)).await,
+    }
+}
+
 /// The deadlines in force: the operator's working days and the holidays loaded.
 pub async fn rules(app: &App) -> anyhow::Result<(Deadlines, Calendar)> {
     Ok((app.settings.deadlines, complaints::calendar(&app.db).await?))

@@ -211,14 +211,7 @@ async fn finish(cx: &Ctx, complaint: i64, action: &Action, done: &str) -> Handle
     let Some(c) = own(cx, complaint).await? else {
         return cx.say(&t(lang, "complaint-not-yours")).await;
     };
-    let (deadlines, calendar) = super::rules(&cx.app).await?;
-    match complaints::act(&cx.app.db, c.id, action, (deadlines, &calendar)).await? {
-        Ok(after) => {
-            cx.app.outbox_ready.notify_one();
-            cx.say(&targs(lang, done, &[("ticket", after.ticket.into())])).await
-        }
-        Err(why) => cx.say(&refusal(lang, why)).await,
-    }
+    super::act_and_say(cx, c.id, action, done).await
 }
 
 /// Why a step did not happen, in words.
