@@ -5,7 +5,7 @@ broadcast-no-area = Sorry, your work area is not on record, so a broadcast canno
 broadcast-ask-audience = 📢 New broadcast. Who is it for?
 broadcast-to-tksk = All TKSK
 broadcast-to-psm = All PSM
-broadcast-to-kecamatan = Workers of one kecamatan
+broadcast-to-kecamatan = PSM & TKSK of one kecamatan
 broadcast-to-residents = Residents of one desa/kelurahan
 broadcast-to-my-psm = PSM of Kecamatan { $area }
 broadcast-mine = 📋 My broadcasts
@@ -16,8 +16,10 @@ broadcast-pick-kecamatan-residents = Choose the kecamatan of the desa/kelurahan 
 broadcast-pick-village = Choose a desa/kelurahan in Kecamatan { $area }.
 
 broadcast-audience-tksk = all TKSK
-broadcast-audience-tksk-in = TKSK in { $area }
+broadcast-audience-tksk-in = TKSK of Kecamatan { $area }
 broadcast-audience-psm = all PSM
+broadcast-audience-tksk-all-in = all TKSK in { $area }
+broadcast-audience-psm-all-in = all PSM in { $area }
 broadcast-audience-psm-in = PSM of Kecamatan { $area }
 broadcast-audience-workers = PSM and TKSK of Kecamatan { $area }
 broadcast-audience-residents = residents of { $place ->
@@ -40,7 +42,7 @@ broadcast-text-too-long = The text has { $length } characters; the limit is { $m
 broadcast-ask-text-again = Please send what the broadcast says as a text, a photo or a document.
 broadcast-ask-when = When should this broadcast go out?
 broadcast-now = Send now
-broadcast-later = Set a time
+broadcast-later = ⏰ Send later
 broadcast-ask-time = Type the time to send it (WIB), for example 08:00 for today, or 02/12/2026 08:00.
 broadcast-time-unreadable = Sorry, we could not read that time. For example: 08:00 or 02/12/2026 08:00.
 broadcast-time-past = That time has passed. Please type a time still to come.
@@ -49,13 +51,13 @@ broadcast-use-buttons = Please choose with the buttons on the message above, or 
 broadcast-when-now = now
 broadcast-when-at = on { $when }
 broadcast-preview =
-    ☝️ This is how the broadcast will look.
+    ☝️ This is the broadcast as it will arrive.
 
     To: { $audience }
     Recipients: { $shown }
-    Goes out: { $when }
+    Sending time: { $when }
 
-    Send it?
+    All correct? Press ✅ Send.
 broadcast-send = ✅ Send
 broadcast-queued = Broadcast #{ $id } is saved and going out to { $count ->
         [one] 1 recipient
@@ -70,7 +72,7 @@ broadcast-list-empty = You have not sent any broadcast yet.
 broadcast-list-title = 📋 Your latest broadcasts:
 broadcast-list-entry =
     #{ $id } · { $when } · { $audience }
-    Sent { $sent } of { $total } · queued { $queued } · failed { $failed } · blocked the bot { $blocked } · read { $read }
+    Sent { $sent } of { $total } · queued { $queued } · failed { $failed } · blocked the bot { $blocked } · opted out { $optedout } · read { $read }
 broadcast-list-scheduled =
     #{ $id } · scheduled { $when } · { $audience }
     Waiting for its time: { $queued } recipients
@@ -87,6 +89,7 @@ broadcast-from-tksk = 📢 Broadcast from the TKSK of Kecamatan { $area }
 broadcast-read = ✅ I have read it
 broadcast-stop = 🔕 Stop broadcasts
 broadcast-resume = 🔔 Receive broadcasts again
+broadcast-scam-warning = Dinas Sosial never asks for money, a PIN or an OTP code.
 broadcast-read-thanks = Thank you, noted.
 broadcast-read-already = Already noted. Thank you.
 broadcast-stopped-notices = All right, you will not receive broadcasts any more.

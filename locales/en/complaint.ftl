@@ -16,16 +16,16 @@ complaint-category-other = Other
 complaint-status-new = New
 complaint-status-in_progress = In progress
 complaint-status-resolved = Resolved
-complaint-status-rejected = Rejected
+complaint-status-rejected = Not followed up
 complaint-status-reopened = Reopened
 
 complaint-event-filed = Complaint received
-complaint-event-taken = Taken by the TKSK
+complaint-event-taken = Taken by a worker
 complaint-event-assigned = Handed to a PSM
 complaint-event-resolved = Resolved
 complaint-event-rejected = Rejected
-complaint-event-reopened = Reopened by the reporter
-complaint-event-added = More details from the reporter
+complaint-event-reopened = Reopened by you
+complaint-event-added = You added details
 complaint-event-escalated = Past its deadline, passed to Dinas Sosial
 
 ## Filing
@@ -37,13 +37,13 @@ complaint-other-village = Another desa/kelurahan
 complaint-ask-kecamatan = Choose the kecamatan first:
 complaint-ask-village-of = Choose the desa/kelurahan:
 complaint-other-kecamatan = ↩️ Another kecamatan
-complaint-ask-description = Tell us briefly what happened, since when, and who is involved ({ $min } to { $max } characters).
+complaint-ask-description = Tell us what happened in one message: what, since when, and who (name and address, if you know them).
 complaint-description-short = That is too short. Please write at least { $min } characters.
 complaint-description-long = Your text has { $length } characters; the limit is { $max }. Please send a shorter version, or press the button below to keep the first { $max } characters.
-complaint-trim = ✂️ Keep the first { $max } characters
+complaint-trim = ✂️ Cut it: keep only the first { $max } characters
 complaint-text-please = Please write what happened as text.
 complaint-ask-photos = If you have photos, send them (at most { $max }). If not, press Skip.
-complaint-photo-received = Photo { $n } of { $max } received. Send another, or press Continue.
+complaint-photo-received = Photo { $n } received (at most { $max }). Send another, or press Continue.
 complaint-no-photos = Skip
 complaint-photos-done = Continue
 complaint-photos-full = At most { $max } photos. Press Continue to go on.
@@ -80,13 +80,14 @@ complaint-send = ✅ Send complaint
 complaint-redo = Start again from the beginning
 complaint-filed =
     ✅ We have received your complaint.
-    Ticket number: { $ticket }
+    Ticket number: { $ticket }. Keep this number.
 
     { $told }
-    We aim to give a first answer by { $due }. Follow it at any time with /status.
+complaint-filed-due = We aim to answer by { $due }. Follow it at any time with /status.
+complaint-filed-later = Follow it at any time with /status.
 complaint-told-tksk = The TKSK of Kecamatan { $kecamatan } has been told.
 complaint-told-dinsos = Dinas Sosial has been told.
-complaint-told-no-one = No worker for this area has joined the bot yet; your complaint is recorded and Dinas Sosial will handle it.
+complaint-told-no-one = No worker for this area has joined the Telegram service yet, so an answer may take longer. Your complaint stays on record for Dinas Sosial. If it is urgent, please go to the desa/kelurahan office.
 
 ## /status
 complaint-none = You have not filed any complaint. Type /aduan to file one.
@@ -99,8 +100,8 @@ complaint-detail =
     Place: { $place }
     Received: { $filed }{ $open ->
         [yes] {""}
-    First answer by: { $response_due }
-    Resolved by: { $resolve_due }
+    Aimed first answer: { $response_due }
+    Aimed resolution: { $resolve_due }
        *[no] {""}
     }
 complaint-history = History:
@@ -167,19 +168,21 @@ complaint-reopened-notice =
 complaint-added-notice =
     ➕ More details from the reporter of { $ticket }:
     { $note }
-complaint-escalated-notice = ⚠️ Complaint { $ticket } is still open past its deadline of { $due }. Please follow it up.
+complaint-escalated-notice = ⚠️ Complaint { $ticket } is past its resolution deadline ({ $due }) and still open. Please follow it up.
 
 ## What the reporter is told
-complaint-update-taken = Your complaint { $ticket } is being handled by the TKSK.
-complaint-update-assigned = Your complaint { $ticket } has been handed to a PSM of your area and is being handled.
+complaint-update-taken = Your complaint { $ticket } has been received by a worker and is being handled.
+complaint-update-assigned = Your complaint { $ticket } is being handled by a PSM (community social worker) of that desa/kelurahan.
 complaint-update-resolved =
     ✅ Your complaint { $ticket } is resolved.
     The worker's note: { $note }
 
-    If the problem is not solved, reopen it with /status within 14 days.
+    If the problem is not solved, press the button below, choose this complaint, then "Reopen" (within { $days } days).
 complaint-update-rejected =
-    Your complaint { $ticket } cannot be followed up.
+    Sorry, your complaint { $ticket } cannot be followed up.
     Reason: { $note }
+
+    If you have questions, contact the TKSK of your kecamatan or the desa/kelurahan office.
 complaint-see-status = See my complaints
 
 import-reason-date-missing = the tanggal column is empty

@@ -5,7 +5,7 @@ broadcast-no-area = Mohon maaf, wilayah tugas Anda belum tercatat, jadi siaran b
 broadcast-ask-audience = 📢 Siaran baru. Siaran ini untuk siapa?
 broadcast-to-tksk = Semua TKSK
 broadcast-to-psm = Semua PSM
-broadcast-to-kecamatan = Petugas satu kecamatan
+broadcast-to-kecamatan = PSM & TKSK satu kecamatan
 broadcast-to-residents = Warga satu desa/kelurahan
 broadcast-to-my-psm = PSM Kecamatan { $area }
 broadcast-mine = 📋 Siaran saya
@@ -16,8 +16,10 @@ broadcast-pick-kecamatan-residents = Pilih kecamatan tempat desa/kelurahan yang 
 broadcast-pick-village = Pilih desa/kelurahan di Kecamatan { $area }.
 
 broadcast-audience-tksk = semua TKSK
-broadcast-audience-tksk-in = TKSK di { $area }
+broadcast-audience-tksk-in = TKSK Kecamatan { $area }
 broadcast-audience-psm = semua PSM
+broadcast-audience-tksk-all-in = semua TKSK di { $area }
+broadcast-audience-psm-all-in = semua PSM di { $area }
 broadcast-audience-psm-in = PSM Kecamatan { $area }
 broadcast-audience-workers = PSM dan TKSK Kecamatan { $area }
 broadcast-audience-residents = warga { $place ->
@@ -36,22 +38,22 @@ broadcast-text-too-long = Teksnya { $length } huruf, sedangkan batasnya { $max }
 broadcast-ask-text-again = Mohon kirim isi siaran berupa teks, foto, atau dokumen.
 broadcast-ask-when = Kapan siaran ini dikirim?
 broadcast-now = Kirim sekarang
-broadcast-later = Atur waktu
-broadcast-ask-time = Ketik waktu kirim (WIB), misalnya 08.00 untuk hari ini, atau 02/12/2026 08.00.
-broadcast-time-unreadable = Mohon maaf, waktunya belum bisa kami baca. Contoh: 08.00 atau 02/12/2026 08.00.
+broadcast-later = ⏰ Kirim nanti
+broadcast-ask-time = Ketik jam kirim (WIB). Contoh: 08.00 (hari ini), atau 02/12/2026 08.00 (2 Desember 2026).
+broadcast-time-unreadable = Mohon maaf, waktunya belum bisa kami baca. Contoh: 08.00, atau 02/12/2026 08.00 (2 Desember 2026).
 broadcast-time-past = Waktu itu sudah lewat. Mohon ketik waktu yang akan datang.
 broadcast-time-too-far = Siaran bisa dijadwalkan paling lama { $days } hari ke depan. Mohon ketik waktu yang lebih dekat.
 broadcast-use-buttons = Mohon pilih dengan tombol pada pesan di atas, atau ketik /batal untuk berhenti.
 broadcast-when-now = sekarang
 broadcast-when-at = pada { $when }
 broadcast-preview =
-    ☝️ Begitulah siaran ini akan terlihat.
+    ☝️ Seperti inilah siaran yang akan diterima.
 
     Untuk: { $audience }
-    Penerima: { $shown }
-    Dikirim: { $when }
+    Penerima: { $shown } orang
+    Waktu kirim: { $when }
 
-    Kirim sekarang?
+    Sudah benar? Tekan ✅ Kirim.
 broadcast-send = ✅ Kirim
 broadcast-queued = Siaran #{ $id } tersimpan dan sedang dikirim ke { $count ->
        *[other] { $shown } penerima
@@ -64,7 +66,7 @@ broadcast-list-empty = Anda belum pernah mengirim siaran.
 broadcast-list-title = 📋 Siaran Anda yang terakhir:
 broadcast-list-entry =
     #{ $id } · { $when } · { $audience }
-    Terkirim { $sent } dari { $total } · antre { $queued } · gagal { $failed } · memblokir bot { $blocked } · dibaca { $read }
+    Terkirim { $sent } dari { $total } · antre { $queued } · gagal { $failed } · memblokir bot { $blocked } · berhenti langganan { $optedout } · dibaca { $read }
 broadcast-list-scheduled =
     #{ $id } · dijadwalkan { $when } · { $audience }
     Menunggu waktu kirim: { $queued } penerima
@@ -75,20 +77,21 @@ broadcast-rekap-title = 📢 Siaran Anda:
 ## What recipients see
 broadcast-from-dinsos = 📢 Siaran Dinas Sosial Kabupaten Karawang
 broadcast-from-tksk = 📢 Siaran TKSK Kecamatan { $area }
-broadcast-read = ✅ Sudah dibaca
+broadcast-read = ✅ Saya sudah baca
 broadcast-stop = 🔕 Berhenti terima siaran
 broadcast-resume = 🔔 Terima siaran lagi
+broadcast-scam-warning = Dinas Sosial tidak pernah meminta uang, PIN, atau kode OTP.
 broadcast-read-thanks = Terima kasih, sudah kami catat.
 broadcast-read-already = Sudah tercatat sebelumnya. Terima kasih.
 broadcast-stopped-notices = Baik, Anda tidak akan menerima siaran lagi.
-broadcast-stopped-notices-long = Baik, Anda tidak akan menerima siaran dari Dinas Sosial lagi. Kabar tentang usulan atau aduan Anda tetap kami kirim. Jika ingin menerima siaran lagi, tekan tombol di bawah ini.
+broadcast-stopped-notices-long = Baik, Anda tidak akan menerima siaran dari Dinas Sosial lagi. Kabar tentang usulan atau aduan Anda tetap kami kirim. Bila ingin menerima siaran lagi, tekan tombol di bawah ini.
 broadcast-resumed = Baik, Anda akan menerima siaran lagi.
 
 ## kesos-bot broadcast (command line)
-cli-broadcast-queued = Siaran #{ $id } tersimpan untuk { $count } penerima; dikirim { $when } oleh bot yang sedang berjalan (atau begitu bot dijalankan).
+cli-broadcast-queued = Siaran #{ $id } tersimpan untuk { $count } penerima. Bot akan mengirimnya { $when } (bila bot sedang mati, begitu dinyalakan lagi).
 cli-broadcast-none = Belum ada siaran.
 cli-broadcast-unknown = Siaran #{ $id } tidak ada.
-cli-broadcast-cannot-cancel = Siaran #{ $id } tidak ada, dibuat di bot oleh orang lain, atau sudah dihentikan.
+cli-broadcast-cannot-cancel = Siaran #{ $id } tidak ada, sudah dihentikan, atau dibuat lewat bot oleh petugas lain.
 cli-broadcast-status = Penerima { $recipients }: antre { $queued }, terkirim { $sent }, gagal { $failed }, memblokir bot { $blocked }, berhenti langganan { $optedout }, dihentikan { $cancelled }; dibaca { $read }.
 cli-broadcast-bad-audience = --audience harus psm, tksk, kecamatan:KODE atau kelurahan:KODE (misalnya kelurahan:32.15.01.1001).
 cli-broadcast-not-utf8 = { $file } bukan teks UTF-8. Simpan ulang sebagai UTF-8, lalu coba lagi.

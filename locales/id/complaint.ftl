@@ -3,29 +3,29 @@
 cmd-aduan = Sampaikan aduan atau sanggahan
 cmd-status = Lihat perkembangan aduan
 
-complaint-category-not_received = Bantuan tidak diterima padahal terdaftar
-complaint-category-kks = Kartu KKS belum diterima, hilang, atau rusak
-complaint-category-short = Bantuan tidak masuk atau kurang
-complaint-category-ewarong = Masalah e-Warong (barang, harga, pungutan)
-complaint-category-objection = Sanggahan: penerima tidak tepat
-complaint-category-data = Data pribadi salah (nama, alamat, anggota keluarga)
-complaint-category-recommendation = Minta surat rekomendasi (biaya berobat, SKTM)
-complaint-category-rutilahu = Minta bantuan Rutilahu (perbaikan rumah)
+complaint-category-not_received = Terdaftar, tetapi belum pernah dapat
+complaint-category-kks = Kartu KKS belum ada, hilang, rusak
+complaint-category-short = Bansos belum cair atau kurang
+complaint-category-ewarong = e-Warong: barang, harga, pungutan
+complaint-category-objection = Sanggahan: bansos salah sasaran
+complaint-category-data = Data salah (nama, alamat, keluarga)
+complaint-category-recommendation = Minta surat rekomendasi berobat
+complaint-category-rutilahu = Minta bantuan bedah rumah (Rutilahu)
 complaint-category-other = Lainnya
 
 complaint-status-new = Baru
 complaint-status-in_progress = Sedang ditangani
 complaint-status-resolved = Selesai
-complaint-status-rejected = Ditolak
+complaint-status-rejected = Tidak ditindaklanjuti
 complaint-status-reopened = Dibuka kembali
 
 complaint-event-filed = Aduan diterima
-complaint-event-taken = Ditangani TKSK
+complaint-event-taken = Ditangani petugas
 complaint-event-assigned = Diserahkan ke PSM
 complaint-event-resolved = Selesai
-complaint-event-rejected = Ditolak
-complaint-event-reopened = Dibuka kembali oleh pelapor
-complaint-event-added = Keterangan tambahan dari pelapor
+complaint-event-rejected = Tidak dapat ditindaklanjuti
+complaint-event-reopened = Dibuka kembali oleh Anda
+complaint-event-added = Anda menambah keterangan
 complaint-event-escalated = Lewat batas waktu, diteruskan ke Dinas Sosial
 
 ## Filing
@@ -37,25 +37,25 @@ complaint-other-village = Desa/kelurahan lain
 complaint-ask-kecamatan = Pilih kecamatannya dulu:
 complaint-ask-village-of = Pilih desa/kelurahannya:
 complaint-other-kecamatan = ↩️ Kecamatan lain
-complaint-ask-description = Ceritakan masalahnya dengan singkat: apa yang terjadi, sejak kapan, dan siapa yang terkait ({ $min } sampai { $max } huruf).
+complaint-ask-description = Ceritakan masalahnya dalam satu pesan: apa yang terjadi, sejak kapan, dan siapa orangnya (nama dan alamat, bila tahu).
 complaint-description-short = Ceritanya masih terlalu singkat. Mohon tulis paling sedikit { $min } huruf.
 complaint-description-long = Ceritanya { $length } huruf, sedangkan batasnya { $max } huruf. Mohon kirim versi yang lebih singkat, atau tekan tombol di bawah untuk memakai { $max } huruf pertama.
-complaint-trim = ✂️ Pakai { $max } huruf pertama
+complaint-trim = ✂️ Potong, pakai { $max } huruf awal saja
 complaint-text-please = Mohon tuliskan ceritanya dalam bentuk teks.
 complaint-ask-photos = Bila ada, kirim foto pendukung (paling banyak { $max }). Bila tidak ada, tekan Lewati.
-complaint-photo-received = Foto { $n } dari { $max } diterima. Kirim foto lain, atau tekan Lanjut.
+complaint-photo-received = Foto ke-{ $n } diterima (paling banyak { $max }). Kirim foto lain, atau tekan Lanjut.
 complaint-no-photos = Lewati
 complaint-photos-done = Lanjut
 complaint-photos-full = Paling banyak { $max } foto. Tekan Lanjut untuk meneruskan.
-complaint-photos-full-then-location = Foto sudah { $max }, batas terbanyak; foto ini tidak kami simpan.
+complaint-photos-full-then-location = Foto sudah { $max }, jumlah paling banyak. Foto ini tidak kami simpan.
 complaint-photo-please = Mohon kirim foto, atau tekan tombol di bawah bila sudah.
-complaint-ask-location = Bila Bapak/Ibu berada di tempat kejadian, kirim lokasinya dengan tombol di bawah. Bila tidak, tekan Lewati lokasi.
+complaint-ask-location = Bila Bapak/Ibu sedang berada di tempat masalahnya (misalnya rumah yang dimaksud atau e-Warong), tekan 📍 Kirim lokasi. Bila tidak, tekan Lewati lokasi.
 complaint-location-please = Mohon kirim lokasi dengan tombol di bawah, atau tekan Lewati lokasi.
 complaint-location-received = Lokasi diterima.
 complaint-location-skipped = Baik, tanpa lokasi.
-complaint-ask-anonymous = Apakah identitas Bapak/Ibu ingin dirahasiakan? Bila ya, petugas tidak akan melihat nama atau akun Telegram Anda, tetapi Anda tetap kami kabari perkembangannya.
-complaint-anonymous-yes = Ya, rahasiakan identitas saya
-complaint-anonymous-no = Tidak perlu
+complaint-ask-anonymous = Apakah nama Bapak/Ibu ingin dirahasiakan? Bila ya, petugas tidak akan melihat nama dan akun Telegram Bapak/Ibu. Kabar perkembangan tetap kami kirim ke sini. Cerita dan foto tetap dibaca petugas.
+complaint-anonymous-yes = Ya, rahasiakan nama saya
+complaint-anonymous-no = Tidak, nama saya boleh dilihat
 complaint-use-buttons = Mohon pilih dengan tombol di bawah ini, atau ketik /batal untuk berhenti.
 complaint-summary =
     Mohon periksa aduan Anda:
@@ -80,16 +80,17 @@ complaint-send = ✅ Kirim aduan
 complaint-redo = Isi ulang dari awal
 complaint-filed =
     ✅ Aduan Anda sudah kami terima.
-    Nomor aduan: { $ticket }
+    Nomor aduan: { $ticket }. Simpan nomor ini.
 
     { $told }
-    Tanggapan pertama diupayakan paling lambat { $due }. Lihat perkembangannya kapan saja dengan /status.
+complaint-filed-due = Kami usahakan aduan ini ditanggapi paling lambat { $due }. Lihat perkembangannya kapan saja dengan /status.
+complaint-filed-later = Lihat perkembangannya kapan saja dengan /status.
 complaint-told-tksk = TKSK Kecamatan { $kecamatan } sudah kami beri tahu.
 complaint-told-dinsos = Dinas Sosial sudah kami beri tahu.
-complaint-told-no-one = Petugas untuk wilayah ini belum terdaftar di bot; aduan Anda tercatat dan akan ditangani Dinas Sosial.
+complaint-told-no-one = Saat ini belum ada petugas untuk wilayah ini di layanan Telegram, jadi tanggapannya bisa lebih lama. Aduan Anda tetap tercatat untuk Dinas Sosial. Bila mendesak, silakan datang ke kantor desa/kelurahan.
 
 ## /status
-complaint-none = Anda belum pernah mengirim aduan. Ketik /aduan untuk menyampaikannya.
+complaint-none = Belum ada aduan dari Anda. /status hanya untuk aduan; kabar usulan kami kirim langsung ke sini. Ketik /aduan untuk menyampaikan aduan.
 complaint-list-title = Aduan Anda (terbaru di atas). Pilih untuk melihat perkembangannya:
 complaint-not-found = Aduan { $ticket } tidak ditemukan. Periksa nomornya, atau ketik /status untuk melihat daftar aduan Anda.
 complaint-not-yours = Aduan itu tidak ditemukan. Ketik /status untuk melihat daftar aduan Anda.
@@ -99,8 +100,8 @@ complaint-detail =
     Tempat: { $place }
     Diterima: { $filed }{ $open ->
         [yes] {""}
-    Tanggapan pertama paling lambat: { $response_due }
-    Selesai paling lambat: { $resolve_due }
+    Target tanggapan awal: { $response_due }
+    Target selesai: { $resolve_due }
        *[no] {""}
     }
 complaint-history = Riwayat:
@@ -109,7 +110,7 @@ complaint-add = ➕ Tambah keterangan atau foto
 complaint-reopen = ↩️ Belum selesai? Buka kembali
 complaint-ask-addition = Kirim keterangan tambahan atau foto untuk { $ticket }.
 complaint-addition-please = Mohon kirim teks atau foto.
-complaint-addition-long = Keterangannya terlalu panjang; batasnya { $max } huruf. Mohon persingkat.
+complaint-addition-long = Keterangannya terlalu panjang. Batasnya { $max } huruf, mohon persingkat.
 complaint-added = Terima kasih, keterangan untuk { $ticket } sudah kami teruskan ke petugas.
 complaint-ask-reopen = Mohon jelaskan mengapa masalah pada { $ticket } belum selesai.
 complaint-reopen-reason-please = Mohon tuliskan alasannya dalam beberapa kata.
@@ -131,7 +132,7 @@ complaint-new-notice =
 
     { $description }
 
-    Tanggapan pertama paling lambat { $response_due }; selesai paling lambat { $resolve_due }.
+    Mohon tanggapi (tekan tombol di bawah) paling lambat { $response_due }. Batas waktu selesai: { $resolve_due }.
 complaint-handed-notice =
     📨 Aduan { $ticket } diserahkan kepada Anda
     Tentang: { $category }
@@ -144,14 +145,14 @@ complaint-handed-notice =
 
     { $description }
 
-    Selesai paling lambat { $resolve_due }.
+    Batas waktu selesai: { $resolve_due }.
 complaint-photo-caption = Foto { $n } dari { $of } untuk { $ticket }
 complaint-take = 🙋 Saya tangani
 complaint-handout = 👥 Serahkan ke PSM
 complaint-resolve = ✅ Selesai, beri catatan
 complaint-reject = ❌ Tolak, beri alasan
-complaint-taken = Aduan { $ticket } Anda tangani. Pelapor sudah kami beri tahu.
-complaint-no-psm = Belum ada PSM terdaftar di desa/kelurahan ini. Bapak/Ibu bisa menanganinya sendiri.
+complaint-taken = Baik, aduan { $ticket } sekarang Anda tangani. Pelapor sudah kami beri tahu.
+complaint-no-psm = Belum ada PSM terdaftar di desa/kelurahan ini. Silakan tangani sendiri (🙋 Saya tangani), dan minta operator Dinas Sosial mengundang PSM untuk wilayah ini.
 complaint-pick-psm = Serahkan { $ticket } kepada PSM:
 complaint-handed = Aduan { $ticket } sudah diserahkan. PSM dan pelapor sudah kami beri tahu.
 complaint-psm-not-here = PSM itu tidak bertugas di desa/kelurahan aduan ini.
@@ -167,19 +168,21 @@ complaint-reopened-notice =
 complaint-added-notice =
     ➕ Keterangan tambahan dari pelapor { $ticket }:
     { $note }
-complaint-escalated-notice = ⚠️ Aduan { $ticket } belum selesai melewati batas { $due }. Mohon ditindaklanjuti.
+complaint-escalated-notice = ⚠️ Aduan { $ticket } sudah lewat batas waktu penyelesaian ({ $due }) dan belum selesai. Mohon ditindaklanjuti.
 
 ## What the reporter is told
-complaint-update-taken = Aduan { $ticket } sedang ditangani TKSK.
-complaint-update-assigned = Aduan { $ticket } sudah diserahkan kepada PSM di wilayah Anda dan sedang ditangani.
+complaint-update-taken = Aduan { $ticket } sudah diterima petugas dan sedang ditangani.
+complaint-update-assigned = Aduan { $ticket } sedang ditangani PSM (Pekerja Sosial Masyarakat) di desa/kelurahan tersebut.
 complaint-update-resolved =
     ✅ Aduan { $ticket } sudah selesai.
     Catatan petugas: { $note }
 
-    Bila masalahnya belum selesai, buka kembali lewat /status dalam 14 hari.
+    Bila masalahnya belum beres, tekan tombol di bawah, pilih aduan ini, lalu "Buka kembali" (paling lambat { $days } hari lagi).
 complaint-update-rejected =
-    Aduan { $ticket } tidak dapat ditindaklanjuti.
+    Mohon maaf, aduan { $ticket } tidak dapat kami tindak lanjuti.
     Alasan: { $note }
+
+    Bila ada pertanyaan, hubungi TKSK di kecamatan Anda atau kantor desa/kelurahan.
 complaint-see-status = Lihat aduan saya
 
 import-reason-date-missing = kolom tanggal kosong

@@ -32,8 +32,10 @@ CREATE TABLE broadcast_reads (
     PRIMARY KEY (broadcast, tg_id)
 );
 
--- Which broadcast an outbox row delivers.
+-- Which broadcast an outbox row delivers, and how many of its messages are out already (a
+-- delivery of a photo and a long text is two): a retry sends only the rest.
 ALTER TABLE outbox ADD COLUMN broadcast BIGINT;
+ALTER TABLE outbox ADD COLUMN progress BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX outbox_broadcast ON outbox(broadcast, outcome);
 
 -- Residents: the desa/kelurahan their last successful /cek or proposal named (for broadcasts
@@ -43,29 +45,37 @@ ALTER TABLE users ADD COLUMN notices_off BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX users_home_area ON users(home_area);
 
 -- Bulk deliveries take a slot only when the overall schedule is not already ahead of now by
--- more than `ahead_us`; otherwise nothing is reserved and the answer is minus the time to try
--- again. So replies and personal notices never queue behind a broadcast's reservations.
+-- more than `ahead_us`; otherwise nothing is reserved, and the answer says when to ask again and
+-- why: busy 1, the overall schedule (ask holding the process's bulk gate); busy 2, only this
+-- chat's own pace (ask again without holding up other chats). busy 0: reserved at `slot`.
+-- So replies and personal notices never queue behind a broadcast's reservations.
 DROP FUNCTION kesos_reserve_send(TEXT, BIGINT, BIGINT, BIGINT, BIGINT);
 CREATE FUNCTION kesos_reserve_send(chat_key TEXT, now_us BIGINT, global_us BIGINT,
-                                   chat_us BIGINT, burst_us BIGINT, ahead_us BIGINT)
-RETURNS BIGINT AS $$
+                                   chat_us BIGINT, burst_us BIGINT, ahead_us BIGINT,
+                                   OUT slot BIGINT, OUT busy BIGINT) AS $$
 DECLARE
     c BIGINT;
     f BIGINT;
     g BIGINT;
-    slot BIGINT;
+    overall BIGINT;
 BEGIN
     INSERT INTO send_pace (key, next_at) VALUES (chat_key, 0), ('frozen', 0), ('global', 0)
         ON CONFLICT (key) DO NOTHING;
     SELECT next_at INTO c FROM send_pace WHERE key = chat_key FOR UPDATE;
     SELECT next_at INTO g FROM send_pace WHERE key = 'global' FOR UPDATE;
     SELECT next_at INTO f FROM send_pace WHERE key = 'frozen';
-    slot := GREATEST(now_us, c, g - burst_us, f);
-    IF slot > now_us + ahead_us THEN
-        RETURN -slot;
+    overall := GREATEST(now_us, g - burst_us, f);
+    slot := GREATEST(overall, c);
+    IF overall > now_us + ahead_us THEN
+        busy := 1;
+        RETURN;
     END IF;
+    IF slot > now_us + ahead_us THEN
+        busy := 2;
+        RETURN;
+    END IF;
+    busy := 0;
     UPDATE send_pace SET next_at = GREATEST(g, slot) + global_us WHERE key = 'global';
     UPDATE send_pace SET next_at = slot + chat_us WHERE key = chat_key;
-    RETURN slot;
 END
 $$ LANGUAGE plpgsql;

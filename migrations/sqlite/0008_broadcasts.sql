@@ -32,8 +32,10 @@ CREATE TABLE broadcast_reads (
     PRIMARY KEY (broadcast, tg_id)
 );
 
--- Which broadcast an outbox row delivers.
+-- Which broadcast an outbox row delivers, and how many of its messages are out already (a
+-- delivery of a photo and a long text is two): a retry sends only the rest.
 ALTER TABLE outbox ADD COLUMN broadcast INTEGER;
+ALTER TABLE outbox ADD COLUMN progress INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX outbox_broadcast ON outbox(broadcast, outcome);
 
 -- Residents: the desa/kelurahan their last successful /cek or proposal named (for broadcasts

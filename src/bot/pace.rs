@@ -74,7 +74,9 @@ impl Pacer {
     pub async fn wait(&self, chat: i64) {
         if let Some((db, budget)) = &self.shared {
             match pace::reserve(db, *budget, chat, pace::now_us(), None).await {
-                Ok(Slot::At(slot) | Slot::Busy(slot)) => return sleep_until_us(slot).await,
+                Ok(Slot::At(slot) | Slot::Busy(slot) | Slot::ChatBusy(slot)) => {
+                    return sleep_until_us(slot).await;
+                }
                 Err(e) => {
                     tracing::warn!(error = %e, "cannot reserve a send slot in the database; pacing in this process");
                 }
@@ -86,49 +88,64 @@ impl Pacer {
     }
 
     /// [`Pacer::wait`] for a bulk delivery: waits until the overall schedule has room now, so
-    /// that replies and personal notices go first.
+    /// that replies and personal notices go first. While the overall schedule is full, this
+    /// process's bulk deliveries queue on one gate (one asks the database, not sixty-four);
+    /// a delivery held only by its own chat's pace waits without the gate, so other chats go.
     pub async fn wait_bulk(&self, chat: i64) {
         let ahead = self.global_interval;
         let ahead_us = ahead.as_micros() as i64;
-        let gate = self.bulk_gate.lock().await;
         loop {
-            if let Some((db, budget)) = &self.shared {
-                match pace::reserve(db, *budget, chat, pace::now_us(), Some(ahead_us)).await {
-                    Ok(Slot::At(slot)) => {
+            let gate = self.bulk_gate.lock().await;
+            let wait = loop {
+                if let Some((db, budget)) = &self.shared {
+                    match pace::reserve(db, *budget, chat, pace::now_us(), Some(ahead_us)).await {
+                        Ok(Slot::At(slot)) => {
+                            drop(gate);
+                            return sleep_until_us(slot).await;
+                        }
+                        Ok(Slot::Busy(at)) => {
+                            sleep_until_us(at - ahead_us).await;
+                            continue;
+                        }
+                        Ok(Slot::ChatBusy(at)) => break Wait::Chat(instant_of_us(at - ahead_us)),
+                        Err(e) => {
+                            tracing::warn!(error = %e, "cannot reserve a send slot in the database; pacing in this process");
+                        }
+                    }
+                }
+                match self.reserve(chat, Instant::now(), Some(ahead)) {
+                    Ok(slot) => {
                         drop(gate);
-                        return sleep_until_us(slot).await;
+                        return tokio::time::sleep_until(slot).await;
                     }
-                    Ok(Slot::Busy(at)) => {
-                        sleep_until_us(at - ahead_us).await;
-                        continue;
+                    Err(Wait::Overall(at)) => {
+                        tokio::time::sleep_until(at.checked_sub(ahead).unwrap_or(at)).await
                     }
-                    Err(e) => {
-                        tracing::warn!(error = %e, "cannot reserve a send slot in the database; pacing in this process");
-                    }
+                    Err(chat_wait) => break chat_wait,
                 }
-            }
-            match self.reserve(chat, Instant::now(), Some(ahead)) {
-                Ok(slot) => {
-                    drop(gate);
-                    return tokio::time::sleep_until(slot).await;
-                }
-                Err(at) => tokio::time::sleep_until(at.checked_sub(ahead).unwrap_or(at)).await,
-            }
+            };
+            drop(gate);
+            let (Wait::Chat(at) | Wait::Overall(at)) = wait;
+            tokio::time::sleep_until(at).await;
         }
     }
 
-    /// A slot in this process's schedule; with `ahead` (bulk), `Err(when to ask again)` instead
-    /// of a slot further than that ahead of `now`.
-    fn reserve(&self, chat: i64, now: Instant, ahead: Option<Duration>) -> Result<Instant, Instant> {
+    /// A slot in this process's schedule; with `ahead` (bulk), instead of a slot further than
+    /// that ahead of `now`, when to ask again and why.
+    fn reserve(&self, chat: i64, now: Instant, ahead: Option<Duration>) -> Result<Instant, Wait> {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
         let chat_ready = s.next_chat.get(&chat).copied().unwrap_or(now);
         let burst = if ahead.is_some() { Duration::ZERO } else { self.burst };
         let global_ready = s.next_global.checked_sub(burst).unwrap_or(now);
-        let slot = now.max(chat_ready).max(global_ready).max(s.frozen_until);
-        if let Some(ahead) = ahead
-            && slot > now + ahead
-        {
-            return Err(slot);
+        let overall = now.max(global_ready).max(s.frozen_until);
+        let slot = overall.max(chat_ready);
+        if let Some(ahead) = ahead {
+            if overall > now + ahead {
+                return Err(Wait::Overall(overall));
+            }
+            if slot > now + ahead {
+                return Err(Wait::Chat(slot));
+            }
         }
         s.next_global = s.next_global.max(slot) + self.global_interval;
         s.next_chat.insert(chat, slot + self.chat_interval);
@@ -152,6 +169,20 @@ impl Pacer {
             }
         }
     }
+}
+
+/// Why a bulk delivery was not given a slot, and when to ask again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wait {
+    /// The overall schedule is full until then.
+    Overall(Instant),
+    /// Only this chat's own pace is not ready until then.
+    Chat(Instant),
+}
+
+/// A time in microseconds since the Unix epoch, as a tokio instant.
+fn instant_of_us(at_us: i64) -> Instant {
+    Instant::now() + Duration::from_micros((at_us - pace::now_us()).max(0) as u64)
 }
 
 /// Sleeps until a time in microseconds since the Unix epoch (at once when it has passed).
@@ -197,7 +228,10 @@ mod tests {
         assert_eq!(p.reserve(1, t0, Some(p.global_interval)), Ok(t0));
         assert!(p.reserve(2, t0, Some(p.global_interval)).is_ok());
         let third = p.reserve(3, t0, Some(p.global_interval));
-        assert!(third.is_err(), "{third:?}");
+        assert!(matches!(third, Err(Wait::Overall(_))), "{third:?}");
+        // A chat that just had a message waits for its own pace, not for the others.
+        let again = p.reserve(1, t0 + Duration::from_millis(300), Some(p.global_interval));
+        assert!(matches!(again, Err(Wait::Chat(_))), "{again:?}");
         // A reply that comes now goes at once (its burst), not behind queued bulk.
         assert_eq!(p.reserve(4, t0, None), Ok(t0));
     }

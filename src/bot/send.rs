@@ -217,7 +217,8 @@ pub async fn bulletin(
         }
         return Ok((delivered, None));
     };
-    let fits = b.text.chars().count() <= MAX_CAPTION;
+    // Telegram counts a caption in UTF-16 code units (an emoji is two).
+    let fits = b.text.encode_utf16().count() <= MAX_CAPTION;
     let piece = Piece::Media {
         kind,
         file,

@@ -17,7 +17,9 @@ pub async fn export(
 ) -> anyhow::Result<()> {
     let calendar = complaints::calendar(db).await?;
     let rows = complaints::all_for_export(db).await?;
-    let codes: Vec<&str> = rows.iter().map(|(c, _, _)| c.area.as_str()).collect();
+    let mut codes: Vec<&str> = rows.iter().map(|(c, _, _)| c.area.as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
     let names = regions::names(db, &codes).await?;
     let time = |t: Option<i64>| t.map(|t| to_wib(t).to_rfc3339()).unwrap_or_default();
     let mut w = csv::Writer::from_writer(out);

@@ -106,8 +106,10 @@ impl Audience {
         };
         let inside = |a: &RegionCode| region::contains(mine, a.as_str());
         match (role, self) {
+            // In the bot always inside the operator's area (a province's database holds
+            // other regencies); only the command line addresses everyone.
             (Role::Dinsos, Audience::Tksk { within } | Audience::Psm { within }) => {
-                within.as_ref().is_none_or(inside)
+                within.as_ref().is_some_and(inside)
             }
             (Role::Dinsos, Audience::Workers(a) | Audience::Residents(a)) => inside(a),
             (Role::Tksk, Audience::Psm { within: Some(a) }) => {
@@ -248,8 +250,13 @@ mod tests {
         assert!(!residents.allowed_for(Role::Dinsos, Some("32.16")));
         assert!(!residents.allowed_for(Role::Psm, Some("32.15.01.1001")));
         assert!(!residents.allowed_for(Role::Warga, Some("32.15")));
-        assert!(Audience::Psm { within: None }.allowed_for(Role::Dinsos, Some("32.15")));
-        assert!(!Audience::Psm { within: None }.allowed_for(Role::Dinsos, None));
+        let regency = Audience::Psm {
+            within: Some(code("32.15")),
+        };
+        assert!(regency.allowed_for(Role::Dinsos, Some("32.15")));
+        assert!(!regency.allowed_for(Role::Dinsos, Some("32.16")));
+        assert!(!regency.allowed_for(Role::Dinsos, None));
+        assert!(!Audience::Psm { within: None }.allowed_for(Role::Dinsos, Some("32.15")));
     }
 
     #[test]

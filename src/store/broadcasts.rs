@@ -424,13 +424,15 @@ pub async fn opted_out(db: &Db, chats: &[i64]) -> sqlx::Result<Vec<i64>> {
 }
 
 /// Stops a broadcast (one scheduled for later, or the rest of one under way): its deliveries
-/// not yet sent are dropped, recorded as `cancelled`. Returns how many were dropped; `None`
-/// when it is not the author's or was stopped before.
+/// not yet sent are dropped, recorded as `cancelled`; those a sender holds at this moment go
+/// out (they are leaving now). `author`: the author in the bot; `None`, the command line (an
+/// operator on the server, who may stop any). Returns how many were dropped; `None` when it is
+/// not the author's or was stopped before.
 pub async fn cancel(db: &Db, id: i64, author: Option<i64>) -> sqlx::Result<Option<i64>> {
     let mut tx = db.begin_write().await?;
     let owned: Option<(i64,)> = sqlx::query_as(
         "SELECT id FROM broadcasts WHERE id = $1 AND cancelled_at IS NULL
-           AND (author = $2 OR ($2 IS NULL AND author IS NULL))",
+           AND (author = $2 OR $2 IS NULL)",
     )
     .bind(id)
     .bind(author)
@@ -441,8 +443,8 @@ pub async fn cancel(db: &Db, id: i64, author: Option<i64>) -> sqlx::Result<Optio
     }
     let t = now();
     let n = sqlx::query(
-        "UPDATE outbox SET sent_at = $2, outcome = 'cancelled', claim = NULL
-         WHERE broadcast = $1 AND sent_at IS NULL",
+        "UPDATE outbox SET sent_at = $2, outcome = 'cancelled'
+         WHERE broadcast = $1 AND sent_at IS NULL AND (claim IS NULL OR next_try_at <= $2)",
     )
     .bind(id)
     .bind(t)

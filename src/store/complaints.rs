@@ -149,6 +149,8 @@ async fn dinsos_chats(conn: &mut AnyConnection, area: &str) -> sqlx::Result<Vec<
         .filter(|(_, _, a)| crate::domain::region::contains(a, area))
         .map(|(w, chat, _)| (w, chat))
         .collect();
+    // An operator covering the area twice (two areas) is told once.
+    out.sort_unstable();
     out.dedup();
     Ok(out)
 }
@@ -443,8 +445,14 @@ pub async fn act(
     (deadlines, calendar): (Deadlines, &Calendar),
 ) -> sqlx::Result<Result<Complaint, Refused>> {
     let mut tx = db.begin_write().await?;
+    // One step at a time per complaint: on PostgreSQL the row is locked (two handlers pressing
+    // at once are served one after the other); SQLite's write transaction is exclusive.
+    let lock = match db.backend {
+        super::Backend::Postgres => " FOR UPDATE",
+        super::Backend::Sqlite => "",
+    };
     let found: Option<Complaint> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLS} FROM complaints WHERE id = $1"
+        "SELECT {COLS} FROM complaints WHERE id = $1{lock}"
     )))
     .bind(id)
     .fetch_optional(&mut *tx)
@@ -464,8 +472,14 @@ pub async fn act(
         return Ok(Err(Refused::TooLate));
     }
     if let Action::Assign { psm, .. } = action {
+        let role: Option<(String,)> =
+            sqlx::query_as("SELECT role FROM workers WHERE id = $1 AND active = 1")
+                .bind(psm)
+                .fetch_optional(&mut *tx)
+                .await?;
         let areas = workers::areas_in(&mut tx, *psm).await?;
-        if !areas.iter().any(|a| a == &c.area) {
+        let is_psm = role.is_some_and(|r| r.0 == Role::Psm.code());
+        if !is_psm || !areas.iter().any(|a| a == &c.area) {
             return Ok(Err(Refused::NotTheirArea));
         }
     }
@@ -473,6 +487,7 @@ pub async fn act(
     let handler = match action {
         Action::Take { worker } => Some(*worker),
         Action::Assign { psm, .. } => Some(*psm),
+        Action::Resolve { worker, .. } | Action::Reject { worker, .. } => c.handler.or(Some(*worker)),
         _ => c.handler,
     };
     let responded = matches!(
@@ -584,6 +599,9 @@ async fn tell_of(
             Some(chat) => Some(chat),
             None => dinsos_chats(&mut *conn, &c.area).await?.first().map(|d| d.1),
         };
+        if chat.is_none() {
+            tracing::warn!(complaint = c.id, "the reporter added to or reopened a complaint and no worker or operator covers its area to be told");
+        }
         if let Some(chat) = chat {
             let (note, photo) = match action {
                 Action::Add { note, photo } => (note.clone(), photo.clone()),
@@ -647,6 +665,15 @@ pub async fn sweep(
     for slice in late.chunks(500) {
         let mut tx = db.begin_write().await?;
         for c in slice {
+            if !operators.contains_key(&c.area) {
+                let found = dinsos_chats(&mut tx, &c.area).await?;
+                operators.insert(c.area.clone(), found);
+            }
+            if operators[&c.area].is_empty() {
+                // Not marked: it escalates the day an operator who covers the area enrols.
+                tracing::warn!(complaint = c.id, "a complaint is past its resolution deadline and no Dinas Sosial operator covers its area to be told");
+                continue;
+            }
             let t = now();
             let r = sqlx::query(
                 "UPDATE complaints SET escalated_at = $2 WHERE id = $1 AND escalated_at IS NULL",
@@ -660,10 +687,6 @@ pub async fn sweep(
             }
             event_in(&mut tx, c.id, Event::Escalated, None, None, None).await?;
             let resolve_due = deadlines.of(calendar, day(&c.filed_on)).1;
-            if !operators.contains_key(&c.area) {
-                let found = dinsos_chats(&mut tx, &c.area).await?;
-                operators.insert(c.area.clone(), found);
-            }
             for (_, chat) in operators[&c.area].clone() {
                 let notice = Notice::ComplaintEscalated {
                     id: c.id,

@@ -32,8 +32,12 @@ impl Budget {
 pub enum Slot {
     /// Reserved: send at this time.
     At(i64),
-    /// Not reserved (a bulk delivery while the schedule runs ahead): ask again at this time.
+    /// Not reserved (a bulk delivery while the overall schedule runs ahead): ask again at
+    /// this time.
     Busy(i64),
+    /// Not reserved because this chat's own pace is not ready until this time (other chats
+    /// may go meanwhile).
+    ChatBusy(i64),
 }
 
 /// Reserves the next slot for a message into `chat` at `now_us`. With `ahead_us` (bulk
@@ -51,8 +55,8 @@ pub async fn reserve(
     let ahead = ahead_us.unwrap_or(i64::MAX / 4);
     let burst = if ahead_us.is_some() { 0 } else { budget.burst_us };
     if db.backend == Backend::Postgres {
-        let (slot,): (i64,) =
-            sqlx::query_as("SELECT kesos_reserve_send($1, $2, $3, $4, $5, $6)")
+        let (slot, busy): (i64, i64) =
+            sqlx::query_as("SELECT slot, busy FROM kesos_reserve_send($1, $2, $3, $4, $5, $6)")
                 .bind(&chat_key)
                 .bind(now_us)
                 .bind(budget.global_us)
@@ -61,10 +65,10 @@ pub async fn reserve(
                 .bind(ahead)
                 .fetch_one(&db.pool)
                 .await?;
-        return Ok(if slot < 0 {
-            Slot::Busy(-slot)
-        } else {
-            Slot::At(slot)
+        return Ok(match busy {
+            0 => Slot::At(slot),
+            1 => Slot::Busy(slot),
+            _ => Slot::ChatBusy(slot),
         });
     }
     // BEGIN IMMEDIATE holds the only write lock.
@@ -82,13 +86,16 @@ pub async fn reserve(
             .fetch_all(&mut *tx)
             .await?;
     let at = |k: &str| rows.iter().find(|r| r.0 == k).map_or(0, |r| r.1);
-    let slot = now_us
-        .max(at(&chat_key))
-        .max(at("global") - burst)
-        .max(at("frozen"));
-    if slot > now_us.saturating_add(ahead) {
+    let overall = now_us.max(at("global") - burst).max(at("frozen"));
+    let slot = overall.max(at(&chat_key));
+    let limit = now_us.saturating_add(ahead);
+    if overall > limit || slot > limit {
         tx.commit().await?;
-        return Ok(Slot::Busy(slot));
+        return Ok(if overall > limit {
+            Slot::Busy(slot)
+        } else {
+            Slot::ChatBusy(slot)
+        });
     }
     let next_global = at("global").max(slot) + budget.global_us;
     sqlx::query(

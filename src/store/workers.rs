@@ -512,6 +512,16 @@ pub async fn revoke(db: &Db, id: i64) -> anyhow::Result<Revocation> {
             *per_tksk.entry(k).or_default() += n;
         }
     }
+    // Open complaints they handled go back to the area's TKSK (none named: the TKSK of the
+    // kecamatan is reached when the reporter writes, and reminded of them).
+    sqlx::query(
+        "UPDATE complaints SET handler = NULL, updated_at = $2
+         WHERE handler = $1 AND status IN ('new', 'in_progress', 'reopened')",
+    )
+    .bind(id)
+    .bind(t)
+    .execute(&mut *tx)
+    .await?;
     let ids: Vec<i64> = per_tksk.keys().copied().collect();
     let chats = contacts(&mut tx, &ids).await?;
     for (tksk, n) in per_tksk {

@@ -257,7 +257,7 @@ async fn a_scheduled_broadcast_goes_out_at_its_time_and_not_before() {
         let when = kesos_bot::i18n::to_wib(now() + 2 * 86400);
         let typed = when.format("%d/%m/%Y 08.00").to_string();
         let r = op.send(&typed).await;
-        r.assert_contains(&["Dikirim:", "08.00 WIB"]);
+        r.assert_contains(&["Waktu kirim:", "08.00 WIB"]);
         op.press("sr:send").await.assert_contains(&["akan dikirim", "08.00 WIB"]);
         let (next, send_at): (i64, i64) = sqlx::query_as(
             "SELECT o.next_try_at, b.send_at FROM outbox o JOIN broadcasts b ON b.id = o.broadcast",

@@ -85,7 +85,7 @@ async fn a_resident_files_a_complaint_and_follows_it_through_answer_and_reopenin
         let r = warga.press("ad:c:not_received").await;
         assert!(r.has_button(&format!("ad:v:{KULON}")), "{:?}", r.buttons());
         assert!(r.buttons()[0].0.contains("Karawang Kulon"), "{:?}", r.buttons());
-        warga.press(&format!("ad:v:{KULON}")).await.assert_contains(&["10 sampai 2.000 huruf"]);
+        warga.press(&format!("ad:v:{KULON}")).await.assert_contains(&["dalam satu pesan"]);
         // Too short, a sticker, too long: explained, asked again, nothing before is lost.
         warga.send("tolong").await.assert_contains(&["paling sedikit 10 huruf"]);
         warga.sticker().await.assert_contains(&["dalam bentuk teks"]);
@@ -95,10 +95,10 @@ async fn a_resident_files_a_complaint_and_follows_it_through_answer_and_reopenin
         assert!(r.has_button("ad:trim"));
         let r = warga.send("Bantuan BPNT bulan November belum masuk ke kartu KKS saya.").await;
         r.assert_contains(&["foto pendukung"]);
-        warga.photo("bukti-1").await.assert_contains(&["Foto 1 dari 3"]);
-        warga.photo("bukti-1b").await.assert_contains(&["Foto 2 dari 3"]);
+        warga.photo("bukti-1").await.assert_contains(&["Foto ke-1 diterima"]);
+        warga.photo("bukti-1b").await.assert_contains(&["Foto ke-2 diterima"]);
         warga.photo("bukti-1c").await.assert_contains(&["lokasi"]);
-        warga.photo("bukti-1d").await.assert_contains(&["batas terbanyak", "lokasi"]);
+        warga.photo("bukti-1d").await.assert_contains(&["jumlah paling banyak", "lokasi"]);
         warga.location(-6.3, 107.29).await.assert_contains(&["Lokasi diterima"]);
         // No anonymity question outside an objection; a summary to confirm.
         let r = bot.api.calls();
@@ -204,7 +204,7 @@ async fn an_anonymous_objection_reaches_the_tksk_and_the_psm_with_no_trace_of_wh
         let psm_button = r.buttons().into_iter().find(|(l, _)| l == "Bu Ani").unwrap().1;
         tksk.press(&psm_button).await.assert_contains(&["sudah diserahkan"]);
         told(&bot.api, 611, &format!("{ticket} diserahkan kepada Anda")).await;
-        told(&bot.api, reporter.id, "diserahkan kepada PSM").await;
+        told(&bot.api, reporter.id, "sedang ditangani PSM").await;
         // Nothing the workers received names the reporter.
         for c in bot.api.calls() {
             if matches!(c.chat_id(), Some(610) | Some(611)) {
@@ -242,12 +242,12 @@ async fn without_a_tksk_dinsos_is_told_and_past_the_deadline_it_is_escalated_onc
         let d = Deadlines::default();
         assert_eq!(complaints::sweep(&bot.db, today, &calendar, d).await.unwrap(), 1);
         assert_eq!(complaints::sweep(&bot.db, today, &calendar, d).await.unwrap(), 0);
-        bot.api.wait_call(0, Duration::from_secs(10), |c| c.text().contains("melewati batas")).await;
+        bot.api.wait_call(0, Duration::from_secs(10), |c| c.text().contains("lewat batas waktu penyelesaian")).await;
         let escalations = bot
             .api
             .calls()
             .iter()
-            .filter(|c| c.chat_id() == Some(620) && c.text().contains("melewati batas"))
+            .filter(|c| c.chat_id() == Some(620) && c.text().contains("lewat batas waktu penyelesaian"))
             .count();
         assert_eq!(escalations, 1);
         // The operator takes it from the escalation; the reporter hears of it.

@@ -139,7 +139,7 @@ impl Opened {
     /// Broadcast `id` in `lang`, as one recipient receives it; `None` when it cannot be read.
     pub fn bulletin(&self, lang: Lang, id: i64) -> Option<Bulletin> {
         let e = self.entries.get(&id)?;
-        let text = render(lang, e.from.0, e.from.1.as_deref(), &e.text);
+        let text = render(lang, (e.from.0, e.from.1.as_deref()), e.for_residents, &e.text);
         let media = e.media.as_ref().map(|(kind, file)| {
             let file = match file {
                 File::Id(id) => InputFile::file_id(FileId(id.clone())),
@@ -157,18 +157,25 @@ impl Opened {
     }
 }
 
-/// The words of a broadcast: who sends it, then the author's text.
-pub fn render(lang: Lang, role: Role, area: Option<&str>, text: &str) -> String {
+/// The words of a broadcast: who sends it, the author's text, and for residents a reminder
+/// that Dinas Sosial never asks for money or codes (bansos scams imitate such notices).
+pub fn render(lang: Lang, (role, area): (Role, Option<&str>), for_residents: bool, text: &str) -> String {
     let heading = match (role, area) {
         (Role::Tksk, Some(area)) => {
             targs(lang, "broadcast-from-tksk", &[("area", area.to_string().into())])
         }
         _ => t(lang, "broadcast-from-dinsos"),
     };
-    if text.trim().is_empty() {
-        return heading;
+    let mut out = heading;
+    if !text.trim().is_empty() {
+        out.push_str("\n\n");
+        out.push_str(text);
     }
-    format!("{heading}\n\n{text}")
+    if for_residents {
+        out.push_str("\n\n");
+        out.push_str(&t(lang, "broadcast-scam-warning"));
+    }
+    out
 }
 
 /// "Sudah dibaca", and for residents the way to stop broadcasts.

@@ -207,12 +207,20 @@ async fn choose(
     let lang = caller.lang;
     let home = home_of(app, caller).await?;
     let village = |c: &RegionCode| Level::VILLAGE.contains(&c.level());
+    let Some(Ok(home_code)) = home.as_deref().map(RegionCode::parse) else {
+        return toast(bot, q, t(lang, "role-refused-short")).await;
+    };
+    // Everyone in the operator's area is Dinas Sosial's to address; a TKSK has one button.
+    let for_dinsos = matches!(press, BroadcastPress::AllTksk | BroadcastPress::AllPsm);
+    if for_dinsos && caller.role != Role::Dinsos {
+        return toast(bot, q, t(lang, "role-refused-short")).await;
+    }
     let audience = match press {
-        BroadcastPress::AllTksk => Audience::Tksk { within: None },
-        BroadcastPress::AllPsm => Audience::Psm { within: None },
-        BroadcastPress::MyPsm => match home.as_deref().map(RegionCode::parse) {
-            Some(Ok(k)) => Audience::Psm { within: Some(k) },
-            _ => return toast(bot, q, t(lang, "role-refused-short")).await,
+        BroadcastPress::AllTksk => Audience::Tksk {
+            within: Some(home_code),
+        },
+        BroadcastPress::AllPsm | BroadcastPress::MyPsm => Audience::Psm {
+            within: Some(home_code),
         },
         BroadcastPress::Workers(k) if k.level() == Level::Kecamatan => Audience::Workers(k),
         BroadcastPress::Residents(v) if village(&v) => Audience::Residents(v),
@@ -324,11 +332,14 @@ pub async fn audience_label(db: &Db, lang: Lang, audience: &Audience) -> String 
     let place = audience
         .area()
         .map_or("kelurahan", |a| a.level().code());
+    let kecamatan = |a: &RegionCode| a.level() == Level::Kecamatan;
     let (key, area) = match audience {
         Audience::Tksk { within: None } => ("broadcast-audience-tksk", name),
-        Audience::Tksk { within: Some(_) } => ("broadcast-audience-tksk-in", name),
+        Audience::Tksk { within: Some(a) } if kecamatan(a) => ("broadcast-audience-tksk-in", name),
+        Audience::Tksk { within: Some(_) } => ("broadcast-audience-tksk-all-in", name),
         Audience::Psm { within: None } => ("broadcast-audience-psm", name),
-        Audience::Psm { within: Some(_) } => ("broadcast-audience-psm-in", name),
+        Audience::Psm { within: Some(a) } if kecamatan(a) => ("broadcast-audience-psm-in", name),
+        Audience::Psm { within: Some(_) } => ("broadcast-audience-psm-all-in", name),
         Audience::Workers(_) => ("broadcast-audience-workers", name),
         Audience::Residents(_) => ("broadcast-audience-residents", name),
     };
@@ -464,7 +475,7 @@ async fn preview(
     };
     let author = author_role(caller);
     let shown = Bulletin {
-        text: bulletin::render(lang, author, area.as_deref(), &body.text),
+        text: bulletin::render(lang, (author, area.as_deref()), audience.is_residents(), &body.text),
         markup: None,
         media: body
             .media()
@@ -614,7 +625,8 @@ pub async fn list_entry(db: &Db, lang: Lang, b: &broadcasts::Broadcast, c: &Coun
             ("queued", number(lang, c.queued).into()),
             ("sent", number(lang, c.sent).into()),
             ("failed", number(lang, c.failed).into()),
-            ("blocked", number(lang, c.blocked + c.opted_out).into()),
+            ("blocked", number(lang, c.blocked).into()),
+            ("optedout", number(lang, c.opted_out).into()),
             ("read", number(lang, c.read).into()),
             ("cancelled", number(lang, c.cancelled).into()),
         ],

@@ -557,14 +557,19 @@ async fn submit(cx: &Ctx, key: &str, form: Form, first_name: &str) -> HandlerRes
         None => String::new(),
     };
     let (response_due, _) = deadlines.of(&calendar, filed_on);
-    let body = targs(
+    let mut body = targs(
         lang,
         "complaint-filed",
         &[
             ("ticket", filed.ticket.clone().into()),
             ("told", told.into()),
-            ("due", date(lang, response_due).into()),
         ],
     );
+    body.push('\n');
+    // No date is promised when nobody could be told.
+    body.push_str(&match filed.told {
+        Some(Told::NoOne) => t(lang, "complaint-filed-later"),
+        _ => targs(lang, "complaint-filed-due", &[("due", date(lang, response_due).into())]),
+    });
     cx.say(&body).await
 }

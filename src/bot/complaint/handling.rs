@@ -121,7 +121,10 @@ pub async fn on_answer(cx: &Ctx, complaint: i64, resolve: bool, msg: &Message) -
         };
         return cx.say(&t(lang, key)).await;
     };
-    let text: String = text.chars().take(rules::MAX_DESCRIPTION).collect();
+    if text.chars().count() > rules::MAX_DESCRIPTION {
+        let max = crate::i18n::number(lang, rules::MAX_DESCRIPTION as i64);
+        return cx.say(&targs(lang, "complaint-addition-long", &[("max", max.into())])).await;
+    }
     cx.idle().await?;
     let Some(c) = complaints::get(&cx.app.db, complaint).await? else {
         return cx.say(&t(lang, "button-stale")).await;
@@ -129,7 +132,7 @@ pub async fn on_answer(cx: &Ctx, complaint: i64, resolve: bool, msg: &Message) -
     let Some(worker) = access(cx, &c).await? else {
         return cx.say(&t(lang, "role-refused")).await;
     };
-    let sealed = cx.app.seal.seal_str(Place::Complaint, &text);
+    let sealed = cx.app.seal.seal_str(Place::Complaint, text);
     let (action, done) = if resolve {
         (
             Action::Resolve {

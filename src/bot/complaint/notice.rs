@@ -96,7 +96,11 @@ pub fn render(lang: Lang, notice: &Notice, seal: &Seal) -> Option<Rendered> {
             let text = targs(
                 lang,
                 &key,
-                &[("ticket", ticket.clone().into()), ("note", note.into())],
+                &[
+                    ("ticket", ticket.clone().into()),
+                    ("note", note.into()),
+                    ("days", crate::domain::complaint::REOPEN_DAYS.into()),
+                ],
             );
             let status = Button::Status(super::StatusPress::List);
             let keyboard =

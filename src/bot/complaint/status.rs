@@ -198,9 +198,12 @@ pub async fn on_reopen_reason(cx: &Ctx, complaint: i64, msg: &Message) -> Handle
     let Some(reason) = msg.text().map(str::trim).filter(|t| t.chars().count() >= 3) else {
         return cx.say(&t(lang, "complaint-reopen-reason-please")).await;
     };
-    let reason: String = reason.chars().take(rules::MAX_DESCRIPTION).collect();
+    if reason.chars().count() > rules::MAX_DESCRIPTION {
+        let max = crate::i18n::number(lang, rules::MAX_DESCRIPTION as i64);
+        return cx.say(&targs(lang, "complaint-addition-long", &[("max", max.into())])).await;
+    }
     let action = Action::Reopen {
-        reason: cx.app.seal.seal_str(Place::Complaint, &reason),
+        reason: cx.app.seal.seal_str(Place::Complaint, reason),
     };
     finish(cx, complaint, &action, "complaint-reopened").await
 }
