@@ -72,7 +72,7 @@ broadcast-list-empty = You have not sent any broadcast yet.
 broadcast-list-title = 📋 Your latest broadcasts:
 broadcast-list-entry =
     #{ $id } · { $when } · { $audience }
-    Sent { $sent } of { $total } · queued { $queued } · failed { $failed } · blocked the bot { $blocked } · opted out { $optedout } · read { $read }
+    Sent { $sent } of { $total } · queued { $queued } · failed { $failed } · blocked the bot { $blocked } · no longer receiving { $optedout } · read { $read }
 broadcast-list-scheduled =
     #{ $id } · scheduled { $when } · { $audience }
     Waiting for its time: { $queued } recipients
@@ -101,7 +101,7 @@ cli-broadcast-queued = Broadcast #{ $id } saved for { $count } recipients; the r
 cli-broadcast-none = No broadcasts yet.
 cli-broadcast-unknown = There is no broadcast #{ $id }.
 cli-broadcast-cannot-cancel = Broadcast #{ $id } does not exist, was made in the bot by someone else, or was stopped already.
-cli-broadcast-status = Recipients { $recipients }: queued { $queued }, sent { $sent }, failed { $failed }, blocked the bot { $blocked }, opted out { $optedout }, stopped { $cancelled }; read { $read }.
+cli-broadcast-status = Recipients { $recipients }: queued { $queued }, sent { $sent }, failed { $failed }, blocked the bot { $blocked }, no longer receiving { $optedout }, stopped { $cancelled }; read { $read }.
 cli-broadcast-bad-audience = --audience must be psm, tksk, kecamatan:CODE or kelurahan:CODE (for example kelurahan:32.15.01.1001).
 cli-broadcast-not-utf8 = { $file } is not UTF-8 text. Save it again as UTF-8 and retry.
 cli-broadcast-cannot-read = Cannot read { $file }: { $error }

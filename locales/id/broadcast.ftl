@@ -66,7 +66,7 @@ broadcast-list-empty = Anda belum pernah mengirim siaran.
 broadcast-list-title = 📋 Siaran Anda yang terakhir:
 broadcast-list-entry =
     #{ $id } · { $when } · { $audience }
-    Terkirim { $sent } dari { $total } · antre { $queued } · gagal { $failed } · memblokir bot { $blocked } · berhenti langganan { $optedout } · dibaca { $read }
+    Terkirim { $sent } dari { $total } · antre { $queued } · gagal { $failed } · memblokir bot { $blocked } · tidak lagi menerima { $optedout } · dibaca { $read }
 broadcast-list-scheduled =
     #{ $id } · dijadwalkan { $when } · { $audience }
     Menunggu waktu kirim: { $queued } penerima
@@ -92,7 +92,7 @@ cli-broadcast-queued = Siaran #{ $id } tersimpan untuk { $count } penerima. Bot 
 cli-broadcast-none = Belum ada siaran.
 cli-broadcast-unknown = Siaran #{ $id } tidak ada.
 cli-broadcast-cannot-cancel = Siaran #{ $id } tidak ada, sudah dihentikan, atau dibuat lewat bot oleh petugas lain.
-cli-broadcast-status = Penerima { $recipients }: antre { $queued }, terkirim { $sent }, gagal { $failed }, memblokir bot { $blocked }, berhenti langganan { $optedout }, dihentikan { $cancelled }; dibaca { $read }.
+cli-broadcast-status = Penerima { $recipients }: antre { $queued }, terkirim { $sent }, gagal { $failed }, memblokir bot { $blocked }, tidak lagi menerima { $optedout }, dihentikan { $cancelled }; dibaca { $read }.
 cli-broadcast-bad-audience = --audience harus psm, tksk, kecamatan:KODE atau kelurahan:KODE (misalnya kelurahan:32.15.01.1001).
 cli-broadcast-not-utf8 = { $file } bukan teks UTF-8. Simpan ulang sebagai UTF-8, lalu coba lagi.
 cli-broadcast-cannot-read = Tidak bisa membaca { $file }: { $error }

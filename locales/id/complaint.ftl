@@ -147,6 +147,7 @@ complaint-handed-notice =
 
     Batas waktu selesai: { $resolve_due }.
 complaint-photo-caption = Foto { $n } dari { $of } untuk { $ticket }
+complaint-task-use-buttons = Tugas ini adalah aduan { $ticket }. Mohon tanggapi dengan tombol di bawah, agar pelapor mendapat kabar.
 complaint-take = 🙋 Saya tangani
 complaint-handout = 👥 Serahkan ke PSM
 complaint-resolve = ✅ Selesai, beri catatan

@@ -188,68 +188,101 @@ pub struct Bulletin {
 /// Telegram's limit for a photo's or document's caption.
 const MAX_CAPTION: usize = 1024;
 
-/// Sends one delivery of a broadcast (at bulk priority when `bulk`, see `bot::pace`; the
-/// author's preview is not): the attachment with the text as its caption, or, for a text too
-/// long for a caption, the attachment and then the text; the buttons go on the last message.
-/// Nothing is kept for later (the outbox retries). Returns how it ended and the file id
-/// Telegram gave an uploaded attachment.
-pub async fn bulletin(
+/// One message of a delivery.
+pub enum Part {
+    Attachment {
+        kind: MediaKind,
+        file: InputFile,
+        caption: Option<String>,
+    },
+    Text(String),
+}
+
+impl Bulletin {
+    /// The messages it goes out as: the attachment with the text as its caption, or, for a
+    /// text too long for a caption, the attachment and then the text (in pieces when long);
+    /// the buttons go on the last.
+    pub fn parts(self) -> (Vec<Part>, Option<ReplyMarkup>) {
+        let mut parts = Vec::new();
+        let mut text = Some(self.text);
+        if let Some((kind, file)) = self.media {
+            // Telegram counts a caption in UTF-16 code units (an emoji is two).
+            let fits = text
+                .as_ref()
+                .is_some_and(|t| t.encode_utf16().count() <= MAX_CAPTION);
+            let caption = if fits { text.take() } else { None };
+            parts.push(Part::Attachment {
+                kind,
+                file,
+                caption,
+            });
+        }
+        if let Some(text) = text {
+            parts.extend(split_text(&text).into_iter().map(Part::Text));
+        }
+        (parts, self.markup)
+    }
+}
+
+/// Sends one part of a delivery (at bulk priority when `bulk`, see `bot::pace`), retried like
+/// any message; `None` when the chat is unreachable (now marked). With the message comes the
+/// file id Telegram gave an uploaded attachment. Nothing is kept for later: the caller retries.
+pub async fn part(
     bot: &Tg,
     db: &Db,
     chat: ChatId,
-    b: Bulletin,
+    part: &Part,
+    markup: Option<ReplyMarkup>,
     bulk: bool,
-) -> anyhow::Result<(Delivery, Option<String>)> {
-    let Some((kind, file)) = b.media else {
-        let parts = split_text(&b.text);
-        let last = parts.len() - 1;
-        let mut delivered = Delivery::Unreachable;
-        for (i, part) in parts.iter().enumerate() {
-            let markup = if i == last { b.markup.clone() } else { None };
-            delivered = match send_piece(bot, db, chat, &Piece::Text(part), markup, bulk).await {
-                Ok(Some(msg)) => Delivery::Sent(msg.id),
-                Ok(None) => return Ok((Delivery::Unreachable, None)),
-                Err(Failure::Api(e)) => {
-                    anyhow::bail!("the Bot API did not take a message: {}", describe(&e))
-                }
-                Err(Failure::Db(e)) => return Err(e.into()),
-            };
-        }
-        return Ok((delivered, None));
+) -> anyhow::Result<Option<(MessageId, Option<String>)>> {
+    let piece = match part {
+        Part::Text(t) => Piece::Text(t),
+        Part::Attachment {
+            kind,
+            file,
+            caption,
+        } => Piece::Media {
+            kind: *kind,
+            file: file.clone(),
+            caption: caption.as_deref(),
+        },
     };
-    // Telegram counts a caption in UTF-16 code units (an emoji is two).
-    let fits = b.text.encode_utf16().count() <= MAX_CAPTION;
-    let piece = Piece::Media {
-        kind,
-        file,
-        caption: fits.then_some(b.text.as_str()),
-    };
-    let markup = if fits { b.markup.clone() } else { None };
     let msg = match send_piece(bot, db, chat, &piece, markup, bulk).await {
         Ok(Some(msg)) => msg,
-        Ok(None) => return Ok((Delivery::Unreachable, None)),
-        Err(Failure::Api(e)) => {
-            anyhow::bail!("the Bot API did not take an attachment: {}", describe(&e))
-        }
+        Ok(None) => return Ok(None),
+        Err(Failure::Api(e)) => anyhow::bail!("the Bot API did not take a message: {}", describe(&e)),
         Err(Failure::Db(e)) => return Err(e.into()),
     };
-    let file_id = match kind {
-        MediaKind::Photo => msg
+    let file_id = match part {
+        Part::Attachment {
+            kind: MediaKind::Photo,
+            ..
+        } => msg
             .photo()
             .and_then(|sizes| sizes.last())
             .map(|p| p.file.id.0.clone()),
-        MediaKind::Document => msg.document().map(|d| d.file.id.0.clone()),
+        Part::Attachment {
+            kind: MediaKind::Document,
+            ..
+        } => msg.document().map(|d| d.file.id.0.clone()),
+        Part::Text(_) => None,
     };
-    if fits {
-        return Ok((Delivery::Sent(msg.id), file_id));
+    Ok(Some((msg.id, file_id)))
+}
+
+/// A whole bulletin now, part after part (an author's preview, a notice with a photo).
+pub async fn bulletin(bot: &Tg, db: &Db, chat: ChatId, b: Bulletin) -> anyhow::Result<Delivery> {
+    let (parts, markup) = b.parts();
+    let last = parts.len().saturating_sub(1);
+    let mut delivered = Delivery::Unreachable;
+    for (i, p) in parts.iter().enumerate() {
+        let m = if i == last { markup.clone() } else { None };
+        match part(bot, db, chat, p, m, false).await? {
+            Some((id, _)) => delivered = Delivery::Sent(id),
+            None => return Ok(Delivery::Unreachable),
+        }
     }
-    let rest = Bulletin {
-        text: b.text,
-        markup: b.markup,
-        media: None,
-    };
-    let (delivered, _) = Box::pin(bulletin(bot, db, chat, rest, bulk)).await?;
-    Ok((delivered, file_id))
+    Ok(delivered)
 }
 
 /// [`text`] and [`now`]: the pieces in order; after a transient failure the rest is kept for

@@ -54,15 +54,32 @@ pub(super) async fn run(bot: Tg, app: Arc<App>, mut stop: watch::Receiver<bool>)
     }
 }
 
-/// Sends a claimed batch; false when it could not start and the rows were given back.
-async fn send_batch(
+/// Sends a claimed batch, renewing its lease until it is done; false when it could not
+/// start and the rows were given back.
+async fn send_batch(bot: &Tg, app: &App, stop: &watch::Receiver<bool>, batch: Vec<Queued>) -> bool {
+    let claim = batch.first().map(|q| q.claim.clone()).unwrap_or_default();
+    let work = send_claimed(bot, app, stop, batch);
+    tokio::pin!(work);
+    let mut renew = tokio::time::interval_at(tokio::time::Instant::now() + RENEW_EVERY, RENEW_EVERY);
+    loop {
+        tokio::select! {
+            started = &mut work => return started,
+            _ = renew.tick() => {
+                if let Err(e) = outbox::renew(&app.db, &claim, LEASE_SECS).await {
+                    tracing::warn!(error = %e, "cannot renew the lease of the notices being sent");
+                }
+            }
+        }
+    }
+}
+
+async fn send_claimed(
     bot: &Tg,
     app: &App,
     stop: &watch::Receiver<bool>,
     mut batch: Vec<Queued>,
 ) -> bool {
     let ids: Vec<i64> = batch.iter().map(|q| q.chat_id).collect();
-    let claim = batch.first().map(|q| q.claim.clone());
     let loaded = match users::recipients(&app.db, &ids).await {
         Ok(r) => bulletin::open_for(app, &batch).await.map(|b| (r, b)),
         Err(e) => Err(e.into()),
@@ -77,15 +94,21 @@ async fn send_batch(
             return false;
         }
     };
-    // A file from the command line goes up with one delivery first; the rest reuse its id.
+    // A file from the command line goes up with one delivery at a time until one gives its
+    // Telegram file id; the rest then send that id side by side.
     for id in bulletins.needing_upload() {
-        if let Some(i) = batch
+        while let Some(i) = batch
             .iter()
             .position(|q| q.content == Content::Broadcast(id))
         {
             let q = batch.remove(i);
+            if *stop.borrow() {
+                release(app, &q).await;
+                continue;
+            }
             if let Some(file_id) = deliver(bot, app, &recipients, &bulletins, q).await {
                 bulletins.uploaded(id, file_id);
+                break;
             }
         }
     }
@@ -109,22 +132,11 @@ async fn send_batch(
             deliver(bot, app, recipients, bulletins, q).await;
         }
     });
-    let claim = claim.unwrap_or_default();
-    let work = futures::stream::iter(sends)
+    futures::stream::iter(sends)
         .buffer_unordered(64)
-        .collect::<Vec<_>>();
-    tokio::pin!(work);
-    let mut renew = tokio::time::interval_at(tokio::time::Instant::now() + RENEW_EVERY, RENEW_EVERY);
-    loop {
-        tokio::select! {
-            _ = &mut work => return true,
-            _ = renew.tick() => {
-                if let Err(e) = outbox::renew(&app.db, &claim, LEASE_SECS).await {
-                    tracing::warn!(error = %e, "cannot renew the lease of the notices being sent");
-                }
-            }
-        }
-    }
+        .collect::<Vec<_>>()
+        .await;
+    true
 }
 
 async fn release(app: &App, q: &Queued) {
@@ -209,9 +221,7 @@ async fn deliver(
                     teloxide::types::InputFile::file_id(teloxide::types::FileId(file_id)),
                 )),
             };
-            send::bulletin(bot, &app.db, ChatId(q.chat_id), b, false)
-                .await
-                .map(|(d, _)| d)
+            send::bulletin(bot, &app.db, ChatId(q.chat_id), b).await
         }
     };
     match delivered {
@@ -236,6 +246,10 @@ async fn deliver_broadcast(
     id: i64,
     q: Queued,
 ) -> Option<String> {
+    if bulletins.cancelled(id) {
+        finish(app, &q, Outcome::Cancelled).await;
+        return None;
+    }
     // A resident who erased their data since it was queued is not written to either.
     if bulletins.opted_out(id, q.chat_id) || (!known && bulletins.for_residents(id)) {
         finish(app, &q, Outcome::OptedOut).await;
@@ -246,31 +260,44 @@ async fn deliver_broadcast(
         finish(app, &q, Outcome::Failed).await;
         return None;
     };
-    match send::bulletin(bot, &app.db, ChatId(q.chat_id), b, true).await {
-        Ok((Delivery::Sent(msg), file_id)) => {
-            if let Some(file_id) = &file_id
-                && let Err(e) = broadcasts::set_file_id(&app.db, id, file_id).await
-            {
-                // The next deliveries upload the file again: more traffic, nothing lost.
-                tracing::warn!(broadcast = id, error = %e, "cannot record a broadcast's file id");
+    // A photo and a long text are two messages: each one out is recorded, so a retry sends
+    // only the rest.
+    let (parts, markup) = b.parts();
+    let last = parts.len().saturating_sub(1);
+    let mut uploaded = None;
+    for (i, p) in parts.iter().enumerate().skip(q.progress as usize) {
+        let m = if i == last { markup.clone() } else { None };
+        match send::part(bot, &app.db, ChatId(q.chat_id), p, m, true).await {
+            Ok(Some((msg, file_id))) => {
+                if let Some(file_id) = file_id {
+                    if let Err(e) = broadcasts::set_file_id(&app.db, id, &file_id).await {
+                        // The next deliveries upload the file again: more traffic, nothing lost.
+                        tracing::warn!(broadcast = id, error = %e, "cannot record a broadcast's file id");
+                    }
+                    uploaded = Some(file_id);
+                }
+                if i == last {
+                    finish(app, &q, Outcome::Sent(i64::from(msg.0))).await;
+                    return uploaded;
+                }
+                if let Err(e) = outbox::progress(&app.db, &q, i as i64 + 1).await {
+                    tracing::warn!(notice = q.id, error = %e, "cannot record a delivery's progress; a retry may repeat its first message");
+                }
             }
-            finish(app, &q, Outcome::Sent(i64::from(msg.0))).await;
-            file_id
-        }
-        Ok((Delivery::Unreachable, _)) => {
-            finish(app, &q, Outcome::Unreachable).await;
-            None
-        }
-        Ok((Delivery::Kept, _)) => {
-            give_up_loudly(app, &q).await;
-            None
-        }
-        Err(e) => {
-            tracing::warn!(notice = q.id, broadcast = id, error = %e, "broadcast not delivered; will retry");
-            give_up_loudly(app, &q).await;
-            None
+            Ok(None) => {
+                finish(app, &q, Outcome::Unreachable).await;
+                return uploaded;
+            }
+            Err(e) => {
+                tracing::warn!(notice = q.id, broadcast = id, error = %e, "broadcast not delivered; will retry");
+                give_up_loudly(app, &q).await;
+                return uploaded;
+            }
         }
     }
+    // Every part was out before (recorded by an earlier try that stopped at the last step).
+    finish(app, &q, Outcome::Sent(0)).await;
+    uploaded
 }
 
 async fn finish(app: &App, q: &Queued, outcome: Outcome) {

@@ -78,15 +78,16 @@ pub struct Broadcast {
     pub body: String,
     pub media_kind: Option<String>,
     pub media: Option<String>,
-    pub media_data: Option<String>,
     pub media_name: Option<String>,
     pub send_at: i64,
     pub created_at: i64,
     pub recipients: i64,
+    pub cancelled_at: Option<i64>,
 }
 
-const COLS: &str = "id, author, author_role, audience, body, media_kind, media, media_data, media_name, \
-                    send_at, created_at, recipients";
+/// Not the file of a command-line broadcast (`media_data`): see [`upload_data`].
+const COLS: &str = "id, author, author_role, audience, body, media_kind, media, media_name, \
+                    send_at, created_at, recipients, cancelled_at";
 
 impl Broadcast {
     pub fn media_kind(&self) -> Option<MediaKind> {
@@ -346,6 +347,33 @@ pub async fn counts(db: &Db, ids: &[i64]) -> sqlx::Result<HashMap<i64, Counts>> 
         out.entry(id).or_default().read = n;
     }
     Ok(out)
+}
+
+/// The file a command-line broadcast still has to upload (base64), if any.
+pub async fn upload_data(db: &Db, id: i64) -> sqlx::Result<Option<String>> {
+    let row: Option<(Option<String>,)> =
+        sqlx::query_as("SELECT media_data FROM broadcasts WHERE id = $1 AND media IS NULL")
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row.and_then(|r| r.0))
+}
+
+/// Chats, among `chats`, of active field workers and operators (a broadcast to workers skips
+/// anyone whose access ended since it was queued).
+pub async fn active_worker_chats(db: &Db, chats: &[i64]) -> sqlx::Result<Vec<i64>> {
+    if chats.is_empty() {
+        return Ok(vec![]);
+    }
+    let list: Vec<String> = chats.iter().map(i64::to_string).collect();
+    let rows: Vec<(i64,)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT DISTINCT u.chat_id FROM users u JOIN workers w ON w.tg_id = u.tg_id
+         WHERE w.active = 1 AND u.chat_id IN ({})",
+        list.join(", ")
+    )))
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
 }
 
 /// Records that the first delivery uploaded the broadcast's file: later ones send its file id.

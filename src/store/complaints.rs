@@ -335,6 +335,15 @@ pub async fn get(db: &Db, id: i64) -> sqlx::Result<Option<Complaint>> {
     .await
 }
 
+/// A complaint's id by its ticket (for its follow-up task).
+pub async fn id_of_ticket(db: &Db, ticket: &str) -> sqlx::Result<Option<i64>> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM complaints WHERE ticket = $1")
+        .bind(ticket)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(row.map(|r| r.0))
+}
+
 /// A complaint by ticket, only when `reporter` filed it: someone else's ticket is the same
 /// answer as one that does not exist.
 pub async fn of_reporter_by_ticket(

@@ -62,6 +62,8 @@ pub struct Queued {
     pub id: i64,
     pub chat_id: i64,
     pub attempts: i64,
+    /// How many messages of a broadcast delivery are out already.
+    pub progress: i64,
     pub lane: Lane,
     /// The claim token: only its holder may finish, release or reschedule the row.
     pub claim: String,
@@ -79,6 +81,7 @@ struct Row {
     notice: Option<String>,
     lane: i64,
     broadcast: Option<i64>,
+    progress: i64,
 }
 
 impl Row {
@@ -105,6 +108,7 @@ impl Row {
             id: self.id,
             chat_id: self.chat_id,
             attempts: self.attempts,
+            progress: self.progress,
             lane: Lane::of(self.lane),
             claim: claim.to_string(),
             content,
@@ -191,14 +195,14 @@ pub async fn claim_due(db: &Db, limit: i64, lease_secs: i64) -> sqlx::Result<Vec
                  ORDER BY lane, id LIMIT $4 FOR UPDATE SKIP LOCKED)
              UPDATE outbox o SET next_try_at = $2, claim = $3 FROM picked WHERE o.id = picked.id
              RETURNING o.id, o.chat_id, o.body, o.markup, o.attempts, o.sealed, o.notice, o.lane,
-                       o.broadcast"
+                       o.broadcast, o.progress"
         }
         // SQLite: one writer at a time; the statement is atomic.
         Backend::Sqlite => {
             "UPDATE outbox SET next_try_at = $2, claim = $3
              WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND next_try_at <= $1
                           ORDER BY lane, id LIMIT $4)
-             RETURNING id, chat_id, body, markup, attempts, sealed, notice, lane, broadcast"
+             RETURNING id, chat_id, body, markup, attempts, sealed, notice, lane, broadcast, progress"
         }
     };
     let rows: Vec<Row> = sqlx::query_as(sql)
@@ -228,6 +232,17 @@ pub async fn renew(db: &Db, claim: &str, lease_secs: i64) -> sqlx::Result<u64> {
     Ok(r.rows_affected())
 }
 
+/// Records that the first `parts` messages of a claimed delivery are out.
+pub async fn progress(db: &Db, q: &Queued, parts: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE outbox SET progress = $3 WHERE id = $1 AND claim = $2")
+        .bind(q.id)
+        .bind(&q.claim)
+        .bind(parts)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
 /// Gives a claimed row back, to be sent at once by whoever runs next.
 pub async fn release(db: &Db, q: &Queued) -> sqlx::Result<()> {
     sqlx::query(
@@ -251,8 +266,11 @@ pub enum Outcome {
     Unreachable,
     /// Given up after its tries, or unreadable.
     Failed,
-    /// A broadcast to a resident who stopped broadcasts after it was queued.
+    /// A broadcast to someone no longer in its audience: a resident who stopped broadcasts
+    /// (or erased their data), a worker whose access ended.
     OptedOut,
+    /// A broadcast its author stopped.
+    Cancelled,
 }
 
 impl Outcome {
@@ -262,6 +280,7 @@ impl Outcome {
             Outcome::Unreachable => "unreachable",
             Outcome::Failed => "failed",
             Outcome::OptedOut => "opted_out",
+            Outcome::Cancelled => "cancelled",
         }
     }
 }

@@ -130,7 +130,8 @@ pub async fn to_hand_out(
     let handout = &*HANDOUT;
     sqlx::query_as(AssertSqlSafe(format!(
         "SELECT {COLS} FROM tasks WHERE area LIKE $1 AND (assignee IS NULL OR assignee = $2)
-         AND status IN {handout} {ORDER} LIMIT $3 OFFSET $4"
+         AND status IN {handout} AND kind <> '{complaint}' {ORDER} LIMIT $3 OFFSET $4",
+        complaint = TaskKind::FollowUpComplaint.code()
     )))
     .bind(super::regions::inside(kecamatan))
     .bind(tksk)
@@ -143,8 +144,9 @@ pub async fn to_hand_out(
 pub async fn count_to_hand_out(db: &Db, kecamatan: &str, tksk: i64) -> sqlx::Result<i64> {
     let (n,): (i64,) = sqlx::query_as(AssertSqlSafe(format!(
         "SELECT COUNT(*) FROM tasks WHERE area LIKE $1 AND (assignee IS NULL OR assignee = $2)
-         AND status IN {}",
-        *HANDOUT
+         AND status IN {} AND kind <> '{}'",
+        *HANDOUT,
+        TaskKind::FollowUpComplaint.code()
     )))
     .bind(super::regions::inside(kecamatan))
     .bind(tksk)
@@ -174,8 +176,9 @@ pub async fn assign(
     let mut tx = db.begin_write().await?;
     let r = sqlx::query(AssertSqlSafe(format!(
         "UPDATE tasks SET assignee = $2, status = $4, updated_at = $3
-         WHERE id = $1 AND status IN {}",
-        *HANDOUT
+         WHERE id = $1 AND status IN {} AND kind <> '{}'",
+        *HANDOUT,
+        TaskKind::FollowUpComplaint.code()
     )))
     .bind(task.id)
     .bind(psm.id)
@@ -329,7 +332,9 @@ pub async fn due_by_worker(db: &Db, day: &str) -> sqlx::Result<Vec<DueByWorker>>
         "SELECT w.id, u.chat_id, t.due_date, COUNT(*)
          FROM tasks t JOIN workers w ON w.id = t.assignee JOIN users u ON u.tg_id = w.tg_id
          WHERE w.active = 1 AND t.status IN {open} AND t.due_date IS NOT NULL AND t.due_date <= $1
-         GROUP BY w.id, u.chat_id, t.due_date ORDER BY w.id, t.due_date"
+           AND t.kind <> '{complaint}'
+         GROUP BY w.id, u.chat_id, t.due_date ORDER BY w.id, t.due_date",
+        complaint = TaskKind::FollowUpComplaint.code()
     )))
     .bind(day)
     .fetch_all(&db.pool)

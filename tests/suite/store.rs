@@ -267,7 +267,7 @@ async fn two_processes_on_one_database_share_one_send_budget() {
     use kesos_bot::store::pace::{self, Budget, Slot};
     let at = |s: Slot| match s {
         Slot::At(t) => t,
-        Slot::Busy(t) => panic!("not reserved: busy until {t}"),
+        Slot::Busy(t) | Slot::ChatBusy(t) => panic!("not reserved: busy until {t}"),
     };
     on_each_backend!(|tdb| {
         // Two pools, as two instances of the bot would have.
@@ -303,6 +303,10 @@ async fn two_processes_on_one_database_share_one_send_budget() {
             .await
             .unwrap());
         assert!(bulk <= retry, "{bulk}");
+        // Held only by its own chat's pace, a bulk delivery is told so (and other chats go).
+        let again = pace::reserve(&a, budget, 5000, retry, one).await.unwrap();
+        assert!(matches!(again, Slot::ChatBusy(t) if t >= bulk + 900_000), "{again:?}");
+        assert!(matches!(pace::reserve(&b, budget, 5002, retry, one).await.unwrap(), Slot::At(_)));
         // Telegram's pause holds both.
         pace::freeze(&a, now + 30_000_000).await.unwrap();
         assert!(at(pace::reserve(&b, budget, 7, now, None).await.unwrap()) >= now + 30_000_000);

@@ -20,6 +20,8 @@ use teloxide::types::{FileId, InlineKeyboardMarkup, InputFile, ReplyMarkup};
 
 /// A broadcast ready to deliver.
 struct Entry {
+    /// Stopped by its author: what is left of it is not sent.
+    cancelled: bool,
     text: String,
     /// Who it is from, by role and the area it speaks for.
     from: (Role, Option<String>),
@@ -39,6 +41,8 @@ pub struct Opened {
     entries: HashMap<i64, Entry>,
     /// Chats of residents who stopped broadcasts.
     stopped: HashSet<i64>,
+    /// Chats, of this batch, of active workers (for broadcasts to workers).
+    workers: HashSet<i64>,
 }
 
 /// Reads and opens the broadcasts `batch` delivers (none: no query). A broadcast whose text
@@ -65,39 +69,54 @@ pub async fn open_for(app: &App, batch: &[Queued]) -> anyhow::Result<Opened> {
     let refs: Vec<&str> = codes.iter().map(String::as_str).collect();
     let names = regions::names(&app.db, &refs).await?;
     let mut opened = Opened::default();
-    let mut residents = false;
+    let (mut residents, mut workers) = (false, false);
     for (id, b) in found {
-        match entry(&app.seal, &b, &names) {
+        let upload = match (&b.media_kind, &b.media) {
+            (Some(_), None) => broadcasts::upload_data(&app.db, id).await?,
+            _ => None,
+        };
+        match entry(&app.seal, &b, upload, &names) {
             Some(e) => {
                 residents |= e.for_residents;
+                workers |= !e.for_residents;
                 opened.entries.insert(id, e);
             }
             None => tracing::error!(broadcast = id, "a broadcast's text does not open"),
         }
     }
+    let chats: Vec<i64> = batch.iter().map(|q| q.chat_id).collect();
     if residents {
-        let chats: Vec<i64> = batch.iter().map(|q| q.chat_id).collect();
         opened.stopped = broadcasts::opted_out(&app.db, &chats).await?.into_iter().collect();
+    }
+    if workers {
+        let active = broadcasts::active_worker_chats(&app.db, &chats).await?;
+        opened.workers = active.into_iter().collect();
     }
     Ok(opened)
 }
 
-fn entry(seal: &Seal, b: &Broadcast, names: &HashMap<String, String>) -> Option<Entry> {
+fn entry(
+    seal: &Seal,
+    b: &Broadcast,
+    upload: Option<String>,
+    names: &HashMap<String, String>,
+) -> Option<Entry> {
     let text = seal.open_string(Place::Broadcast, &b.body).ok()?;
     let audience = Audience::parse(&b.audience).ok()?;
     let area = audience
         .area()
         .map(|a| names.get(a.as_str()).cloned().unwrap_or_else(|| a.as_str().to_string()));
-    let media = match (b.media_kind(), &b.media, &b.media_data) {
+    let media = match (b.media_kind(), &b.media, upload) {
         (Some(kind), Some(id), _) => Some((kind, File::Id(id.clone()))),
         (Some(kind), None, Some(data)) => {
-            let data = base64::engine::general_purpose::STANDARD.decode(data).ok()?;
+            let data = base64::engine::general_purpose::STANDARD.decode(&data).ok()?;
             let name = b.media_name.clone().unwrap_or_else(|| "lampiran".into());
             Some((kind, File::Upload { name, data }))
         }
         _ => None,
     };
     Some(Entry {
+        cancelled: b.cancelled_at.is_some(),
         text,
         from: (b.author_role, area),
         for_residents: audience.is_residents(),
@@ -130,10 +149,20 @@ impl Opened {
         self.entries.get(&id).is_some_and(|e| e.for_residents)
     }
 
-    /// Whether `chat` stopped broadcasts and `id` is one to residents (workers cannot stop
-    /// work notices).
+    /// Whether `chat` is no longer in the audience of `id`: a resident who stopped
+    /// broadcasts, or, for a broadcast to workers, someone whose access ended since it was
+    /// queued (workers cannot stop work notices themselves).
     pub fn opted_out(&self, id: i64, chat: i64) -> bool {
-        self.for_residents(id) && self.stopped.contains(&chat)
+        match self.entries.get(&id) {
+            Some(e) if e.for_residents => self.stopped.contains(&chat),
+            Some(_) => !self.workers.contains(&chat),
+            None => false,
+        }
+    }
+
+    /// Whether the author stopped broadcast `id`.
+    pub fn cancelled(&self, id: i64) -> bool {
+        self.entries.get(&id).is_some_and(|e| e.cancelled)
     }
 
     /// Broadcast `id` in `lang`, as one recipient receives it; `None` when it cannot be read.

@@ -481,7 +481,7 @@ async fn preview(
             .media()
             .map(|(kind, id)| (kind, InputFile::file_id(FileId(id)))),
     };
-    send::bulletin(bot, &app.db, caller.chat(), shown, false).await?;
+    send::bulletin(bot, &app.db, caller.chat(), shown).await?;
     let (reach, _) = broadcasts::reach(&app.db, &audience).await?;
     let when = match send_at {
         Some(at) => datetime_wib(lang, at),

@@ -145,6 +145,27 @@ async fn my_open_task(
 }
 
 async fn start(cx: &Cx<'_>, task: &Task, worker: &Worker) -> HandlerResult {
+    if task.kind == crate::domain::task::TaskKind::FollowUpComplaint {
+        // A complaint is answered on the complaint itself, so that its reporter hears of it.
+        let lang = cx.lang();
+        let body = targs(
+            lang,
+            "complaint-task-use-buttons",
+            &[("ticket", task.subject.clone().into())],
+        );
+        let keyboard = crate::store::complaints::id_of_ticket(&cx.app.db, &task.subject)
+            .await?
+            .map(|id| crate::bot::complaint::handle_keyboard(lang, id, worker.role));
+        send::text(
+            cx.bot,
+            &cx.app.db,
+            cx.caller.chat(),
+            &body,
+            keyboard.map(teloxide::types::ReplyMarkup::InlineKeyboard),
+        )
+        .await?;
+        return Ok(());
+    }
     tasks::start_visit(&cx.app.db, task.id, worker.id).await?;
     let v = Visit::new(task.id);
     cx.dialogue
