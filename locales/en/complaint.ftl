@@ -148,6 +148,8 @@ complaint-handed-notice =
     Resolved by { $resolve_due }.
 complaint-photo-caption = Photo { $n } of { $of } for { $ticket }
 complaint-task-use-buttons = This task is complaint { $ticket }. Please answer it with the buttons below, so that the reporter is told.
+complaint-open-title = Open complaints in your area (oldest first):
+complaint-open-none = There are no open complaints in your area.
 complaint-take = 🙋 I will handle it
 complaint-handout = 👥 Hand to a PSM
 complaint-resolve = ✅ Resolved, add a note

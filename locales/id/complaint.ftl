@@ -148,6 +148,8 @@ complaint-handed-notice =
     Batas waktu selesai: { $resolve_due }.
 complaint-photo-caption = Foto { $n } dari { $of } untuk { $ticket }
 complaint-task-use-buttons = Tugas ini adalah aduan { $ticket }. Mohon tanggapi dengan tombol di bawah, agar pelapor mendapat kabar.
+complaint-open-title = Aduan yang masih terbuka di wilayah Anda (terlama di atas):
+complaint-open-none = Tidak ada aduan yang masih terbuka di wilayah Anda.
 complaint-take = 🙋 Saya tangani
 complaint-handout = 👥 Serahkan ke PSM
 complaint-resolve = ✅ Selesai, beri catatan

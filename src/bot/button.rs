@@ -77,6 +77,8 @@ pub enum StatusPress {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HandlePress {
+    /// Show it (from a handler's list of open complaints).
+    Open,
     /// Take it in hand.
     Take,
     /// Choose a PSM of the kelurahan.
@@ -276,6 +278,7 @@ impl Button {
                 StatusPress::Reopen(id) => format!("st:r:{id}"),
             },
             Button::Handle { complaint, press } => match press {
+                HandlePress::Open => format!("cp:v:{complaint}"),
                 HandlePress::Take => format!("cp:t:{complaint}"),
                 HandlePress::Handout => format!("cp:h:{complaint}"),
                 HandlePress::To(w) => format!("cp:p:{complaint}:{w}"),
@@ -377,6 +380,7 @@ impl Button {
             ["cp", what, c, rest @ ..] => Button::Handle {
                 complaint: id(c)?,
                 press: match (*what, rest) {
+                    ("v", []) => HandlePress::Open,
                     ("t", []) => HandlePress::Take,
                     ("h", []) => HandlePress::Handout,
                     ("p", [w]) => HandlePress::To(id(w)?),

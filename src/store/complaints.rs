@@ -371,6 +371,20 @@ pub async fn of_reporter(db: &Db, reporter: i64, limit: i64) -> sqlx::Result<Vec
     .await
 }
 
+/// Open complaints inside `area`, oldest first (a handler's list).
+pub async fn open_in(db: &Db, area: &str, limit: i64) -> sqlx::Result<Vec<Complaint>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLS} FROM complaints
+         WHERE status IN ('new', 'in_progress', 'reopened') AND (area = $1 OR area LIKE $2)
+         ORDER BY id LIMIT $3"
+    )))
+    .bind(area)
+    .bind(super::regions::inside(area))
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+}
+
 pub async fn history(db: &Db, id: i64) -> sqlx::Result<Vec<EventRow>> {
     sqlx::query_as(
         "SELECT at, event, actor, note, photo FROM complaint_events

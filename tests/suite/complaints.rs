@@ -250,8 +250,15 @@ async fn without_a_tksk_dinsos_is_told_and_past_the_deadline_it_is_escalated_onc
             .filter(|c| c.chat_id() == Some(620) && c.text().contains("lewat batas waktu penyelesaian"))
             .count();
         assert_eq!(escalations, 1);
-        // The operator takes it from the escalation; the reporter hears of it.
-        bot.user(620).press("cp:t:1").await.assert_contains(&["Anda tangani"]);
+        // An operator who enrols later, or lost the notice, finds it with /status.
+        let op = bot.user(620);
+        let r = op.send("/status").await;
+        assert!(r.has_button("cp:v:1"), "{}", r.all_text());
+        let r = op.press("cp:v:1").await;
+        r.assert_contains(&["Kartu KKS saya hilang"]);
+        assert!(r.has_button("cp:t:1") && r.has_button("cp:ok:1"), "{:?}", r.buttons());
+        // The operator takes it; the reporter hears of it.
+        op.press("cp:t:1").await.assert_contains(&["Anda tangani"]);
         told(&bot.api, 720, "sedang ditangani").await;
         bot.stop().await;
     });

@@ -60,6 +60,10 @@ pub async fn on_press(
         return toast(&cx.bot, &q, body).await;
     }
     match press {
+        HandlePress::Open => {
+            cx.ack(&q).await?;
+            show(cx.clone(), &c, worker.role).await
+        }
         HandlePress::Take if worker.role != Role::Psm => {
             cx.ack(&q).await?;
             act(&cx, &c, &Action::Take { worker: worker.id }, "complaint-taken").await
@@ -107,6 +111,73 @@ pub async fn on_press(
                 .await
         }
         _ => toast(&cx.bot, &q, t(lang, "role-refused-short")).await,
+    }
+}
+
+/// How many open complaints a handler's list shows.
+const OPEN_LIST: i64 = 20;
+
+/// `/status` for a worker: the open complaints of their area (a TKSK's kecamatan, an
+/// operator's area; a PSM's those handed to them), oldest first, as buttons.
+pub async fn open_list(cx: &Ctx) -> HandlerResult {
+    let lang = cx.lang();
+    let Some(w) = workers::worker_by_tg(&cx.app.db, cx.caller.tg_id).await? else {
+        return cx.say(&t(lang, "complaint-none")).await;
+    };
+    let mut list = Vec::new();
+    for area in workers::areas(&cx.app.db, w.id).await? {
+        list.extend(complaints::open_in(&cx.app.db, &area, OPEN_LIST).await?);
+    }
+    if w.role == Role::Psm {
+        list.retain(|c| c.handler == Some(w.id));
+    }
+    list.sort_by_key(|c| c.id);
+    list.dedup_by_key(|c| c.id);
+    list.truncate(OPEN_LIST as usize);
+    if list.is_empty() {
+        return cx.say(&t(lang, "complaint-open-none")).await;
+    }
+    let rows: Vec<_> = list
+        .iter()
+        .map(|c| {
+            let label = format!("{} · {}", c.ticket, t(lang, &c.status.message_id()));
+            let open = Button::Handle {
+                complaint: c.id,
+                press: HandlePress::Open,
+            };
+            vec![labelled(label, open)]
+        })
+        .collect();
+    cx.say_with(&t(lang, "complaint-open-title"), InlineKeyboardMarkup::new(rows))
+        .await
+}
+
+/// A complaint as its handler sees it, with the buttons to handle it.
+async fn show(cx: Ctx, c: &Complaint, role: Role) -> HandlerResult {
+    let lang = cx.lang();
+    let (deadlines, calendar) = super::rules(&cx.app).await?;
+    let (response_due, resolve_due) = deadlines.of(&calendar, c.filed_on());
+    let place = crate::store::residents::village(&cx.app.db, &c.area)
+        .await?
+        .map(|(name, _)| name)
+        .unwrap_or_else(|| c.area.clone());
+    let notice = crate::domain::notice::Notice::ComplaintFiled {
+        id: c.id,
+        ticket: c.ticket.clone(),
+        category: c.category,
+        place,
+        description: c.description.clone(),
+        reporter: if c.is_anonymous() { None } else { c.reporter_name.clone() },
+        photos: c.photo_ids().len() as u8,
+        location: c.lat.is_some(),
+        response_due,
+        resolve_due,
+        to: role,
+    };
+    let r = crate::bot::notice::render(lang, &notice, &cx.app.seal);
+    match r.keyboard {
+        Some(k) => cx.say_with(&r.text, k).await,
+        None => cx.say(&r.text).await,
     }
 }
 

@@ -22,6 +22,9 @@ use teloxide::types::InlineKeyboardMarkup;
 const LIST_LEN: i64 = 10;
 
 pub async fn on_command(cx: &Ctx, arg: &str) -> HandlerResult {
+    if arg.is_empty() && cx.caller.role.is_worker() {
+        return super::handling::open_list(cx).await;
+    }
     if arg.is_empty() {
         return list(cx).await;
     }
