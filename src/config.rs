@@ -88,6 +88,11 @@ pub enum Command {
     /// Copy the database to FILE while the bot runs (SQLite; for PostgreSQL use pg_dump). The
     /// key file goes beside it as FILE.secret when the key lives beside the database.
     Backup { file: PathBuf },
+    /// Reports: `report realisasi --period YYYY-MM..YYYY-MM`.
+    Report {
+        #[command(subcommand)]
+        what: ReportKind,
+    },
     /// Broadcasts (siaran): send one to workers or residents, list them, see one's counts.
     Broadcast {
         #[command(subcommand)]
@@ -193,6 +198,32 @@ pub enum ImportKind {
     Kpm { file: PathBuf },
     /// Public holidays for complaint deadlines: `tanggal` (YYYY-MM-DD), `keterangan`.
     Libur { file: PathBuf },
+    /// Official quotas: `kelurahan` (or a kecamatan: its official total), `program`,
+    /// `periode` (YYYY or YYYY-MM), `kuota`.
+    Kuota { file: PathBuf },
+    /// Distributions: `nik` or `no_kk`, `program`, `periode` (YYYY-MM), `diterima` (ya/tidak).
+    Penyaluran { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportKind {
+    /// Kuota against realisasi per desa/kelurahan, with totals, and the monthly series.
+    Realisasi {
+        /// YYYY-MM..YYYY-MM (or one month YYYY-MM, or a year YYYY).
+        #[arg(long)]
+        period: String,
+        /// Kemendagri code or name of a kecamatan, desa/kelurahan (default: everywhere).
+        #[arg(long)]
+        area: Option<String>,
+        /// The program (SEMBAKO/BPNT, PKH, PBI).
+        #[arg(long, default_value = "SEMBAKO")]
+        program: String,
+        #[arg(long, default_value = "table", value_parser = ["table", "csv"])]
+        format: String,
+        /// Write to this file instead of stdout.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Args)]

@@ -25,5 +25,6 @@ pub mod domain;
 pub mod i18n;
 pub mod import;
 pub mod jobs;
+pub mod report;
 pub mod runtime;
 pub mod store;

@@ -58,6 +58,13 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 ImportKind::Wilayah { file } => {
                     kesos_bot::import::wilayah::import(&db, &file, lang).await?
                 }
+                ImportKind::Kuota { file } => {
+                    kesos_bot::import::kuota::import(&db, &file, lang).await?
+                }
+                ImportKind::Penyaluran { file } => {
+                    let secret = kesos_bot::store::secret::load(&db, &cli.db.key()).await?;
+                    kesos_bot::import::penyaluran::import(&db, &file, &secret, lang).await?
+                }
                 ImportKind::Libur { file } => {
                     kesos_bot::import::libur::import(&db, &file, lang).await?
                 }
@@ -73,6 +80,7 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         | Command::Export { .. }
         | Command::Backup { .. }
         | Command::Broadcast { .. }
+        | Command::Report { .. }
         | Command::Secret { .. }) => {
             return kesos_bot::cli::run(&cli.db, cmd, operator_language()).await;
         }

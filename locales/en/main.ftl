@@ -160,3 +160,24 @@ cli-secret-moved = The secret key was moved to { $file } and removed from the da
 cli-secret-nothing-to-move = This database keeps no secret key; there is nothing to move.
 cli-secret-adopted = The check value of the secret key was recorded: from now on only this key is accepted for this database.
 cli-secret-already-checked = This database already records the check value of its key, and the key given matches it.
+
+## Reports (kesos-bot report realisasi, /rekap)
+report-title = { $program } realisation – { $area } – { $period }
+report-col-kelurahan = Desa/Kelurahan
+report-col-kuota = Quota
+report-col-realisasi = Realised
+report-col-percent = %
+report-col-gap = Gap
+report-total = Total
+report-everywhere = all areas
+report-official-differs = Note: the official quota of Kecamatan { $kecamatan } is { $official }, while its desa/kelurahan quotas add up to { $sum }.
+report-series-title = Households who received, month by month:
+cli-report-bad-period = Period "{ $period }" is not understood. For example: 2018-04..2018-08, 2019-01, or 2019.
+import-reason-bad-quota-period = period "{ $value }" must be YYYY or YYYY-MM (for example 2018 or 2018-04)
+import-reason-bad-quota = quota "{ $value }" is not a whole number
+import-reason-bad-month = period "{ $value }" must be YYYY-MM (for example 2018-04)
+import-reason-bad-received = diterima value "{ $value }" is not understood (use ya or tidak)
+import-reason-kk-not-kpm = this KK number is not registered as a KPM
+import-reason-nik-not-kpm = this NIK is not registered as a KPM member
+import-reason-nik-or-kk-missing = the nik and no_kk columns are empty: fill in one of them
+import-reason-contradicts = contradicts line { $line } (same household, program and month)

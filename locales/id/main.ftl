@@ -160,3 +160,24 @@ cli-secret-moved = Kunci rahasia sudah dipindahkan ke { $file } dan dihapus dari
 cli-secret-nothing-to-move = Basis data ini tidak menyimpan kunci rahasia; tidak ada yang perlu dipindahkan.
 cli-secret-adopted = Nilai pemeriksa kunci rahasia sudah dicatat: mulai sekarang hanya kunci ini yang diterima untuk basis data ini.
 cli-secret-already-checked = Basis data ini sudah mencatat nilai pemeriksa kuncinya, dan kunci yang diberikan cocok.
+
+## Reports (kesos-bot report realisasi, /rekap)
+report-title = Realisasi { $program } – { $area } – { $period }
+report-col-kelurahan = Desa/Kelurahan
+report-col-kuota = Kuota
+report-col-realisasi = Realisasi
+report-col-percent = %
+report-col-gap = Selisih
+report-total = Total
+report-everywhere = semua wilayah
+report-official-differs = Catatan: kuota resmi Kecamatan { $kecamatan } { $official }, sedangkan jumlah kuota desa/kelurahannya { $sum }.
+report-series-title = Keluarga penerima per bulan:
+cli-report-bad-period = Periode "{ $period }" tidak dikenal. Contoh: 2018-04..2018-08, 2019-01, atau 2019.
+import-reason-bad-quota-period = periode "{ $value }" harus YYYY atau YYYY-MM (contoh: 2018 atau 2018-04)
+import-reason-bad-quota = kuota "{ $value }" bukan bilangan bulat
+import-reason-bad-month = periode "{ $value }" harus YYYY-MM (contoh: 2018-04)
+import-reason-bad-received = nilai diterima "{ $value }" tidak dikenal (gunakan ya atau tidak)
+import-reason-kk-not-kpm = nomor KK ini tidak terdaftar sebagai KPM
+import-reason-nik-not-kpm = NIK ini tidak terdaftar sebagai anggota KPM
+import-reason-nik-or-kk-missing = kolom nik dan no_kk kosong: isi salah satunya
+import-reason-contradicts = bertentangan dengan baris { $line } (keluarga, program, dan bulan yang sama)

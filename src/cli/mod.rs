@@ -33,6 +33,7 @@ pub async fn run(db_args: &DbArgs, cmd: Command, lang: Lang) -> anyhow::Result<E
         }
         Command::Backup { file } => backup(&db, db_args, &file, lang).await?,
         Command::Broadcast { action } => broadcast::run(&db, db_args, action, lang).await?,
+        Command::Report { what } => report(&db, what, lang).await?,
         Command::Secret {
             action: SecretAction::MoveOut { file },
         } => match secret::move_out(&db, &file).await? {
@@ -241,6 +242,52 @@ async fn cycle(db: &Db, action: CycleAction, lang: Lang) -> anyhow::Result<Resul
     };
     let body = crate::bot::worker::cycle::opened_text(lang, &region.name, &opened);
     println!("{body}");
+    Ok(Ok(()))
+}
+
+/// `report realisasi`: the table (or CSV) to stdout or `--output`.
+async fn report(
+    db: &Db,
+    what: crate::config::ReportKind,
+    lang: Lang,
+) -> anyhow::Result<Result<(), String>> {
+    let crate::config::ReportKind::Realisasi {
+        period,
+        area,
+        program,
+        format,
+        output,
+    } = what;
+    let Some(range) = crate::domain::period::parse_range(&period) else {
+        return Ok(Err(targs(lang, "cli-report-bad-period", &[("period", period.into())])));
+    };
+    let programs = crate::import::program_codes(db).await;
+    let Some(p) = crate::import::kpm::program_index(&programs, &program) else {
+        return Ok(Err(targs(lang, "import-reason-unknown-program", &[("value", program.into())])));
+    };
+    let program = programs[p as usize].clone();
+    let (area_code, area_name) = match area {
+        None => (None, t(lang, "report-everywhere")),
+        Some(typed) => {
+            use crate::domain::region::Level;
+            match crate::store::regions::find(db, &typed, &Level::ALL).await? {
+                Some(r) => (Some(r.code), r.name),
+                None => {
+                    return Ok(Err(targs(lang, "cli-invite-unknown-area", &[("area", typed.into())])));
+                }
+            }
+        }
+    };
+    let r = crate::report::realisasi(db, &program, range, area_code.as_deref()).await?;
+    let mut out: Box<dyn Write> = match &output {
+        Some(path) => Box::new(std::io::BufWriter::new(std::fs::File::create(path)?)),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    match format.as_str() {
+        "csv" => crate::report::csv(&r, &mut out)?,
+        _ => writeln!(out, "{}", crate::report::table(lang, &r, &area_name))?,
+    }
+    out.flush()?;
     Ok(Ok(()))
 }
 

@@ -11,6 +11,7 @@ pub mod lang;
 pub mod name;
 pub mod nik;
 pub mod notice;
+pub mod period;
 pub mod proposal;
 pub mod region;
 pub mod reminder;

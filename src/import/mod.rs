@@ -3,12 +3,29 @@
 //! line number and reason while the good rows still load, and re-importing changes nothing.
 
 pub mod kpm;
+pub mod kuota;
 pub mod libur;
+pub mod penyaluran;
 pub mod table;
 pub mod wilayah;
 
 use crate::i18n::{Lang, targs};
 use std::fmt::Write;
+
+/// The program codes the database knows (for `kpm::program_index`); none when they cannot be
+/// read (every row is then refused as naming an unknown program, and the error logged).
+pub(crate) async fn program_codes(db: &crate::store::Db) -> Vec<String> {
+    match sqlx::query_as::<_, (String,)>("SELECT code FROM programs ORDER BY code")
+        .fetch_all(&db.pool)
+        .await
+    {
+        Ok(rows) => rows.into_iter().map(|r| r.0).collect(),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot read the programs");
+            vec![]
+        }
+    }
+}
 
 /// Why one row was refused: its line in the file and a reason (a locale message id + args).
 #[derive(Debug, Clone, PartialEq)]

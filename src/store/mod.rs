@@ -15,6 +15,7 @@ pub mod meta;
 pub mod outbox;
 pub mod pace;
 pub mod regions;
+pub mod reports;
 pub mod residents;
 pub mod seal;
 pub mod secret;

@@ -9,6 +9,7 @@ mod foundation;
 mod imports;
 mod locales;
 mod process;
+mod reports;
 mod residents;
 mod safety;
 mod store;

@@ -31,7 +31,8 @@ mod synthetic;
 mod writer;
 
 pub use rules::KKS_STATUSES;
-pub use synthetic::{synthetic_name, synthetic_nik, write_synthetic};
+pub(crate) use rules::program_index;
+pub use synthetic::{synthetic_name, synthetic_nik, write_synthetic, write_synthetic_distributions};
 
 use super::ImportReport;
 use super::table::Table;

@@ -209,7 +209,7 @@ impl Villages {
     }
 }
 
-fn program_index(codes: &[String], value: &str) -> Option<u8> {
+pub(crate) fn program_index(codes: &[String], value: &str) -> Option<u8> {
     let mut v: String = value
         .trim()
         .to_uppercase()

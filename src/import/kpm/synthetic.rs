@@ -58,3 +58,24 @@ pub fn synthetic_name(i: u64) -> String {
     ];
     format!("{} {}", FIRST[(i % 8) as usize], LAST[(i / 8 % 6) as usize])
 }
+
+/// A synthetic penyaluran file matching [`write_synthetic`]`(households)`: every household's
+/// SEMBAKO record for each month of `year`, by No. KK; one in seven months not received.
+pub fn write_synthetic_distributions(
+    mut out: impl std::io::Write,
+    households: u64,
+    year: i32,
+) -> std::io::Result<()> {
+    out.write_all(b"no_kk;program;periode;diterima\n")?;
+    for month in 1..=12u64 {
+        for i in 0..households {
+            let received = (i + month) % 7 != 0;
+            writeln!(
+                out,
+                "321501{i:010};SEMBAKO;{year}-{month:02};{}",
+                if received { "ya" } else { "tidak" }
+            )?;
+        }
+    }
+    out.flush()
+}

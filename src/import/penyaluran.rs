@@ -1,0 +1,308 @@
+//! `kesos-bot import penyaluran FILE`: whether a KPM household received a program's aid in a
+//! month (`nik` or `no_kk`, `program`, `periode` `YYYY-MM`, `diterima` `ya`/`tidak`).
+//!
+//! A regency sends a million households a month, so the file is streamed, never held:
+//! - the households are looked up by the first eight bytes of the keyed hash of their No. KK or
+//!   of a member's NIK, in two sorted tables loaded once (about 12 bytes per household and per
+//!   member); a prefix shared by two of them (about one chance in a trillion per pair) is
+//!   looked up in full in the database;
+//! - each row sets or clears one bit of its household's record for the program and year
+//!   (`store::reports`), kept in memory as two 16-bit masks;
+//! - what changed is written at the end in one transaction: the import lands whole or not at all.
+//!
+//! A row is `added` when its month had no record, `updated` when it changes one, `unchanged`
+//! when it says what is stored. A row that contradicts an earlier row of the same file (the
+//! same household, program and month, received and not) is refused with the line it
+//! contradicts; a NIK or No. KK that is no KPM's is refused without being echoed.
+
+use super::ImportReport;
+use super::table::{Table, TableError};
+use crate::domain::nik::{KkNumber, Nik};
+use crate::domain::period::parse_month;
+use crate::i18n::{Lang, t, targs};
+use crate::store::keyed::Keyed;
+use crate::store::reports::{self, Bits, Record};
+use crate::store::Db;
+use std::collections::HashMap;
+
+/// A sorted table from hash prefixes to household ids; `AMBIGUOUS` marks a shared prefix.
+struct Lookup {
+    keys: Vec<(u64, u32)>,
+}
+
+const AMBIGUOUS: u32 = u32::MAX;
+
+impl Lookup {
+    fn build(mut keys: Vec<(u64, u32)>) -> Lookup {
+        keys.sort_unstable();
+        let mut out: Vec<(u64, u32)> = Vec::with_capacity(keys.len());
+        for (k, v) in keys {
+            match out.last_mut() {
+                Some(last) if last.0 == k && last.1 != v => last.1 = AMBIGUOUS,
+                Some(last) if last.0 == k => {}
+                _ => out.push((k, v)),
+            }
+        }
+        Lookup { keys: out }
+    }
+    fn get(&self, prefix: u64) -> Option<u32> {
+        self.keys
+            .binary_search_by_key(&prefix, |e| e.0)
+            .ok()
+            .map(|i| self.keys[i].1)
+    }
+}
+
+fn prefix_of_hex(hex: &str) -> Option<u64> {
+    u64::from_str_radix(hex.get(..16)?, 16).ok()
+}
+
+fn prefix_of(raw: &[u8; 32]) -> u64 {
+    u64::from_be_bytes(raw[..8].try_into().expect("8 bytes"))
+}
+
+/// Households (id → desa/kelurahan) and the two look-up tables.
+struct Known {
+    area: HashMap<u32, String>,
+    by_kk: Lookup,
+    by_nik: Lookup,
+}
+
+async fn load(db: &Db) -> sqlx::Result<Known> {
+    let households: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT id, kk_hash, kelurahan FROM households")
+            .fetch_all(&db.pool)
+            .await?;
+    let mut area = HashMap::with_capacity(households.len());
+    let mut kk = Vec::with_capacity(households.len());
+    for (id, hash, kel) in households {
+        let id = id as u32;
+        if let Some(p) = prefix_of_hex(&hash) {
+            kk.push((p, id));
+        }
+        area.insert(id, kel);
+    }
+    let members: Vec<(String, i64)> =
+        sqlx::query_as("SELECT nik_hash, household_id FROM members")
+            .fetch_all(&db.pool)
+            .await?;
+    let nik = members
+        .iter()
+        .filter_map(|(h, id)| Some((prefix_of_hex(h)?, *id as u32)))
+        .collect();
+    drop(members);
+    Ok(Known {
+        area,
+        by_kk: Lookup::build(kk),
+        by_nik: Lookup::build(nik),
+    })
+}
+
+/// A shared prefix: the household by the full hash.
+async fn by_full_hash(db: &Db, column: &str, hash: &str) -> sqlx::Result<Option<u32>> {
+    let sql = match column {
+        "kk" => "SELECT id FROM households WHERE kk_hash = $1",
+        _ => "SELECT household_id FROM members WHERE nik_hash = $1",
+    };
+    let row: Option<(i64,)> = sqlx::query_as(sql).bind(hash).fetch_optional(&db.pool).await?;
+    Ok(row.map(|r| r.0 as u32))
+}
+
+/// One good row, before its household is known in full.
+enum Who {
+    Household(u32),
+    /// A prefix shared by two: the full hash ("kk" or "nik", hex).
+    Ambiguous(&'static str, String),
+}
+
+/// The state of one (household, program, year) during the import: the stored bits, the bits
+/// set and cleared by the file, and for each month the line that set it.
+#[derive(Default)]
+struct Entry {
+    stored: Bits,
+    set: u16,
+    cleared: u16,
+    lines: [u32; 12],
+}
+
+pub async fn import(
+    db: &Db,
+    path: &std::path::Path,
+    secret: &[u8],
+    lang: Lang,
+) -> anyhow::Result<ImportReport> {
+    let table = Table::open(path, &["program", "periode", "diterima"], &["nik", "no_kk"], lang)?;
+    let programs = super::program_codes(db).await;
+    let known = load(db).await?;
+    let keyed = Keyed::new(secret);
+    let mut report = ImportReport::default();
+    // Rows checked on a blocking thread (hashing is the work); households resolved here.
+    type Good = (u64, Who, u8, i32, u32, bool);
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Vec<Good>>(4);
+    let (rejected_tx, rejected_rx) = std::sync::mpsc::channel::<(u64, String)>();
+    let reader = {
+        let programs = programs.clone();
+        let known_kk = known.by_kk;
+        let known_nik = known.by_nik;
+        tokio::task::spawn_blocking(move || -> Result<(), TableError> {
+            let mut batch = Vec::with_capacity(4096);
+            let reject = |line: u64, why: String| {
+                let _ = rejected_tx.send((line, why));
+            };
+            let result = table.for_each(|row| {
+                let row = match row {
+                    Ok(r) => r,
+                    Err(e) => return reject(e.line, e.reason(lang)),
+                };
+                let cell = |c: &str| row.get(c).map(str::trim).filter(|v| !v.is_empty());
+                let value = |v: &str| v.chars().take(40).collect::<String>();
+                let Some(program) = cell("program") else {
+                    return reject(row.line, t(lang, "import-reason-program-missing"));
+                };
+                let Some(program) = super::kpm::program_index(&programs, program) else {
+                    let args = [("value", value(program).into())];
+                    return reject(row.line, targs(lang, "import-reason-unknown-program", &args));
+                };
+                let Some((year, month)) = cell("periode").and_then(parse_month) else {
+                    let args = [("value", value(cell("periode").unwrap_or("")).into())];
+                    return reject(row.line, targs(lang, "import-reason-bad-month", &args));
+                };
+                let received = match cell("diterima").map(str::to_lowercase).as_deref() {
+                    Some("ya" | "y" | "1" | "yes" | "sudah") => true,
+                    Some("tidak" | "t" | "0" | "no" | "belum") => false,
+                    other => {
+                        let args = [("value", value(other.unwrap_or("")).into())];
+                        return reject(row.line, targs(lang, "import-reason-bad-received", &args));
+                    }
+                };
+                let who = match (cell("no_kk"), cell("nik")) {
+                    (Some(kk), _) => match KkNumber::parse(kk) {
+                        Some(kk) => {
+                            let raw = keyed.kk_raw(&kk);
+                            match known_kk.get(prefix_of(&raw)) {
+                                Some(AMBIGUOUS) => Who::Ambiguous("kk", hex::encode(raw)),
+                                Some(id) => Who::Household(id),
+                                None => return reject(row.line, t(lang, "import-reason-kk-not-kpm")),
+                            }
+                        }
+                        None => return reject(row.line, t(lang, "import-reason-kk-invalid")),
+                    },
+                    (None, Some(nik)) => match Nik::parse(nik) {
+                        Ok(nik) => {
+                            let raw = keyed.nik_raw(&nik);
+                            match known_nik.get(prefix_of(&raw)) {
+                                Some(AMBIGUOUS) => Who::Ambiguous("nik", hex::encode(raw)),
+                                Some(id) => Who::Household(id),
+                                None => return reject(row.line, t(lang, "import-reason-nik-not-kpm")),
+                            }
+                        }
+                        Err(e) => {
+                            let why = crate::i18n::nik_why(lang, e);
+                            let args = [("why", why.into())];
+                            return reject(row.line, targs(lang, "import-reason-nik-invalid", &args));
+                        }
+                    },
+                    (None, None) => return reject(row.line, t(lang, "import-reason-nik-or-kk-missing")),
+                };
+                batch.push((row.line, who, program, year, month, received));
+                if batch.len() == 4096 {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(4096));
+                    // The receiver is gone only when the import stopped.
+                    let _ = tx.blocking_send(full);
+                }
+            });
+            if !batch.is_empty() {
+                let _ = tx.blocking_send(batch);
+            }
+            result
+        })
+    };
+    let mut entries: HashMap<(u32, u8, i32), Entry> = HashMap::new();
+    let mut stored: HashMap<(u8, i32), HashMap<(i64, i32), Bits>> = HashMap::new();
+    while let Some(batch) = rx.recv().await {
+        for (line, who, program, year, month, received) in batch {
+            let household = match who {
+                Who::Household(h) => h,
+                Who::Ambiguous(column, hash) => match by_full_hash(db, column, &hash).await? {
+                    Some(h) => h,
+                    None => {
+                        let key = if column == "kk" { "import-reason-kk-not-kpm" } else { "import-reason-nik-not-kpm" };
+                        report.reject(line, t(lang, key));
+                        continue;
+                    }
+                },
+            };
+            if !stored.contains_key(&(program, year)) {
+                let code = &programs[program as usize];
+                let have = reports::distributions_of(db, code, &[year]).await?;
+                stored.insert((program, year), have);
+            }
+            let e = entries.entry((household, program, year)).or_insert_with(|| Entry {
+                stored: stored[&(program, year)]
+                    .get(&(i64::from(household), year))
+                    .copied()
+                    .unwrap_or_default(),
+                ..Default::default()
+            });
+            let bit = 1u16 << (month - 1);
+            let contradicts = if received { e.cleared & bit != 0 } else { e.set & bit != 0 };
+            if contradicts {
+                let earlier = e.lines[month as usize - 1];
+                let args = [("line", i64::from(earlier).into())];
+                report.reject(line, targs(lang, "import-reason-contradicts", &args));
+                continue;
+            }
+            if e.set & bit == 0 && e.cleared & bit == 0 {
+                e.lines[month as usize - 1] = line as u32;
+            }
+            if received {
+                e.set |= bit;
+            } else {
+                e.cleared |= bit;
+            }
+            if e.stored.known & bit == 0 {
+                report.added += 1;
+            } else if (e.stored.months & bit != 0) != received {
+                report.updated += 1;
+            } else {
+                report.unchanged += 1;
+            }
+        }
+    }
+    reader.await??;
+    while let Ok((line, why)) = rejected_rx.try_recv() {
+        report.reject(line, why);
+    }
+    // What changed, program by program, in one transaction each… as one import: collect first.
+    let mut by_program: HashMap<u8, Vec<Record>> = HashMap::new();
+    for ((household, program, year), e) in entries {
+        let months = (e.stored.months | e.set) & !e.cleared;
+        let known_bits = e.stored.known | e.set | e.cleared;
+        let bits = Bits {
+            months,
+            known: known_bits,
+        };
+        if bits == e.stored {
+            continue;
+        }
+        let area = known.area.get(&household).cloned().unwrap_or_default();
+        by_program.entry(program).or_default().push(Record {
+            household: i64::from(household),
+            year,
+            bits,
+            area,
+        });
+    }
+    let writes: Vec<(String, Vec<Record>)> = by_program
+        .into_iter()
+        .map(|(p, mut r)| {
+            r.sort_by_key(|r| (r.household, r.year));
+            (programs[p as usize].clone(), r)
+        })
+        .collect();
+    reports::write_all(db, &writes).await.map_err(|e| {
+        anyhow::Error::new(e).context(t(lang, "import-failed-nothing-changed"))
+    })?;
+    report.rejected.sort_by_key(|r| r.line);
+    Ok(report)
+}

@@ -1,0 +1,282 @@
+//! What the reports read and the report imports write: official quotas (`quotas`) and
+//! distributions (`distributions`: per household, program and year, the months with a record
+//! and the months received, as bits; bit 0 is January).
+
+use super::regions::Upsert;
+use super::Db;
+use std::collections::HashMap;
+
+pub use crate::domain::period::Month;
+
+/// Adds or changes one quota.
+pub async fn upsert_quota(
+    db: &Db,
+    area: &str,
+    program: &str,
+    period: &str,
+    quota: i64,
+) -> sqlx::Result<Upsert> {
+    let old: Option<(i64,)> = sqlx::query_as(
+        "SELECT quota FROM quotas WHERE area = $1 AND program = $2 AND period = $3",
+    )
+    .bind(area)
+    .bind(program)
+    .bind(period)
+    .fetch_optional(&db.pool)
+    .await?;
+    match old {
+        Some((q,)) if q == quota => Ok(Upsert::Unchanged),
+        Some(_) => {
+            sqlx::query(
+                "UPDATE quotas SET quota = $4 WHERE area = $1 AND program = $2 AND period = $3",
+            )
+            .bind(area)
+            .bind(program)
+            .bind(period)
+            .bind(quota)
+            .execute(&db.pool)
+            .await?;
+            Ok(Upsert::Updated)
+        }
+        None => {
+            sqlx::query("INSERT INTO quotas (area, program, period, quota) VALUES ($1, $2, $3, $4)")
+                .bind(area)
+                .bind(program)
+                .bind(period)
+                .bind(quota)
+                .execute(&db.pool)
+                .await?;
+            Ok(Upsert::Added)
+        }
+    }
+}
+
+/// One household's record for a program and year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Bits {
+    /// Months received.
+    pub months: u16,
+    /// Months with a record (received or not).
+    pub known: u16,
+}
+
+/// The stored records of `program` for `years`, by (household, year).
+pub async fn distributions_of(
+    db: &Db,
+    program: &str,
+    years: &[i32],
+) -> sqlx::Result<HashMap<(i64, i32), Bits>> {
+    let mut out = HashMap::new();
+    for year in years {
+        let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+            "SELECT household_id, months, known FROM distributions WHERE program = $1 AND year = $2",
+        )
+        .bind(program)
+        .bind(i64::from(*year))
+        .fetch_all(&db.pool)
+        .await?;
+        for (h, months, known) in rows {
+            out.insert(
+                (h, *year),
+                Bits {
+                    months: months as u16,
+                    known: known as u16,
+                },
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// A record to write.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub household: i64,
+    pub year: i32,
+    pub bits: Bits,
+    pub area: String,
+}
+
+/// Writes records, program by program (each replacing the stored one), in one transaction.
+pub async fn write_all(db: &Db, writes: &[(String, Vec<Record>)]) -> sqlx::Result<()> {
+    let mut tx = db.begin_write().await?;
+    for (program, records) in writes {
+        write_in(&mut tx, program, records).await?;
+    }
+    tx.commit().await
+}
+
+async fn write_in(
+    conn: &mut sqlx::AnyConnection,
+    program: &str,
+    records: &[Record],
+) -> sqlx::Result<()> {
+    for chunk in records.chunks(400) {
+        let mut sql = String::from(
+            "INSERT INTO distributions (household_id, program, year, months, known, area) VALUES ",
+        );
+        for i in 0..chunk.len() {
+            let b = i * 6;
+            if i > 0 {
+                sql.push(',');
+            }
+            sql.push_str(&format!(
+                "(${}, ${}, ${}, ${}, ${}, ${})",
+                b + 1,
+                b + 2,
+                b + 3,
+                b + 4,
+                b + 5,
+                b + 6
+            ));
+        }
+        sql.push_str(
+            " ON CONFLICT (household_id, program, year) DO UPDATE SET months = excluded.months,
+              known = excluded.known, area = excluded.area",
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for r in chunk {
+            q = q
+                .bind(r.household)
+                .bind(program)
+                .bind(i64::from(r.year))
+                .bind(i64::from(r.bits.months))
+                .bind(i64::from(r.bits.known))
+                .bind(&r.area);
+        }
+        q.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// The bits of `year` that lie in `from..=to`.
+pub fn mask_of(year: i32, from: Month, to: Month) -> u16 {
+    let mut mask = 0u16;
+    for m in 1..=12u32 {
+        if (year, m) >= from && (year, m) <= to {
+            mask |= 1 << (m - 1);
+        }
+    }
+    mask
+}
+
+/// Per desa/kelurahan inside `area` (or everywhere), the KPM households of `program` that
+/// received at least once in `from..=to`.
+pub async fn realisasi(
+    db: &Db,
+    program: &str,
+    (from, to): (Month, Month),
+    area: Option<&str>,
+) -> sqlx::Result<HashMap<String, i64>> {
+    let years: Vec<i32> = (from.0..=to.0).collect();
+    let mut conds = Vec::new();
+    for y in &years {
+        conds.push(format!("(year = {y} AND (months & {}) <> 0)", mask_of(*y, from, to)));
+    }
+    let within = match area {
+        Some(_) => "AND (area = $2 OR area LIKE $3)",
+        None => "AND $2 = $3",
+    };
+    // Within one year a household has one row: a plain count. Across years, distinct.
+    let count = if years.len() == 1 {
+        "COUNT(*)"
+    } else {
+        "COUNT(DISTINCT household_id)"
+    };
+    let sql = format!(
+        "SELECT area, {count} FROM distributions WHERE program = $1 {within} AND ({})
+         GROUP BY area",
+        conds.join(" OR ")
+    );
+    let a = area.unwrap_or("");
+    let rows: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(program)
+        .bind(a)
+        .bind(if area.is_some() {
+            super::regions::inside(a)
+        } else {
+            String::new()
+        })
+        .fetch_all(&db.pool)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Month by month in `from..=to`, the households of `program` inside `area` that received.
+pub async fn monthly(
+    db: &Db,
+    program: &str,
+    (from, to): (Month, Month),
+    area: Option<&str>,
+) -> sqlx::Result<Vec<(Month, i64)>> {
+    let mut out = Vec::new();
+    let a = area.unwrap_or("");
+    for year in from.0..=to.0 {
+        let mask = mask_of(year, from, to);
+        let sums: Vec<String> = (0..12)
+            // PostgreSQL sums BIGINT as NUMERIC: cast back (SUM over no rows is NULL).
+            .map(|b| format!("COALESCE(CAST(SUM((months >> {b}) & 1) AS BIGINT), 0)"))
+            .collect();
+        let within = match area {
+            Some(_) => "AND (area = $3 OR area LIKE $4)",
+            None => "AND $3 = $4",
+        };
+        let sql = format!(
+            "SELECT {} FROM distributions WHERE program = $1 AND year = $2 {within}",
+            sums.join(", ")
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(program)
+            .bind(i64::from(year))
+            .bind(a)
+            .bind(if area.is_some() {
+                super::regions::inside(a)
+            } else {
+                String::new()
+            })
+            .fetch_one(&db.pool)
+            .await?;
+        for m in 1..=12u32 {
+            if mask & (1 << (m - 1)) == 0 {
+                continue;
+            }
+            use sqlx::Row;
+            let n: i64 = row.try_get(m as usize - 1)?;
+            out.push(((year, m), n));
+        }
+    }
+    Ok(out)
+}
+
+/// The quotas of `program` for a period: per area (kelurahan, desa or kecamatan), the yearly
+/// quota of the period's first year when there is one, else the largest monthly quota inside
+/// the period.
+pub async fn quotas(
+    db: &Db,
+    program: &str,
+    (from, to): (Month, Month),
+) -> sqlx::Result<HashMap<String, i64>> {
+    let rows: Vec<(String, String, i64)> =
+        sqlx::query_as("SELECT area, period, quota FROM quotas WHERE program = $1")
+            .bind(program)
+            .fetch_all(&db.pool)
+            .await?;
+    let year = from.0.to_string();
+    let mut yearly = HashMap::new();
+    let mut monthly: HashMap<String, i64> = HashMap::new();
+    for (area, period, quota) in rows {
+        if period == year {
+            yearly.insert(area, quota);
+        } else if let Some(m) = crate::domain::period::parse_month(&period)
+            && m >= from
+            && m <= to
+        {
+            let e = monthly.entry(area).or_insert(0);
+            *e = (*e).max(quota);
+        }
+    }
+    for (area, q) in monthly {
+        yearly.entry(area).or_insert(q);
+    }
+    Ok(yearly)
+}
