@@ -218,7 +218,9 @@ pub enum ReportKind {
         /// The program (SEMBAKO/BPNT, PKH, PBI).
         #[arg(long, default_value = "SEMBAKO")]
         program: String,
-        #[arg(long, default_value = "table", value_parser = ["table", "csv"])]
+        /// table, csv, or png (the bar chart to --output, and the monthly line chart beside
+        /// it as NAME-bulanan.png when the period has several months).
+        #[arg(long, default_value = "table", value_parser = ["table", "csv", "png"])]
         format: String,
         /// Write to this file instead of stdout.
         #[arg(long)]

@@ -181,3 +181,7 @@ import-reason-kk-not-kpm = nomor KK ini tidak terdaftar sebagai KPM
 import-reason-nik-not-kpm = NIK ini tidak terdaftar sebagai anggota KPM
 import-reason-nik-or-kk-missing = kolom nik dan no_kk kosong: isi salah satunya
 import-reason-contradicts = bertentangan dengan baris { $line } (keluarga, program, dan bulan yang sama)
+chart-bars-title = Kuota dan realisasi – { $area } – { $period }
+chart-line-title = Keluarga penerima per bulan – { $area } – { $period }
+cli-report-png-needs-output = --format png menulis gambar ke berkas: tambahkan --output NAMA.png.
+cli-report-png-written = Grafik tersimpan: { $files }

@@ -279,6 +279,21 @@ async fn report(
         }
     };
     let r = crate::report::realisasi(db, &program, range, area_code.as_deref()).await?;
+    if format == "png" {
+        let Some(path) = output else {
+            return Ok(Err(t(lang, "cli-report-png-needs-output")));
+        };
+        std::fs::write(&path, crate::report::chart::bars(lang, &r, &area_name)?)?;
+        let mut files = vec![path.display().to_string()];
+        if r.series.len() > 1 {
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let monthly = path.with_file_name(format!("{stem}-bulanan.png"));
+            std::fs::write(&monthly, crate::report::chart::line(lang, &r, &area_name)?)?;
+            files.push(monthly.display().to_string());
+        }
+        println!("{}", targs(lang, "cli-report-png-written", &[("files", files.join(", ").into())]));
+        return Ok(Ok(()));
+    }
     let mut out: Box<dyn Write> = match &output {
         Some(path) => Box::new(std::io::BufWriter::new(std::fs::File::create(path)?)),
         None => Box::new(std::io::stdout().lock()),

@@ -6,6 +6,8 @@
 //! in the period (`store::reports`). A kelurahan's kuota for a period is its yearly quota for the
 //! period's first year, else its largest monthly quota inside the period.
 
+pub mod chart;
+
 use crate::domain::period::Month;
 use crate::domain::region::{Level, RegionCode};
 use crate::i18n::{Lang, number, t, targs};

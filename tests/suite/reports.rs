@@ -112,6 +112,22 @@ fn the_studys_quotas_and_distributions_reproduce_its_table_1_and_its_monthly_ser
         let csv = run(&["report", "realisasi", "--period", "2018-04..2018-08", "--area", "32.15.01", "--format", "csv"]);
         assert!(csv.contains("32.15.01.1003,Adiarsa Barat,550,420,76.4,130"), "{csv}");
         assert!(csv.contains(",TOTAL,8240,5696,69.1,2544"), "{csv}");
+        // Pictures a person can read: PNG files of a readable size, not blank.
+        let png = dir.path().join("realisasi.png");
+        let said = run(&["report", "realisasi", "--period", "2018-04..2018-08", "--area", "Karawang Barat", "--format", "png", "--output", png.to_str().unwrap()]);
+        assert!(said.contains("realisasi-bulanan.png"), "{said}");
+        for file in [png.clone(), dir.path().join("realisasi-bulanan.png")] {
+            let bytes = std::fs::read(&file).unwrap();
+            assert_eq!(&bytes[1..4], b"PNG", "{file:?}");
+            let decoder = png::Decoder::new(std::io::Cursor::new(&bytes));
+            let mut reader = decoder.read_info().unwrap();
+            let mut pixels = vec![0; reader.output_buffer_size()];
+            let info = reader.next_frame(&mut pixels).unwrap();
+            assert!(info.width >= 800 && info.height >= 400, "{info:?}");
+            // Drawn on: many pixels are neither white nor one colour.
+            let inked = pixels.chunks(3).filter(|p| p != &[255, 255, 255]).count();
+            assert!(inked > (info.width * info.height / 50) as usize, "{file:?} is nearly blank");
+        }
         let series = run(&["report", "realisasi", "--period", "2019-01..2019-06", "--area", "Karawang Barat"]);
         for (m, n) in SERIES_2019.iter().enumerate() {
             let month = ["Januari", "Februari", "Maret", "April", "Mei", "Juni"][m];

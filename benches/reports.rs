@@ -1,0 +1,136 @@
+//! Report figures, printed (a bench, not a timed test):
+//! - `kesos-bot import penyaluran` of `KESOS_BENCH_HOUSEHOLDS` (default 1,000,000) households ×
+//!   12 months: rows per second and peak memory, the real binary, SQLite and PostgreSQL;
+//! - `report realisasi` over those households and twelve months (goal < 2 s): the store
+//!   queries in this process, and the binary end to end.
+//!
+//! Run: `cargo bench --bench reports` (set `KESOS_TEST_POSTGRES_URL` to also measure
+//! PostgreSQL).
+
+use kesos_bot::import::kpm;
+use kesos_bot::store::Db;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const SECRET: &str = "bench-secret";
+
+/// Runs the binary with `args` on `url`: wall time, last line printed, peak memory (MB).
+fn binary(url: &str, args: &[&str]) -> (Duration, String, u64) {
+    let t = Instant::now();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kesos-bot"))
+        .args(args)
+        .env("DATABASE_URL", url)
+        .env("KESOS_SECRET", SECRET)
+        .env("RUST_LOG", "warn")
+        .env("LANG", "id_ID.UTF-8")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the kesos-bot binary runs");
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kib = 0u64;
+    while child.try_wait().unwrap().is_none() {
+        if let Ok(status) = std::fs::read_to_string(&status_file)
+            && let Some(kib) = status
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        {
+            peak_kib = peak_kib.max(kib);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let took = t.elapsed();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "kesos-bot {args:?} failed");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let last = text.lines().last().unwrap_or_default().to_string();
+    (took, last, peak_kib / 1024)
+}
+
+async fn run(backend: &str, url: &str, kpm_file: &Path, pen_file: &Path, households: u64) {
+    let kpm_path = kpm_file.to_str().unwrap();
+    let (took, _, _) = binary(url, &["import", "kpm", kpm_path]);
+    println!("{backend}: (setup) import kpm of {households} households in {took:.1?}");
+    let pen_path = pen_file.to_str().unwrap();
+    let rows = households * 12;
+    let (took, counts, peak) = binary(url, &["import", "penyaluran", pen_path]);
+    println!(
+        "{backend}: import penyaluran of {rows} rows in {took:.1?} = {:.0} rows/s, peak memory {peak} MB ({counts})",
+        rows as f64 / took.as_secs_f64()
+    );
+    let (took, counts, peak) = binary(url, &["import", "penyaluran", pen_path]);
+    println!("{backend}: re-import of the same file in {took:.1?}, peak memory {peak} MB ({counts})");
+    let db = Db::connect(url).await.unwrap();
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let r = kesos_bot::report::realisasi(&db, "SEMBAKO", ((2026, 1), (2026, 12)), None)
+            .await
+            .unwrap();
+        times.push(t.elapsed());
+        assert_eq!(r.total_realisasi() as u64, households);
+    }
+    times.sort();
+    let (took, _, _) = binary(url, &["report", "realisasi", "--period", "2026-01..2026-12"]);
+    println!(
+        "{backend}: report realisasi over {households} households × 12 months: the store queries {:.2?}–{:.2?} (5 runs), the binary end to end {took:.2?} (goal < 2 s)",
+        times[0],
+        times[4]
+    );
+    db.pool.close().await;
+}
+
+fn main() {
+    let households: u64 = std::env::var("KESOS_BENCH_HOUSEHOLDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let dir = tempfile::tempdir().unwrap();
+    let kpm_file = dir.path().join("kpm.csv");
+    let pen_file = dir.path().join("penyaluran.csv");
+    let t = Instant::now();
+    kpm::write_synthetic(
+        std::io::BufWriter::new(std::fs::File::create(&kpm_file).unwrap()),
+        households,
+    )
+    .unwrap();
+    kpm::write_synthetic_distributions(
+        std::io::BufWriter::new(std::fs::File::create(&pen_file).unwrap()),
+        households,
+        2026,
+    )
+    .unwrap();
+    let size = std::fs::metadata(&pen_file).unwrap().len();
+    println!(
+        "generated {households} households and {} penyaluran rows ({:.0} MB) in {:.1?}",
+        households * 12,
+        size as f64 / 1e6,
+        t.elapsed()
+    );
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let url = format!("sqlite://{}", dir.path().join("r.db").display());
+        Db::connect_and_migrate(&url).await.unwrap().pool.close().await;
+        run("SQLite", &url, &kpm_file, &pen_file, households).await;
+        let Ok(admin) = std::env::var("KESOS_TEST_POSTGRES_URL") else {
+            println!("PostgreSQL: skipped (set KESOS_TEST_POSTGRES_URL)");
+            return;
+        };
+        use sqlx::Connection;
+        let name = format!("kesos_bench_r_{}", std::process::id());
+        let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        let mut u = url::Url::parse(&admin).unwrap();
+        u.set_path(&name);
+        Db::connect_and_migrate(u.as_str()).await.unwrap().pool.close().await;
+        run("PostgreSQL", u.as_str(), &kpm_file, &pen_file, households).await;
+        let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+            "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+        )))
+        .execute(&mut conn)
+        .await;
+    });
+}
