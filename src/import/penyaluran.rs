@@ -232,10 +232,9 @@ pub async fn import(
                     }
                 },
             };
-            if !stored.contains_key(&(program, year)) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = stored.entry((program, year)) {
                 let code = &programs[program as usize];
-                let have = reports::distributions_of(db, code, &[year]).await?;
-                stored.insert((program, year), have);
+                slot.insert(reports::distributions_of(db, code, &[year]).await?);
             }
             let e = entries.entry((household, program, year)).or_insert_with(|| Entry {
                 stored: stored[&(program, year)]
