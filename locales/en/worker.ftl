@@ -174,3 +174,37 @@ cli-list-empty = No workers yet.
 cli-revoke-done = Worker { $id }'s access has ended. { $returned } open tasks were returned to the TKSK.
 cli-revoke-not-found = Worker { $id } was not found.
 cli-revoke-already = Worker { $id }'s access had already ended.
+
+## /rekap: realisasi and the four effectiveness indicators
+rekap-title = 📊 Summary of { $area }
+rekap-realisasi-none = BPNT realisation: no distribution data for this area yet (an operator loads it with kesos-bot import penyaluran).
+rekap-realisasi-title = BPNT realisation, { $period }:
+rekap-of = { $done } of { $kuota } ({ $percent })
+rekap-no-quota = (No quota loaded for this period yet.)
+rekap-realisasi-total = Total: { $total }
+rekap-share = { $part } of { $whole } ({ $percent })
+rekap-no-data = no data yet
+rekap-indicators =
+    Effectiveness indicators:
+    1. Targeting: { $target }
+    2. Outreach (sosialisasi): { $outreach }
+    3. Programme aims: { $purpose }
+    4. Monitoring: { $monitoring }
+rekap-ind-quota = realisation against quota { $share }
+rekap-ind-reverified = re-verified households still eligible { $share }
+rekap-ind-proposals = proposals verified eligible { $share }
+rekap-ind-sent = broadcasts delivered { $share }
+rekap-ind-read = read { $share }
+rekap-ind-in-time = complaints resolved in time { $share }
+rekap-ind-median = median { $days } days to resolve
+rekap-ind-graduated = { $count ->
+        [one] 1 household
+       *[other] { $count } households
+    } now able (graduated)
+rekap-ind-cycle = houses visited in the latest re-verification cycle { $share }
+rekap-ind-overdue = { $count ->
+        [one] 1 task
+       *[other] { $count } tasks
+    } past their due date
+rekap-csv = 📄 Realisation table (CSV)
+rekap-csv-caption = BPNT realisation, { $period }

@@ -171,3 +171,31 @@ cli-list-empty = Belum ada petugas.
 cli-revoke-done = Akses petugas { $id } sudah diakhiri. { $returned } tugas terbuka dikembalikan ke TKSK.
 cli-revoke-not-found = Petugas { $id } tidak ditemukan.
 cli-revoke-already = Akses petugas { $id } sudah diakhiri sebelumnya.
+
+## /rekap: realisasi and the four effectiveness indicators
+rekap-title = 📊 Rekap { $area }
+rekap-realisasi-none = Realisasi BPNT: belum ada data penyaluran untuk wilayah ini (dimuat operator dengan kesos-bot import penyaluran).
+rekap-realisasi-title = Realisasi BPNT { $period }:
+rekap-of = { $done } dari { $kuota } ({ $percent })
+rekap-no-quota = (Kuota untuk periode ini belum dimuat.)
+rekap-realisasi-total = Total: { $total }
+rekap-share = { $part } dari { $whole } ({ $percent })
+rekap-no-data = belum ada data
+rekap-indicators =
+    Indikator efektivitas:
+    1. Ketepatan sasaran: { $target }
+    2. Sosialisasi: { $outreach }
+    3. Tujuan program: { $purpose }
+    4. Pemantauan: { $monitoring }
+rekap-ind-quota = realisasi terhadap kuota { $share }
+rekap-ind-reverified = keluarga yang diverifikasi ulang dan masih layak { $share }
+rekap-ind-proposals = usulan yang diverifikasi dan layak { $share }
+rekap-ind-sent = siaran terkirim { $share }
+rekap-ind-read = dibaca { $share }
+rekap-ind-in-time = aduan selesai tepat waktu { $share }
+rekap-ind-median = rata-rata tengah (median) { $days } hari sampai selesai
+rekap-ind-graduated = { $count } keluarga sudah mampu (graduasi)
+rekap-ind-cycle = rumah yang sudah dikunjungi pada siklus verivali terakhir { $share }
+rekap-ind-overdue = { $count } tugas lewat batas waktu
+rekap-csv = 📄 Tabel realisasi (CSV)
+rekap-csv-caption = Realisasi BPNT { $period }

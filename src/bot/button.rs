@@ -41,6 +41,8 @@ pub enum Button {
     Status(StatusPress),
     /// A handler's step on complaint `complaint`.
     Handle { complaint: i64, press: HandlePress },
+    /// `/rekap`: the summary of this area, or its realisasi table as a CSV document.
+    Rekap { area: RegionCode, csv: bool },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -285,6 +287,9 @@ impl Button {
                 HandlePress::Resolve => format!("cp:ok:{complaint}"),
                 HandlePress::Reject => format!("cp:no:{complaint}"),
             },
+            Button::Rekap { area, csv } => {
+                format!("rk:{}:{}", if *csv { "csv" } else { "a" }, area.as_str())
+            }
             Button::Read(id) => format!("rd:{id}"),
             Button::Notices(on) => format!("nt:{}", if *on { "on" } else { "off" }),
         };
@@ -389,6 +394,14 @@ impl Button {
                     _ => return None,
                 },
             },
+            ["rk", "a", c] => Button::Rekap {
+                area: region(c)?,
+                csv: false,
+            },
+            ["rk", "csv", c] => Button::Rekap {
+                area: region(c)?,
+                csv: true,
+            },
             ["rd", b] => Button::Read(id(b)?),
             ["nt", "on"] => Button::Notices(true),
             ["nt", "off"] => Button::Notices(false),
@@ -427,6 +440,14 @@ mod tests {
                 worker: i64::MAX,
             }),
             Button::Read(i64::MAX),
+            Button::Rekap {
+                area: RegionCode::parse("32.15.01.1001").unwrap(),
+                csv: true,
+            },
+            Button::Rekap {
+                area: RegionCode::parse("32.15").unwrap(),
+                csv: false,
+            },
             Button::Aduan(AduanPress::Category(Category::Objection)),
             Button::Aduan(AduanPress::Village(RegionCode::parse("32.15.01.2001").unwrap())),
             Button::Aduan(AduanPress::OtherVillage),

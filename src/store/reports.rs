@@ -280,3 +280,183 @@ pub async fn quotas(
     }
     Ok(yearly)
 }
+
+/// The latest period of `program` with records inside `area`: the first to the last month with
+/// a record in the latest year that has any.
+pub async fn latest_period(
+    db: &Db,
+    program: &str,
+    area: Option<&str>,
+) -> sqlx::Result<Option<(Month, Month)>> {
+    let a = area.unwrap_or("");
+    let like = if area.is_some() {
+        super::regions::inside(a)
+    } else {
+        String::new()
+    };
+    let within = if area.is_some() {
+        "AND (area = $2 OR area LIKE $3)"
+    } else {
+        "AND $2 = $3"
+    };
+    let (year,): (Option<i64>,) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT MAX(year) FROM distributions WHERE program = $1 {within}"
+    )))
+    .bind(program)
+    .bind(a)
+    .bind(&like)
+    .fetch_one(&db.pool)
+    .await?;
+    let Some(year) = year else { return Ok(None) };
+    let bits: Vec<String> = (0..12)
+        .map(|b| format!("COALESCE(MAX((known >> {b}) & 1), 0)"))
+        .collect();
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {} FROM distributions WHERE program = $1 AND year = $4 {within}",
+        bits.join(", ")
+    )))
+    .bind(program)
+    .bind(a)
+    .bind(&like)
+    .bind(year)
+    .fetch_one(&db.pool)
+    .await?;
+    use sqlx::Row;
+    let mut months = Vec::new();
+    for m in 0..12usize {
+        let v: i64 = row.try_get(m)?;
+        if v != 0 {
+            months.push(m as u32 + 1);
+        }
+    }
+    let y = year as i32;
+    Ok(match (months.first(), months.last()) {
+        (Some(f), Some(l)) => Some(((y, *f), (y, *l))),
+        _ => None,
+    })
+}
+
+/// What the four effectiveness indicators are computed from, inside an area.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Indicators {
+    /// Re-verification visits, and those that found the household still eligible, and those
+    /// that found it now able (graduated).
+    pub reverified: i64,
+    pub still_eligible: i64,
+    pub graduated: i64,
+    /// Proposals verified by a visit, and those found eligible.
+    pub proposals_verified: i64,
+    pub proposals_eligible: i64,
+    /// Broadcast deliveries to the area: queued or out, sent, read.
+    pub notices: i64,
+    pub notices_sent: i64,
+    pub notices_read: i64,
+    /// Complaints resolved, those within their deadline, and the median days to resolve.
+    pub complaints_resolved: i64,
+    pub complaints_in_time: i64,
+    pub median_days: Option<f64>,
+    /// The latest re-verification cycle: done and total; open tasks past their due date.
+    pub cycle_done: i64,
+    pub cycle_total: i64,
+    pub overdue_tasks: i64,
+}
+
+/// Computes the indicators' data inside `area` on `today`.
+pub async fn indicators(
+    db: &Db,
+    area: &str,
+    today: chrono::NaiveDate,
+    (deadlines, calendar): (super::complaints::Deadlines, &crate::domain::workdays::Calendar),
+) -> sqlx::Result<Indicators> {
+    use crate::domain::task::{TaskKind, VisitResult};
+    let like = super::regions::inside(area);
+    let mut out = Indicators::default();
+    let visits: Vec<(String, String)> = sqlx::query_as(
+        "SELECT t.kind, v.result FROM visits v JOIN tasks t ON t.id = v.task_id
+         WHERE t.area = $1 OR t.area LIKE $2",
+    )
+    .bind(area)
+    .bind(&like)
+    .fetch_all(&db.pool)
+    .await?;
+    for (kind, result) in visits {
+        if kind == TaskKind::ReverifyKpm.code() {
+            out.reverified += 1;
+            out.still_eligible += i64::from(result == VisitResult::FoundEligible.code());
+            out.graduated += i64::from(result == VisitResult::FoundAble.code());
+        }
+    }
+    let proposals: Vec<(String,)> = sqlx::query_as(
+        "SELECT status FROM proposals WHERE kelurahan = $1 OR kelurahan LIKE $2",
+    )
+    .bind(area)
+    .bind(&like)
+    .fetch_all(&db.pool)
+    .await?;
+    for (status,) in proposals {
+        if matches!(status.as_str(), "eligible" | "not_eligible" | "not_found" | "duplicate") {
+            out.proposals_verified += 1;
+            out.proposals_eligible += i64::from(status == "eligible");
+        }
+    }
+    // Broadcasts whose audience lies in the area.
+    let all: Vec<(i64, String)> = sqlx::query_as("SELECT id, audience FROM broadcasts")
+        .fetch_all(&db.pool)
+        .await?;
+    let ids: Vec<i64> = all
+        .into_iter()
+        .filter(|(_, a)| {
+            crate::domain::broadcast::Audience::parse(a)
+                .ok()
+                .and_then(|a| a.area().map(|c| crate::domain::region::contains(area, c.as_str())))
+                .unwrap_or(false)
+        })
+        .map(|(id, _)| id)
+        .collect();
+    for c in super::broadcasts::counts(db, &ids).await?.values() {
+        out.notices += c.total() - c.cancelled;
+        out.notices_sent += c.sent;
+        out.notices_read += c.read;
+    }
+    let complaints: Vec<(String, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT filed_on, created_at, resolved_at FROM complaints
+         WHERE status = 'resolved' AND (area = $1 OR area LIKE $2)",
+    )
+    .bind(area)
+    .bind(&like)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut days: Vec<f64> = Vec::new();
+    for (filed_on, created, resolved) in complaints {
+        let Some(resolved) = resolved else { continue };
+        out.complaints_resolved += 1;
+        let filed = chrono::NaiveDate::parse_from_str(&filed_on, "%Y-%m-%d").unwrap_or(today);
+        let due = deadlines.of(calendar, filed).1;
+        let on = crate::i18n::to_wib(resolved).date_naive();
+        out.complaints_in_time += i64::from(on <= due);
+        days.push((resolved - created) as f64 / 86400.0);
+    }
+    days.sort_by(|a, b| a.total_cmp(b));
+    out.median_days = match days.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(days[n / 2]),
+        n => Some((days[n / 2 - 1] + days[n / 2]) / 2.0),
+    };
+    if let Some(period) = super::cycles::latest_period(db, area).await? {
+        let p = super::cycles::progress(db, area, &period, 4, today).await?;
+        out.cycle_done = p.done;
+        out.cycle_total = p.total;
+    }
+    let open = &*super::tasks::OPEN;
+    let (overdue,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM tasks WHERE status IN {open} AND due_date < $3
+         AND (area = $1 OR area LIKE $2)"
+    )))
+    .bind(area)
+    .bind(&like)
+    .bind(today.format("%Y-%m-%d").to_string())
+    .fetch_one(&db.pool)
+    .await?;
+    out.overdue_tasks = overdue;
+    Ok(out)
+}

@@ -134,6 +134,29 @@ fn the_studys_quotas_and_distributions_reproduce_its_table_1_and_its_monthly_ser
             let expect = format!("{month} 2019: {}", kesos_bot::i18n::number(kesos_bot::i18n::Lang::Id, *n));
             assert!(series.contains(&expect), "{expect}: {series}");
         }
+        // In the bot: a TKSK's /rekap, with the indicators said honestly and the charts.
+        rt.block_on(async {
+            let bot = crate::support::TestBot::start(tdb).await;
+            crate::support::enrolled(&bot, 880, kesos_bot::domain::role::Role::Tksk, &["32.15.01"], "Pak Ujang").await;
+            let r = bot.user(880).send("/rekap").await;
+            r.assert_contains(&[
+                "Rekap Karawang Barat",
+                "Realisasi BPNT Januari–Juni 2019",
+                "1. Ketepatan sasaran:",
+                "2. Sosialisasi: belum ada data",
+                "3. Tujuan program: belum ada data",
+            ]);
+            let photos = r.calls.iter().filter(|c| c.method == "sendphoto").count();
+            assert_eq!(photos, 2, "the bar chart and the monthly line");
+            assert_eq!(bot.api.uploads(), 2);
+            let r = bot.user(880).press("rk:csv:32.15.01").await;
+            let doc = r.calls.iter().find(|c| c.method == "senddocument").expect("the CSV");
+            assert!(doc.text().contains("Realisasi BPNT"), "{:?}", doc.body);
+            // Another kecamatan's figures are not a TKSK's to read.
+            let r = bot.user(880).press_on(1, "", "rk:a:32.15").await;
+            assert!(r.messages().is_empty() && r.toast().is_some());
+            bot.stop().await;
+        });
     }
     drop(dbs);
 }

@@ -1,7 +1,7 @@
 //! `/siklus AREA [YYYY-MM]` (dinsos) opens a two-monthly re-verification cycle; `/rekap`
 //! (TKSK, dinsos) shows a cycle's progress in the caller's area.
 
-use super::{Flow, WorkerCommand, area_name};
+use super::{Flow, WorkerCommand};
 use crate::app::App;
 use crate::bot::{ChatOf, Dlg, HandlerResult, State, Tg, send};
 use crate::domain::region::{self, Level, RegionCode};
@@ -174,30 +174,29 @@ async fn caller_area(app: &App, caller: &Caller) -> anyhow::Result<Option<String
 }
 
 pub async fn on_rekap(bot: Tg, app: Arc<App>, caller: Caller, cmd: WorkerCommand) -> HandlerResult {
-    let lang = caller.lang;
     let WorkerCommand::Rekap(arg) = cmd else {
         return Ok(());
     };
-    let Some(area) = caller_area(&app, &caller).await? else {
-        return Ok(());
-    };
-    let name = area_name(&app.db, &area).await;
-    let period = match crate::domain::cycle::parse_period(arg.trim()) {
-        Some((p, _)) => Some(p),
-        None => cycles::latest_period(&app.db, &area).await?,
-    };
-    let mut body = match period {
-        Some(period) => rekap(&app, lang, &area, &name, &period).await?,
-        None => targs(lang, "rekap-none", &[("area", name.into())]),
-    };
-    if let Some(section) = crate::bot::broadcast::rekap_section(&app, &caller).await? {
-        body.push_str("
+    super::rekap::on_command(&bot, &app, &caller, arg.trim()).await
+}
 
-");
-        body.push_str(&section);
-    }
-    send::text(&bot, &app.db, caller.chat(), &body, None).await?;
-    Ok(())
+/// The progress of the re-verification cycle `arg` names (or the latest) in an area, for
+/// `/rekap`; `None` when the area has had no cycle.
+pub async fn rekap_text(
+    app: &App,
+    lang: Lang,
+    area: &str,
+    name: &str,
+    arg: &str,
+) -> anyhow::Result<Option<String>> {
+    let period = match crate::domain::cycle::parse_period(arg) {
+        Some((p, _)) => Some(p),
+        None => cycles::latest_period(&app.db, area).await?,
+    };
+    Ok(match period {
+        Some(period) => Some(rekap(app, lang, area, name, &period).await?),
+        None => None,
+    })
 }
 
 /// A cycle's progress in an area: totals, per kecamatan (regency) or kelurahan, and results.

@@ -11,6 +11,7 @@
 
 pub mod cycle;
 pub mod enrol;
+pub mod rekap;
 pub mod tasks;
 pub mod visit;
 
@@ -121,6 +122,11 @@ pub fn callbacks() -> Handler {
             dptree::case![Button::Visit { task, press }]
                 .chain(require_role(FIELD))
                 .endpoint(visit::on_press),
+        )
+        .branch(
+            dptree::case![Button::Rekap { area, csv }]
+                .chain(require_role(COORDINATORS))
+                .endpoint(rekap::on_press),
         )
         .branch(
             dptree::case![Button::Broadcast(press)]
