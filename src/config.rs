@@ -186,6 +186,9 @@ pub enum ExportKind {
     Complaints,
     /// task, kind, area, assignee, status, due
     Tasks,
+    /// one row per KPM member: household, masked No. KK and NIK, name, desa/kelurahan,
+    /// programs (and which are active), KKS status, last month received; never a full number
+    Kpm,
     /// visit time (WIB), latitude, longitude, result, notes, photo file id
     Visits,
 }

@@ -337,6 +337,34 @@ pub async fn export(db: &Db, what: ExportKind, out: impl Write) -> anyhow::Resul
             }
         }
         ExportKind::Complaints => anyhow::bail!("complaints are exported by cli::complaints::export"),
+        ExportKind::Kpm => {
+            w.write_record([
+                "household",
+                "no_kk_masked",
+                "nik_masked",
+                "nama",
+                "kelurahan_code",
+                "kelurahan",
+                "programs",
+                "programs_active",
+                "status_kks",
+                "last_received",
+            ])?;
+            for r in crate::store::reports::kpm_rows(db).await? {
+                w.write_record([
+                    r.household.to_string(),
+                    r.kk_masked,
+                    r.nik_masked,
+                    r.name,
+                    r.area,
+                    r.area_name,
+                    r.programs.join("|"),
+                    r.active.join("|"),
+                    r.kks.unwrap_or_default(),
+                    r.last_received.unwrap_or_default(),
+                ])?;
+            }
+        }
         ExportKind::Visits => {
             w.write_record([
                 "task",

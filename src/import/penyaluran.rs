@@ -61,37 +61,49 @@ fn prefix_of(raw: &[u8; 32]) -> u64 {
     u64::from_be_bytes(raw[..8].try_into().expect("8 bytes"))
 }
 
-/// Households (id → desa/kelurahan) and the two look-up tables.
+/// Households (id → desa/kelurahan, by index into `areas`) and the two look-up tables.
 struct Known {
-    area: HashMap<u32, String>,
+    areas: Vec<String>,
+    area: HashMap<u32, u16>,
     by_kk: Lookup,
     by_nik: Lookup,
 }
 
+/// Streams the households and members once (rows are not held: a regency has millions).
 async fn load(db: &Db) -> sqlx::Result<Known> {
-    let households: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT id, kk_hash, kelurahan FROM households")
-            .fetch_all(&db.pool)
-            .await?;
-    let mut area = HashMap::with_capacity(households.len());
-    let mut kk = Vec::with_capacity(households.len());
-    for (id, hash, kel) in households {
+    use futures::TryStreamExt;
+    let mut areas: Vec<String> = Vec::new();
+    let mut index: HashMap<String, u16> = HashMap::new();
+    let mut area = HashMap::new();
+    let mut kk = Vec::new();
+    let mut rows = sqlx::query_as::<_, (i64, String, String)>(
+        "SELECT id, kk_hash, kelurahan FROM households",
+    )
+    .fetch(&db.pool);
+    while let Some((id, hash, kel)) = rows.try_next().await? {
         let id = id as u32;
         if let Some(p) = prefix_of_hex(&hash) {
             kk.push((p, id));
         }
-        area.insert(id, kel);
+        let i = *index.entry(kel).or_insert_with_key(|k| {
+            areas.push(k.clone());
+            (areas.len() - 1) as u16
+        });
+        area.insert(id, i);
     }
-    let members: Vec<(String, i64)> =
-        sqlx::query_as("SELECT nik_hash, household_id FROM members")
-            .fetch_all(&db.pool)
-            .await?;
-    let nik = members
-        .iter()
-        .filter_map(|(h, id)| Some((prefix_of_hex(h)?, *id as u32)))
-        .collect();
-    drop(members);
+    drop(rows);
+    let mut nik = Vec::new();
+    let mut rows =
+        sqlx::query_as::<_, (String, i64)>("SELECT nik_hash, household_id FROM members")
+            .fetch(&db.pool);
+    while let Some((hash, id)) = rows.try_next().await? {
+        if let Some(p) = prefix_of_hex(&hash) {
+            nik.push((p, id as u32));
+        }
+    }
+    drop(rows);
     Ok(Known {
+        areas,
         area,
         by_kk: Lookup::build(kk),
         by_nik: Lookup::build(nik),
@@ -284,7 +296,11 @@ pub async fn import(
         if bits == e.stored {
             continue;
         }
-        let area = known.area.get(&household).cloned().unwrap_or_default();
+        let area = known
+            .area
+            .get(&household)
+            .map(|i| known.areas[*i as usize].clone())
+            .unwrap_or_default();
         by_program.entry(program).or_default().push(Record {
             household: i64::from(household),
             year,

@@ -460,3 +460,79 @@ pub async fn indicators(
     out.overdue_tasks = overdue;
     Ok(out)
 }
+
+/// One KPM member for `export kpm`.
+#[derive(Debug, Clone)]
+pub struct KpmRow {
+    pub household: i64,
+    pub kk_masked: String,
+    pub nik_masked: String,
+    pub name: String,
+    pub area: String,
+    pub area_name: String,
+    pub programs: Vec<String>,
+    pub active: Vec<String>,
+    pub kks: Option<String>,
+    /// `YYYY-MM` of the last month received (penyaluran, or the KPM file's own column).
+    pub last_received: Option<String>,
+}
+
+/// Every KPM member with their household's programs and last month received. The DTKS
+/// extract names no head of household, so every member is listed with their household.
+pub async fn kpm_rows(db: &Db) -> sqlx::Result<Vec<KpmRow>> {
+    use std::collections::BTreeMap;
+    let programs: Vec<(i64, String, i64, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT household_id, program, active, kks_status, last_received FROM household_programs
+         ORDER BY household_id, program",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let mut by_household: BTreeMap<i64, (Vec<String>, Vec<String>, Option<String>, Option<String>)> =
+        BTreeMap::new();
+    for (h, p, active, kks, last) in programs {
+        let e = by_household.entry(h).or_default();
+        if active != 0 {
+            e.1.push(p.clone());
+        }
+        e.0.push(p);
+        if e.2.is_none() {
+            e.2 = kks;
+        }
+        e.3 = e.3.clone().max(last);
+    }
+    let received: Vec<(i64, i64, i64)> =
+        sqlx::query_as("SELECT household_id, year, months FROM distributions WHERE months <> 0")
+            .fetch_all(&db.pool)
+            .await?;
+    for (h, year, months) in received {
+        let month = 16 - (months as u16).leading_zeros() as i64;
+        let last = format!("{year}-{month:02}");
+        let e = by_household.entry(h).or_default();
+        e.3 = e.3.clone().max(Some(last));
+    }
+    let members: Vec<(i64, String, String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT m.household_id, h.kk_masked, m.nik_masked, m.name, h.kelurahan, w.name
+         FROM members m JOIN households h ON h.id = m.household_id
+         LEFT JOIN wilayah w ON w.code = h.kelurahan ORDER BY m.household_id, m.nik_masked",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(members
+        .into_iter()
+        .map(|(h, kk, nik, name, area, area_name)| {
+            let (programs, active, kks, last) = by_household.get(&h).cloned().unwrap_or_default();
+            KpmRow {
+                household: h,
+                kk_masked: kk,
+                nik_masked: nik,
+                name,
+                area,
+                area_name: area_name.unwrap_or_default(),
+                programs,
+                active,
+                kks,
+                last_received: last,
+            }
+        })
+        .collect())
+}

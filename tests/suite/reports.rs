@@ -134,6 +134,12 @@ fn the_studys_quotas_and_distributions_reproduce_its_table_1_and_its_monthly_ser
             let expect = format!("{month} 2019: {}", kesos_bot::i18n::number(kesos_bot::i18n::Lang::Id, *n));
             assert!(series.contains(&expect), "{expect}: {series}");
         }
+        // The KPM export: every member, masked numbers only, the last month received.
+        let export = run(&["export", "kpm"]);
+        assert_eq!(export.lines().count(), 1 + 8240, "a header and one row per member");
+        assert!(!export.contains(&synthetic_nik(0)), "never a full NIK");
+        let first = export.lines().nth(1).unwrap();
+        assert!(first.contains("SEMBAKO") && first.contains("2019-06") && first.contains("**"), "{first}");
         // In the bot: a TKSK's /rekap, with the indicators said honestly and the charts.
         rt.block_on(async {
             let bot = crate::support::TestBot::start(tdb).await;
