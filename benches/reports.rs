@@ -77,6 +77,34 @@ async fn run(backend: &str, url: &str, kpm_file: &Path, pen_file: &Path, househo
         times[0],
         times[4]
     );
+    // What /rekap computes before it sends: the realisasi of a kecamatan for the latest period,
+    // the indicators, and both charts (Telegram's upload aside).
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let area = Some("32.15.01");
+        let period = kesos_bot::store::reports::latest_period(&db, "SEMBAKO", area)
+            .await
+            .unwrap()
+            .unwrap();
+        let r = kesos_bot::report::realisasi(&db, "SEMBAKO", period, area).await.unwrap();
+        let calendar = kesos_bot::store::complaints::calendar(&db).await.unwrap();
+        let today = kesos_bot::i18n::today_wib();
+        kesos_bot::store::reports::indicators(&db, "32.15.01", today, (Default::default(), &calendar))
+            .await
+            .unwrap();
+        let lang = kesos_bot::i18n::Lang::Id;
+        let bars = kesos_bot::report::chart::bars(lang, &r, "Karawang Barat").unwrap();
+        let line = kesos_bot::report::chart::line(lang, &r, "Karawang Barat").unwrap();
+        times.push(t.elapsed());
+        assert!(bars.len() > 1000 && line.len() > 1000);
+    }
+    times.sort();
+    println!(
+        "{backend}: /rekap's work for a kecamatan over {households} households (realisasi, indicators, two charts): {:.2?}–{:.2?} (5 runs; goal < 3 s with the upload)",
+        times[0],
+        times[4]
+    );
     db.pool.close().await;
 }
 

@@ -481,14 +481,17 @@ pub struct KpmRow {
 /// extract names no head of household, so every member is listed with their household.
 pub async fn kpm_rows(db: &Db) -> sqlx::Result<Vec<KpmRow>> {
     use std::collections::BTreeMap;
-    let programs: Vec<(i64, String, i64, Option<String>, Option<String>)> = sqlx::query_as(
+    /// household, program, active, KKS status, last received
+    type ProgramRow = (i64, String, i64, Option<String>, Option<String>);
+    /// programs, active ones, KKS status, last month received
+    type Summary = (Vec<String>, Vec<String>, Option<String>, Option<String>);
+    let programs: Vec<ProgramRow> = sqlx::query_as(
         "SELECT household_id, program, active, kks_status, last_received FROM household_programs
          ORDER BY household_id, program",
     )
     .fetch_all(&db.pool)
     .await?;
-    let mut by_household: BTreeMap<i64, (Vec<String>, Vec<String>, Option<String>, Option<String>)> =
-        BTreeMap::new();
+    let mut by_household: BTreeMap<i64, Summary> = BTreeMap::new();
     for (h, p, active, kks, last) in programs {
         let e = by_household.entry(h).or_default();
         if active != 0 {
