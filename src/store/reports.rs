@@ -174,7 +174,7 @@ pub async fn realisasi(
         conds.push(format!("(year = {y} AND (months & {}) <> 0)", mask_of(*y, from, to)));
     }
     let within = match area {
-        Some(_) => "AND (area = $2 OR area LIKE $3)",
+        Some(_) => "AND area >= $2 AND area < $3",
         None => "AND $2 = $3",
     };
     // Within one year a household has one row: a plain count. Across years, distinct.
@@ -188,21 +188,28 @@ pub async fn realisasi(
          GROUP BY area",
         conds.join(" OR ")
     );
-    let a = area.unwrap_or("");
+    let (lo, hi) = range_of(area);
     let rows: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(program)
-        .bind(a)
-        .bind(if area.is_some() {
-            super::regions::inside(a)
-        } else {
-            String::new()
-        })
+        .bind(lo)
+        .bind(hi)
         .fetch_all(&db.pool)
         .await?;
     Ok(rows.into_iter().collect())
 }
 
+/// The codes of `area` and of all inside it, as one index range `[lo, hi)`: a code is inside
+/// when it is the area or starts with the area and a dot, and `'/'` sorts right after `'.'`.
+/// Everywhere: an empty range that the query's `$2 = $3` reads as "no filter".
+fn range_of(area: Option<&str>) -> (String, String) {
+    match area {
+        Some(a) => (a.to_string(), format!("{a}/")),
+        None => (String::new(), String::new()),
+    }
+}
+
 /// Month by month in `from..=to`, the households of `program` inside `area` that received.
+/// Records are grouped by their mask (a few thousand at most), and the months counted here.
 pub async fn monthly(
     db: &Db,
     program: &str,
@@ -210,38 +217,29 @@ pub async fn monthly(
     area: Option<&str>,
 ) -> sqlx::Result<Vec<(Month, i64)>> {
     let mut out = Vec::new();
-    let a = area.unwrap_or("");
+    let (lo, hi) = range_of(area);
+    let within = match area {
+        Some(_) => "AND area >= $3 AND area < $4",
+        None => "AND $3 = $4",
+    };
     for year in from.0..=to.0 {
         let mask = mask_of(year, from, to);
-        let sums: Vec<String> = (0..12)
-            // PostgreSQL sums BIGINT as NUMERIC: cast back (SUM over no rows is NULL).
-            .map(|b| format!("COALESCE(CAST(SUM((months >> {b}) & 1) AS BIGINT), 0)"))
-            .collect();
-        let within = match area {
-            Some(_) => "AND (area = $3 OR area LIKE $4)",
-            None => "AND $3 = $4",
-        };
-        let sql = format!(
-            "SELECT {} FROM distributions WHERE program = $1 AND year = $2 {within}",
-            sums.join(", ")
-        );
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(program)
-            .bind(i64::from(year))
-            .bind(a)
-            .bind(if area.is_some() {
-                super::regions::inside(a)
-            } else {
-                String::new()
-            })
-            .fetch_one(&db.pool)
-            .await?;
+        let groups: Vec<(i64, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT months, COUNT(*) FROM distributions WHERE program = $1 AND year = $2 {within}
+             GROUP BY months"
+        )))
+        .bind(program)
+        .bind(i64::from(year))
+        .bind(&lo)
+        .bind(&hi)
+        .fetch_all(&db.pool)
+        .await?;
         for m in 1..=12u32 {
-            if mask & (1 << (m - 1)) == 0 {
+            let bit = 1i64 << (m - 1);
+            if i64::from(mask) & bit == 0 {
                 continue;
             }
-            use sqlx::Row;
-            let n: i64 = row.try_get(m as usize - 1)?;
+            let n = groups.iter().filter(|g| g.0 & bit != 0).map(|g| g.1).sum();
             out.push(((year, m), n));
         }
     }
@@ -288,47 +286,31 @@ pub async fn latest_period(
     program: &str,
     area: Option<&str>,
 ) -> sqlx::Result<Option<(Month, Month)>> {
-    let a = area.unwrap_or("");
-    let like = if area.is_some() {
-        super::regions::inside(a)
-    } else {
-        String::new()
-    };
-    let within = if area.is_some() {
-        "AND (area = $2 OR area LIKE $3)"
-    } else {
-        "AND $2 = $3"
+    let (lo, hi) = range_of(area);
+    let within = match area {
+        Some(_) => "AND area >= $2 AND area < $3",
+        None => "AND $2 = $3",
     };
     let (year,): (Option<i64>,) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT MAX(year) FROM distributions WHERE program = $1 {within}"
     )))
     .bind(program)
-    .bind(a)
-    .bind(&like)
+    .bind(&lo)
+    .bind(&hi)
     .fetch_one(&db.pool)
     .await?;
     let Some(year) = year else { return Ok(None) };
-    let bits: Vec<String> = (0..12)
-        .map(|b| format!("COALESCE(MAX((known >> {b}) & 1), 0)"))
-        .collect();
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {} FROM distributions WHERE program = $1 AND year = $4 {within}",
-        bits.join(", ")
+    let masks: Vec<(i64,)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT known FROM distributions WHERE program = $1 AND year = $4 {within} GROUP BY known"
     )))
     .bind(program)
-    .bind(a)
-    .bind(&like)
+    .bind(&lo)
+    .bind(&hi)
     .bind(year)
-    .fetch_one(&db.pool)
+    .fetch_all(&db.pool)
     .await?;
-    use sqlx::Row;
-    let mut months = Vec::new();
-    for m in 0..12usize {
-        let v: i64 = row.try_get(m)?;
-        if v != 0 {
-            months.push(m as u32 + 1);
-        }
-    }
+    let known = masks.iter().fold(0i64, |acc, m| acc | m.0);
+    let months: Vec<u32> = (1..=12u32).filter(|m| known & (1 << (m - 1)) != 0).collect();
     let y = year as i32;
     Ok(match (months.first(), months.last()) {
         (Some(f), Some(l)) => Some(((y, *f), (y, *l))),

@@ -95,6 +95,13 @@ fn the_studys_quotas_and_distributions_reproduce_its_table_1_and_its_monthly_ser
         assert!(!report.contains("3215019999999999"), "no number echoed: {report}");
         let again = run(&["import", "penyaluran", &pen_file]);
         assert!(again.contains("Ditambahkan: 0, diperbarui: 0"), "{again}");
+        // A changed file updates in place: one household did not receive after all, then did.
+        let changed = file("changed.csv", "no_kk;program;periode;diterima\n3215010000000000;SEMBAKO;2019-01;tidak\n");
+        let r = run(&["import", "penyaluran", &changed]);
+        assert!(r.contains("Ditambahkan: 0, diperbarui: 1"), "{r}");
+        let back = file("back.csv", "no_kk;program;periode;diterima\n3215010000000000;SEMBAKO;2019-01;ya\n");
+        let r = run(&["import", "penyaluran", &back]);
+        assert!(r.contains("Ditambahkan: 0, diperbarui: 1"), "{r}");
 
         let table = run(&["report", "realisasi", "--period", "2018-04..2018-08", "--area", "Karawang Barat", "--program", "BPNT"]);
         assert!(table.contains("April–Agustus 2018"), "{table}");
