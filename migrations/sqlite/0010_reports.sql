@@ -25,3 +25,16 @@ CREATE TABLE distributions (
     PRIMARY KEY (household_id, program, year)
 );
 CREATE INDEX distributions_report ON distributions(program, year, area);
+
+-- The households of each (program, year, desa/kelurahan, months received, months recorded), rebuilt for a
+-- program and year by every import that changed them: reports of one year read these few
+-- thousand rows instead of a million.
+CREATE TABLE distribution_summary (
+    program     TEXT NOT NULL,
+    year        INTEGER NOT NULL,
+    area        TEXT NOT NULL,
+    months      INTEGER NOT NULL,
+    known       INTEGER NOT NULL,
+    households  INTEGER NOT NULL,
+    PRIMARY KEY (program, year, area, months, known)
+);

@@ -102,8 +102,33 @@ pub async fn write_all(db: &Db, writes: &[(String, Vec<Record>)]) -> sqlx::Resul
     let mut tx = db.begin_write().await?;
     for (program, records) in writes {
         write_in(&mut tx, program, records).await?;
+        let mut years: Vec<i32> = records.iter().map(|r| r.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        for year in years {
+            summarise(&mut tx, program, year).await?;
+        }
     }
     tx.commit().await
+}
+
+/// Rebuilds `distribution_summary` for a program and year (one scan of its records).
+async fn summarise(conn: &mut sqlx::AnyConnection, program: &str, year: i32) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM distribution_summary WHERE program = $1 AND year = $2")
+        .bind(program)
+        .bind(i64::from(year))
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO distribution_summary (program, year, area, months, known, households)
+         SELECT program, year, area, months, known, COUNT(*) FROM distributions
+         WHERE program = $1 AND year = $2 GROUP BY program, year, area, months, known",
+    )
+    .bind(program)
+    .bind(i64::from(year))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 async fn write_in(
@@ -169,6 +194,26 @@ pub async fn realisasi(
     area: Option<&str>,
 ) -> sqlx::Result<HashMap<String, i64>> {
     let years: Vec<i32> = (from.0..=to.0).collect();
+    let (lo, hi) = range_of(area);
+    if let [year] = years.as_slice() {
+        // Within one year a household is one record: the summary counts them.
+        let within = match area {
+            Some(_) => "AND area >= $3 AND area < $4",
+            None => "AND $3 = $4",
+        };
+        let rows: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT area, CAST(SUM(households) AS BIGINT) FROM distribution_summary
+             WHERE program = $1 AND year = $2 AND (months & {}) <> 0 {within} GROUP BY area",
+            mask_of(*year, from, to)
+        )))
+        .bind(program)
+        .bind(i64::from(*year))
+        .bind(&lo)
+        .bind(&hi)
+        .fetch_all(&db.pool)
+        .await?;
+        return Ok(rows.into_iter().collect());
+    }
     let mut conds = Vec::new();
     for y in &years {
         conds.push(format!("(year = {y} AND (months & {}) <> 0)", mask_of(*y, from, to)));
@@ -188,7 +233,6 @@ pub async fn realisasi(
          GROUP BY area",
         conds.join(" OR ")
     );
-    let (lo, hi) = range_of(area);
     let rows: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(program)
         .bind(lo)
@@ -208,8 +252,8 @@ fn range_of(area: Option<&str>) -> (String, String) {
     }
 }
 
-/// Month by month in `from..=to`, the households of `program` inside `area` that received.
-/// Records are grouped by their mask (a few thousand at most), and the months counted here.
+/// Month by month in `from..=to`, the households of `program` inside `area` that received,
+/// from the summary (households by mask), the months counted here.
 pub async fn monthly(
     db: &Db,
     program: &str,
@@ -225,8 +269,8 @@ pub async fn monthly(
     for year in from.0..=to.0 {
         let mask = mask_of(year, from, to);
         let groups: Vec<(i64, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT months, COUNT(*) FROM distributions WHERE program = $1 AND year = $2 {within}
-             GROUP BY months"
+            "SELECT months, CAST(SUM(households) AS BIGINT) FROM distribution_summary
+             WHERE program = $1 AND year = $2 {within} GROUP BY months"
         )))
         .bind(program)
         .bind(i64::from(year))
@@ -292,7 +336,7 @@ pub async fn latest_period(
         None => "AND $2 = $3",
     };
     let (year,): (Option<i64>,) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT MAX(year) FROM distributions WHERE program = $1 {within}"
+        "SELECT MAX(year) FROM distribution_summary WHERE program = $1 {within}"
     )))
     .bind(program)
     .bind(&lo)
@@ -301,7 +345,8 @@ pub async fn latest_period(
     .await?;
     let Some(year) = year else { return Ok(None) };
     let masks: Vec<(i64,)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT known FROM distributions WHERE program = $1 AND year = $4 {within} GROUP BY known"
+        "SELECT known FROM distribution_summary WHERE program = $1 AND year = $4 {within}
+         GROUP BY known"
     )))
     .bind(program)
     .bind(&lo)
