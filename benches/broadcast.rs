@@ -146,7 +146,11 @@ fn overall_rate(api: &FakeApi, t: &Tally) -> f64 {
         .iter()
         .filter(|c| c.method.starts_with("send") && c.at >= t.first && c.at <= t.last)
         .count();
-    if span <= 0.0 { 0.0 } else { n.saturating_sub(1) as f64 / span }
+    if span <= 0.0 {
+        0.0
+    } else {
+        n.saturating_sub(1) as f64 / span
+    }
 }
 
 fn rate_of(t: &Tally) -> f64 {
@@ -296,7 +300,11 @@ async fn two_senders(url: &str, recipients: i64, rate: u64) {
 /// A fresh PostgreSQL database for one measurement (dropped by name afterwards).
 async fn pg_database(admin: &str) -> (String, String) {
     use sqlx::Connection;
-    let name = format!("kesos_bench_bc_{}_{}", std::process::id(), rand::random::<u32>());
+    let name = format!(
+        "kesos_bench_bc_{}_{}",
+        std::process::id(),
+        rand::random::<u32>()
+    );
     let mut conn = sqlx::PgConnection::connect(admin).await.unwrap();
     sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
         .execute(&mut conn)

@@ -81,20 +81,27 @@ async fn measure(url: &str, name: &str, n: i64) {
     let d = Deadlines::default();
     // A day when none is late yet: ten days before the oldest ones fall due.
     let t = Instant::now();
-    let none = complaints::sweep(&db, today - Days::days(40), &calendar, d).await.unwrap();
+    let none = complaints::sweep(&db, today - Days::days(40), &calendar, d)
+        .await
+        .unwrap();
     let scan = t.elapsed();
     let t = Instant::now();
     let late = complaints::sweep(&db, today, &calendar, d).await.unwrap();
     let escalate = t.elapsed();
     let t = Instant::now();
-    let per_worker = complaints::overdue_by_worker(&db, today, &calendar, d).await.unwrap();
+    let per_worker = complaints::overdue_by_worker(&db, today, &calendar, d)
+        .await
+        .unwrap();
     let overdue = t.elapsed();
     let mut times = Vec::new();
     for i in 0..500 {
         let t = Instant::now();
         let list = complaints::of_reporter(&db, 777, 10).await.unwrap();
         let ticket = format!("ADU-2026-{:06}", (i % 50) + 1);
-        let one = complaints::of_reporter_by_ticket(&db, 777, &ticket).await.unwrap().unwrap();
+        let one = complaints::of_reporter_by_ticket(&db, 777, &ticket)
+            .await
+            .unwrap()
+            .unwrap();
         let history = complaints::history(&db, one.id).await.unwrap();
         times.push(t.elapsed());
         assert!(list.len() == 10 && history.len() >= 3);

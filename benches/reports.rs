@@ -59,7 +59,9 @@ async fn run(backend: &str, url: &str, kpm_file: &Path, pen_file: &Path, househo
         rows as f64 / took.as_secs_f64()
     );
     let (took, counts, peak) = binary(url, &["import", "penyaluran", pen_path]);
-    println!("{backend}: re-import of the same file in {took:.1?}, peak memory {peak} MB ({counts})");
+    println!(
+        "{backend}: re-import of the same file in {took:.1?}, peak memory {peak} MB ({counts})"
+    );
     let db = Db::connect(url).await.unwrap();
     let mut times = Vec::new();
     for _ in 0..5 {
@@ -71,11 +73,13 @@ async fn run(backend: &str, url: &str, kpm_file: &Path, pen_file: &Path, househo
         assert_eq!(r.total_realisasi() as u64, households);
     }
     times.sort();
-    let (took, _, _) = binary(url, &["report", "realisasi", "--period", "2026-01..2026-12"]);
+    let (took, _, _) = binary(
+        url,
+        &["report", "realisasi", "--period", "2026-01..2026-12"],
+    );
     println!(
         "{backend}: report realisasi over {households} households × 12 months: the store queries {:.2?}–{:.2?} (5 runs), the binary end to end {took:.2?} (goal < 2 s)",
-        times[0],
-        times[4]
+        times[0], times[4]
     );
     // What /rekap computes before it sends: the realisasi of a kecamatan for the latest period,
     // the indicators, and both charts (Telegram's upload aside).
@@ -87,12 +91,19 @@ async fn run(backend: &str, url: &str, kpm_file: &Path, pen_file: &Path, househo
             .await
             .unwrap()
             .unwrap();
-        let r = kesos_bot::report::realisasi(&db, "SEMBAKO", period, area).await.unwrap();
-        let calendar = kesos_bot::store::complaints::calendar(&db).await.unwrap();
-        let today = kesos_bot::i18n::today_wib();
-        kesos_bot::store::reports::indicators(&db, "32.15.01", today, (Default::default(), &calendar))
+        let r = kesos_bot::report::realisasi(&db, "SEMBAKO", period, area)
             .await
             .unwrap();
+        let calendar = kesos_bot::store::complaints::calendar(&db).await.unwrap();
+        let today = kesos_bot::i18n::today_wib();
+        kesos_bot::store::reports::indicators(
+            &db,
+            "32.15.01",
+            today,
+            (Default::default(), &calendar),
+        )
+        .await
+        .unwrap();
         let lang = kesos_bot::i18n::Lang::Id;
         let bars = kesos_bot::report::chart::bars(lang, &r, "Karawang Barat").unwrap();
         let line = kesos_bot::report::chart::line(lang, &r, "Karawang Barat").unwrap();
@@ -102,8 +113,7 @@ async fn run(backend: &str, url: &str, kpm_file: &Path, pen_file: &Path, househo
     times.sort();
     println!(
         "{backend}: /rekap's work for a kecamatan over {households} households (realisasi, indicators, two charts): {:.2?}–{:.2?} (5 runs; goal < 3 s with the upload)",
-        times[0],
-        times[4]
+        times[0], times[4]
     );
     db.pool.close().await;
 }
@@ -138,7 +148,12 @@ fn main() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
         let url = format!("sqlite://{}", dir.path().join("r.db").display());
-        Db::connect_and_migrate(&url).await.unwrap().pool.close().await;
+        Db::connect_and_migrate(&url)
+            .await
+            .unwrap()
+            .pool
+            .close()
+            .await;
         run("SQLite", &url, &kpm_file, &pen_file, households).await;
         let Ok(admin) = std::env::var("KESOS_TEST_POSTGRES_URL") else {
             println!("PostgreSQL: skipped (set KESOS_TEST_POSTGRES_URL)");
@@ -153,7 +168,12 @@ fn main() {
             .unwrap();
         let mut u = url::Url::parse(&admin).unwrap();
         u.set_path(&name);
-        Db::connect_and_migrate(u.as_str()).await.unwrap().pool.close().await;
+        Db::connect_and_migrate(u.as_str())
+            .await
+            .unwrap()
+            .pool
+            .close()
+            .await;
         run("PostgreSQL", u.as_str(), &kpm_file, &pen_file, households).await;
         let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
             "DROP DATABASE IF EXISTS {name} WITH (FORCE)"

@@ -32,10 +32,20 @@ pub struct DbArgs {
     #[arg(long, env = "KESOS_SECRET_FILE", global = true)]
     pub secret_file: Option<PathBuf>,
     /// Working days for the first response to a complaint.
-    #[arg(long, env = "KESOS_COMPLAINT_RESPONSE_DAYS", default_value_t = 3, global = true)]
+    #[arg(
+        long,
+        env = "KESOS_COMPLAINT_RESPONSE_DAYS",
+        default_value_t = 3,
+        global = true
+    )]
     pub complaint_response_days: u32,
     /// Working days for the resolution of a complaint.
-    #[arg(long, env = "KESOS_COMPLAINT_RESOLVE_DAYS", default_value_t = 10, global = true)]
+    #[arg(
+        long,
+        env = "KESOS_COMPLAINT_RESOLVE_DAYS",
+        default_value_t = 10,
+        global = true
+    )]
     pub complaint_resolve_days: u32,
 }
 

@@ -83,7 +83,11 @@ pub fn number(lang: Lang, n: i64) -> String {
         Lang::En => ',',
     };
     let grouped = group_digits(n.unsigned_abs(), sep);
-    if n < 0 { format!("-{grouped}") } else { grouped }
+    if n < 0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
 }
 
 fn group_digits(n: u64, sep: char) -> String {

@@ -449,9 +449,13 @@ mod tests {
                 csv: false,
             },
             Button::Aduan(AduanPress::Category(Category::Objection)),
-            Button::Aduan(AduanPress::Village(RegionCode::parse("32.15.01.2001").unwrap())),
+            Button::Aduan(AduanPress::Village(
+                RegionCode::parse("32.15.01.2001").unwrap(),
+            )),
             Button::Aduan(AduanPress::OtherVillage),
-            Button::Aduan(AduanPress::Kecamatan(RegionCode::parse("32.15.30").unwrap())),
+            Button::Aduan(AduanPress::Kecamatan(
+                RegionCode::parse("32.15.30").unwrap(),
+            )),
             Button::Aduan(AduanPress::Trim),
             Button::Aduan(AduanPress::PhotosDone),
             Button::Aduan(AduanPress::Anonymous(true)),

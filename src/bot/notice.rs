@@ -180,7 +180,11 @@ mod tests {
 
     #[test]
     fn a_task_notice_opens_the_task() {
-        let Rendered { text: body, keyboard, .. } = render(
+        let Rendered {
+            text: body,
+            keyboard,
+            ..
+        } = render(
             Lang::En,
             &Notice::TaskAssigned {
                 task: 41,

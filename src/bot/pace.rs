@@ -135,7 +135,11 @@ impl Pacer {
     fn reserve(&self, chat: i64, now: Instant, ahead: Option<Duration>) -> Result<Instant, Wait> {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
         let chat_ready = s.next_chat.get(&chat).copied().unwrap_or(now);
-        let burst = if ahead.is_some() { Duration::ZERO } else { self.burst };
+        let burst = if ahead.is_some() {
+            Duration::ZERO
+        } else {
+            self.burst
+        };
         let global_ready = s.next_global.checked_sub(burst).unwrap_or(now);
         let overall = now.max(global_ready).max(s.frozen_until);
         let slot = overall.max(chat_ready);
@@ -209,7 +213,9 @@ mod tests {
     async fn many_chats_share_the_overall_rate_after_a_one_second_burst() {
         let p = Pacer::new(30, 1);
         let t0 = Instant::now();
-        let slots: Vec<_> = (0..90).map(|chat| p.reserve(chat, t0, None).unwrap()).collect();
+        let slots: Vec<_> = (0..90)
+            .map(|chat| p.reserve(chat, t0, None).unwrap())
+            .collect();
         // About 30 go at once (the burst), then 30 per second.
         let immediate = slots.iter().filter(|s| **s == t0).count();
         assert!((29..=31).contains(&immediate), "{immediate}");

@@ -4,12 +4,12 @@
 //! that still cannot be sent is kept in the outbox (sealed) and sent when the API answers
 //! again, and a user who blocked the bot is marked so that later sends skip them.
 
+use crate::store::broadcasts::MediaKind;
 use crate::store::seal::{Place, Seal};
 use crate::store::{Db, outbox, users};
 use std::future::IntoFuture;
 use std::time::{Duration, Instant};
 use teloxide::prelude::*;
-use crate::store::broadcasts::MediaKind;
 use teloxide::types::{
     CallbackQueryId, ChatId, InlineKeyboardMarkup, InputFile, MessageId, ReplyMarkup,
 };
@@ -250,7 +250,9 @@ pub async fn part(
     let msg = match send_piece(bot, db, chat, &piece, markup, bulk).await {
         Ok(Some(msg)) => msg,
         Ok(None) => return Ok(None),
-        Err(Failure::Api(e)) => anyhow::bail!("the Bot API did not take a message: {}", describe(&e)),
+        Err(Failure::Api(e)) => {
+            anyhow::bail!("the Bot API did not take a message: {}", describe(&e))
+        }
         Err(Failure::Db(e)) => return Err(e.into()),
     };
     let file_id = match part {

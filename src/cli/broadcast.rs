@@ -55,7 +55,11 @@ pub async fn run(
             )
             .await?;
             let when = match draft.send_at {
-                Some(at) => targs(lang, "broadcast-when-at", &[("when", datetime_wib(lang, at).into())]),
+                Some(at) => targs(
+                    lang,
+                    "broadcast-when-at",
+                    &[("when", datetime_wib(lang, at).into())],
+                ),
                 None => t(lang, "broadcast-when-now"),
             };
             println!(
@@ -63,7 +67,11 @@ pub async fn run(
                 targs(
                     lang,
                     "cli-broadcast-queued",
-                    &[("id", id.into()), ("count", count.into()), ("when", when.into())],
+                    &[
+                        ("id", id.into()),
+                        ("count", count.into()),
+                        ("when", when.into())
+                    ],
                 )
             );
             Ok(Ok(()))
@@ -84,9 +92,16 @@ pub async fn run(
         }
         BroadcastAction::Status { id } => {
             let Some(b) = broadcasts::get(db, id).await? else {
-                return Ok(Err(targs(lang, "cli-broadcast-unknown", &[("id", id.into())])));
+                return Ok(Err(targs(
+                    lang,
+                    "cli-broadcast-unknown",
+                    &[("id", id.into())],
+                )));
             };
-            let c = broadcasts::counts(db, &[id]).await?.remove(&id).unwrap_or_default();
+            let c = broadcasts::counts(db, &[id])
+                .await?
+                .remove(&id)
+                .unwrap_or_default();
             println!("{}", list_entry(db, lang, &b, &c).await);
             println!(
                 "{}",
@@ -109,11 +124,19 @@ pub async fn run(
         }
         BroadcastAction::Cancel { id } => match broadcasts::cancel(db, id, None).await? {
             Some(n) => {
-                let body = targs(lang, "broadcast-stopped", &[("id", id.into()), ("count", n.into())]);
+                let body = targs(
+                    lang,
+                    "broadcast-stopped",
+                    &[("id", id.into()), ("count", n.into())],
+                );
                 println!("{body}");
                 Ok(Ok(()))
             }
-            None => Ok(Err(targs(lang, "cli-broadcast-cannot-cancel", &[("id", id.into())]))),
+            None => Ok(Err(targs(
+                lang,
+                "cli-broadcast-cannot-cancel",
+                &[("id", id.into())],
+            ))),
         },
     }
 }
@@ -148,7 +171,11 @@ async fn read_draft(
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => text.trim_start_matches('\u{feff}').trim_end().to_string(),
             Err(_) => {
-                return Ok(Err(targs(lang, "cli-broadcast-not-utf8", &[("file", file.into())])));
+                return Ok(Err(targs(
+                    lang,
+                    "cli-broadcast-not-utf8",
+                    &[("file", file.into())],
+                )));
             }
         },
         Err(e) => {
@@ -158,7 +185,10 @@ async fn read_draft(
     };
     let length = text.chars().count();
     if length > rules::MAX_TEXT || (text.trim().is_empty() && attachment.is_none()) {
-        let args = [("length", (length as i64).into()), ("max", (rules::MAX_TEXT as i64).into())];
+        let args = [
+            ("length", (length as i64).into()),
+            ("max", (rules::MAX_TEXT as i64).into()),
+        ];
         return Ok(Err(targs(lang, "cli-broadcast-bad-length", &args)));
     }
     let media = match attachment {
@@ -193,7 +223,11 @@ async fn read_draft(
                     WhenError::Past => "broadcast-time-past",
                     WhenError::TooFar => "broadcast-time-too-far",
                 };
-                return Ok(Err(targs(lang, key, &[("days", rules::MAX_AHEAD_DAYS.into())])));
+                return Ok(Err(targs(
+                    lang,
+                    key,
+                    &[("days", rules::MAX_AHEAD_DAYS.into())],
+                )));
             }
         },
     };

@@ -259,11 +259,19 @@ async fn report(
         output,
     } = what;
     let Some(range) = crate::domain::period::parse_range(&period) else {
-        return Ok(Err(targs(lang, "cli-report-bad-period", &[("period", period.into())])));
+        return Ok(Err(targs(
+            lang,
+            "cli-report-bad-period",
+            &[("period", period.into())],
+        )));
     };
     let programs = crate::import::program_codes(db).await;
     let Some(p) = crate::import::kpm::program_index(&programs, &program) else {
-        return Ok(Err(targs(lang, "import-reason-unknown-program", &[("value", program.into())])));
+        return Ok(Err(targs(
+            lang,
+            "import-reason-unknown-program",
+            &[("value", program.into())],
+        )));
     };
     let program = programs[p as usize].clone();
     let (area_code, area_name) = match area {
@@ -273,7 +281,11 @@ async fn report(
             match crate::store::regions::find(db, &typed, &Level::ALL).await? {
                 Some(r) => (Some(r.code), r.name),
                 None => {
-                    return Ok(Err(targs(lang, "cli-invite-unknown-area", &[("area", typed.into())])));
+                    return Ok(Err(targs(
+                        lang,
+                        "cli-invite-unknown-area",
+                        &[("area", typed.into())],
+                    )));
                 }
             }
         }
@@ -286,12 +298,22 @@ async fn report(
         std::fs::write(&path, crate::report::chart::bars(lang, &r, &area_name)?)?;
         let mut files = vec![path.display().to_string()];
         if r.series.len() > 1 {
-            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let monthly = path.with_file_name(format!("{stem}-bulanan.png"));
             std::fs::write(&monthly, crate::report::chart::line(lang, &r, &area_name)?)?;
             files.push(monthly.display().to_string());
         }
-        println!("{}", targs(lang, "cli-report-png-written", &[("files", files.join(", ").into())]));
+        println!(
+            "{}",
+            targs(
+                lang,
+                "cli-report-png-written",
+                &[("files", files.join(", ").into())]
+            )
+        );
         return Ok(Ok(()));
     }
     let mut out: Box<dyn Write> = match &output {
@@ -336,7 +358,9 @@ pub async fn export(db: &Db, what: ExportKind, out: impl Write) -> anyhow::Resul
                 ])?;
             }
         }
-        ExportKind::Complaints => anyhow::bail!("complaints are exported by cli::complaints::export"),
+        ExportKind::Complaints => {
+            anyhow::bail!("complaints are exported by cli::complaints::export")
+        }
         ExportKind::Kpm => {
             w.write_record([
                 "household",

@@ -273,12 +273,21 @@ mod tests {
         assert_eq!(parse_when("14:30", now), Ok(at(2026, 12, 1, 14, 30)));
         assert_eq!(parse_when("14.30 WIB", now), Ok(at(2026, 12, 1, 14, 30)));
         assert_eq!(parse_when("2/12 08:00", now), Ok(at(2026, 12, 2, 8, 0)));
-        assert_eq!(parse_when("02/12/2026 08.00", now), Ok(at(2026, 12, 2, 8, 0)));
-        assert_eq!(parse_when("2026-12-24 07:00", now), Ok(at(2026, 12, 24, 7, 0)));
+        assert_eq!(
+            parse_when("02/12/2026 08.00", now),
+            Ok(at(2026, 12, 2, 8, 0))
+        );
+        assert_eq!(
+            parse_when("2026-12-24 07:00", now),
+            Ok(at(2026, 12, 24, 7, 0))
+        );
         assert_eq!(parse_when("5/1 08:00", now), Ok(at(2027, 1, 5, 8, 0)));
         assert_eq!(parse_when("09:00", now), Err(WhenError::Past));
         assert_eq!(parse_when("2027-06-01 08:00", now), Err(WhenError::TooFar));
         assert_eq!(parse_when("besok pagi", now), Err(WhenError::Unreadable));
-        assert_eq!(parse_when("31/02/2027 08:00", now), Err(WhenError::Unreadable));
+        assert_eq!(
+            parse_when("31/02/2027 08:00", now),
+            Err(WhenError::Unreadable)
+        );
     }
 }

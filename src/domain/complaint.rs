@@ -251,7 +251,10 @@ pub fn parse_ticket(typed: &str) -> Option<(i32, i64)> {
     let t = typed.trim().to_ascii_uppercase().replace([' ', '_'], "-");
     let rest = t.strip_prefix("ADU-")?;
     let (year, id) = rest.split_once('-')?;
-    Some((year.parse().ok()?, id.parse().ok().filter(|n: &i64| *n > 0)?))
+    Some((
+        year.parse().ok()?,
+        id.parse().ok().filter(|n: &i64| *n > 0)?,
+    ))
 }
 
 #[cfg(test)]
@@ -273,7 +276,10 @@ mod tests {
 
     #[test]
     fn only_an_objection_may_be_anonymous_and_requests_open_a_survey() {
-        let anonymous: Vec<_> = Category::ALL.into_iter().filter(|c| c.may_be_anonymous()).collect();
+        let anonymous: Vec<_> = Category::ALL
+            .into_iter()
+            .filter(|c| c.may_be_anonymous())
+            .collect();
         assert_eq!(anonymous, vec![Category::Objection]);
         assert_eq!(Category::Rutilahu.survey(), Some(TaskKind::SurveyRutilahu));
         assert_eq!(Category::Kks.survey(), None);
@@ -294,7 +300,10 @@ mod tests {
     #[test]
     fn descriptions_have_a_floor_and_a_ceiling() {
         assert_eq!(check_description("tolong"), Err(DescriptionError::TooShort));
-        assert_eq!(check_description("   sepuluh!    "), Err(DescriptionError::TooShort));
+        assert_eq!(
+            check_description("   sepuluh!    "),
+            Err(DescriptionError::TooShort)
+        );
         assert_eq!(check_description("Bantuan belum masuk"), Ok(()));
         assert_eq!(
             check_description(&"a".repeat(2001)),

@@ -43,7 +43,11 @@ pub fn months(from: Month, to: Month) -> Vec<Month> {
     let mut m = from;
     while m <= to {
         out.push(m);
-        m = if m.1 == 12 { (m.0 + 1, 1) } else { (m.0, m.1 + 1) };
+        m = if m.1 == 12 {
+            (m.0 + 1, 1)
+        } else {
+            (m.0, m.1 + 1)
+        };
     }
     out
 }
@@ -57,7 +61,10 @@ mod tests {
         assert_eq!(parse_month("2018-04"), Some((2018, 4)));
         assert_eq!(parse_month("2018-13"), None);
         assert_eq!(parse_month("18-04"), None);
-        assert_eq!(parse_range("2018-04..2018-08"), Some(((2018, 4), (2018, 8))));
+        assert_eq!(
+            parse_range("2018-04..2018-08"),
+            Some(((2018, 4), (2018, 8)))
+        );
         assert_eq!(parse_range("2018-08..2018-04"), None);
         assert_eq!(parse_range("2019"), Some(((2019, 1), (2019, 12))));
         assert_eq!(parse_range("2019-02"), Some(((2019, 2), (2019, 2))));

@@ -10,8 +10,17 @@ use crate::i18n::{Lang, t, targs};
 use crate::store::regions::{self, Upsert};
 use crate::store::{Db, reports};
 
-pub async fn import(db: &Db, path: &std::path::Path, lang: Lang) -> Result<ImportReport, TableError> {
-    let table = Table::open(path, &["kelurahan", "program", "periode", "kuota"], &[], lang)?;
+pub async fn import(
+    db: &Db,
+    path: &std::path::Path,
+    lang: Lang,
+) -> Result<ImportReport, TableError> {
+    let table = Table::open(
+        path,
+        &["kelurahan", "program", "periode", "kuota"],
+        &[],
+        lang,
+    )?;
     let programs = super::program_codes(db).await;
     let mut report = ImportReport::default();
     let mut rows: Vec<(u64, String, String, String, i64)> = vec![];
@@ -20,7 +29,11 @@ pub async fn import(db: &Db, path: &std::path::Path, lang: Lang) -> Result<Impor
         Ok(row) => {
             let cell = |c: &str| row.get(c).map(str::trim).filter(|v| !v.is_empty());
             let reason = |key: &str, value: &str| {
-                targs(lang, key, &[("value", value.chars().take(60).collect::<String>().into())])
+                targs(
+                    lang,
+                    key,
+                    &[("value", value.chars().take(60).collect::<String>().into())],
+                )
             };
             let Some(place) = cell("kelurahan") else {
                 return report.reject(row.line, t(lang, "import-reason-kelurahan-missing"));
@@ -29,14 +42,18 @@ pub async fn import(db: &Db, path: &std::path::Path, lang: Lang) -> Result<Impor
                 None => return report.reject(row.line, t(lang, "import-reason-program-missing")),
                 Some(p) => match super::kpm::program_index(&programs, p) {
                     Some(i) => programs[i as usize].clone(),
-                    None => return report.reject(row.line, reason("import-reason-unknown-program", p)),
+                    None => {
+                        return report.reject(row.line, reason("import-reason-unknown-program", p));
+                    }
                 },
             };
             let Some(period) = cell("periode").and_then(parse_quota_period) else {
                 let v = cell("periode").unwrap_or("");
                 return report.reject(row.line, reason("import-reason-bad-quota-period", v));
             };
-            let quota = cell("kuota").map(|q| q.replace('.', "")).and_then(|q| q.parse::<i64>().ok());
+            let quota = cell("kuota")
+                .map(|q| q.replace('.', ""))
+                .and_then(|q| q.parse::<i64>().ok());
             let Some(quota) = quota.filter(|q| *q >= 0) else {
                 let v = cell("kuota").unwrap_or("");
                 return report.reject(row.line, reason("import-reason-bad-quota", v));
@@ -50,7 +67,14 @@ pub async fn import(db: &Db, path: &std::path::Path, lang: Lang) -> Result<Impor
             Ok(Some(r)) => r,
             Ok(None) => {
                 let v = place.chars().take(60).collect::<String>();
-                report.reject(line, targs(lang, "import-reason-unknown-kelurahan", &[("value", v.into())]));
+                report.reject(
+                    line,
+                    targs(
+                        lang,
+                        "import-reason-unknown-kelurahan",
+                        &[("value", v.into())],
+                    ),
+                );
                 continue;
             }
             Err(e) => {

@@ -24,7 +24,11 @@ pub async fn import(
                 Ok(d) => rows.push((row.line, d, name.trim().to_string())),
                 Err(_) => report.reject(
                     row.line,
-                    targs(lang, "import-reason-bad-date", &[("value", day.to_string().into())]),
+                    targs(
+                        lang,
+                        "import-reason-bad-date",
+                        &[("value", day.to_string().into())],
+                    ),
                 ),
             },
         },

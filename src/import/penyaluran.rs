@@ -20,9 +20,9 @@ use super::table::{Table, TableError};
 use crate::domain::nik::{KkNumber, Nik};
 use crate::domain::period::parse_month;
 use crate::i18n::{Lang, t, targs};
+use crate::store::Db;
 use crate::store::keyed::Keyed;
 use crate::store::reports::{self, Bits, Record};
-use crate::store::Db;
 use std::collections::HashMap;
 
 /// A sorted table from hash prefixes to household ids; `AMBIGUOUS` marks a shared prefix.
@@ -76,10 +76,9 @@ async fn load(db: &Db) -> sqlx::Result<Known> {
     let mut index: HashMap<String, u16> = HashMap::new();
     let mut area = HashMap::new();
     let mut kk = Vec::new();
-    let mut rows = sqlx::query_as::<_, (i64, String, String)>(
-        "SELECT id, kk_hash, kelurahan FROM households",
-    )
-    .fetch(&db.pool);
+    let mut rows =
+        sqlx::query_as::<_, (i64, String, String)>("SELECT id, kk_hash, kelurahan FROM households")
+            .fetch(&db.pool);
     while let Some((id, hash, kel)) = rows.try_next().await? {
         let id = id as u32;
         if let Some(p) = prefix_of_hex(&hash) {
@@ -93,9 +92,8 @@ async fn load(db: &Db) -> sqlx::Result<Known> {
     }
     drop(rows);
     let mut nik = Vec::new();
-    let mut rows =
-        sqlx::query_as::<_, (String, i64)>("SELECT nik_hash, household_id FROM members")
-            .fetch(&db.pool);
+    let mut rows = sqlx::query_as::<_, (String, i64)>("SELECT nik_hash, household_id FROM members")
+        .fetch(&db.pool);
     while let Some((hash, id)) = rows.try_next().await? {
         if let Some(p) = prefix_of_hex(&hash) {
             nik.push((p, id as u32));
@@ -116,7 +114,10 @@ async fn by_full_hash(db: &Db, column: &str, hash: &str) -> sqlx::Result<Option<
         "kk" => "SELECT id FROM households WHERE kk_hash = $1",
         _ => "SELECT household_id FROM members WHERE nik_hash = $1",
     };
-    let row: Option<(i64,)> = sqlx::query_as(sql).bind(hash).fetch_optional(&db.pool).await?;
+    let row: Option<(i64,)> = sqlx::query_as(sql)
+        .bind(hash)
+        .fetch_optional(&db.pool)
+        .await?;
     Ok(row.map(|r| r.0 as u32))
 }
 
@@ -143,7 +144,12 @@ pub async fn import(
     secret: &[u8],
     lang: Lang,
 ) -> anyhow::Result<ImportReport> {
-    let table = Table::open(path, &["program", "periode", "diterima"], &["nik", "no_kk"], lang)?;
+    let table = Table::open(
+        path,
+        &["program", "periode", "diterima"],
+        &["nik", "no_kk"],
+        lang,
+    )?;
     let programs = super::program_codes(db).await;
     let known = load(db).await?;
     let keyed = Keyed::new(secret);
@@ -173,7 +179,10 @@ pub async fn import(
                 };
                 let Some(program) = super::kpm::program_index(&programs, program) else {
                     let args = [("value", value(program).into())];
-                    return reject(row.line, targs(lang, "import-reason-unknown-program", &args));
+                    return reject(
+                        row.line,
+                        targs(lang, "import-reason-unknown-program", &args),
+                    );
                 };
                 let Some((year, month)) = cell("periode").and_then(parse_month) else {
                     let args = [("value", value(cell("periode").unwrap_or("")).into())];
@@ -194,7 +203,9 @@ pub async fn import(
                             match known_kk.get(prefix_of(&raw)) {
                                 Some(AMBIGUOUS) => Who::Ambiguous("kk", hex::encode(raw)),
                                 Some(id) => Who::Household(id),
-                                None => return reject(row.line, t(lang, "import-reason-kk-not-kpm")),
+                                None => {
+                                    return reject(row.line, t(lang, "import-reason-kk-not-kpm"));
+                                }
                             }
                         }
                         None => return reject(row.line, t(lang, "import-reason-kk-invalid")),
@@ -205,16 +216,23 @@ pub async fn import(
                             match known_nik.get(prefix_of(&raw)) {
                                 Some(AMBIGUOUS) => Who::Ambiguous("nik", hex::encode(raw)),
                                 Some(id) => Who::Household(id),
-                                None => return reject(row.line, t(lang, "import-reason-nik-not-kpm")),
+                                None => {
+                                    return reject(row.line, t(lang, "import-reason-nik-not-kpm"));
+                                }
                             }
                         }
                         Err(e) => {
                             let why = crate::i18n::nik_why(lang, e);
                             let args = [("why", why.into())];
-                            return reject(row.line, targs(lang, "import-reason-nik-invalid", &args));
+                            return reject(
+                                row.line,
+                                targs(lang, "import-reason-nik-invalid", &args),
+                            );
                         }
                     },
-                    (None, None) => return reject(row.line, t(lang, "import-reason-nik-or-kk-missing")),
+                    (None, None) => {
+                        return reject(row.line, t(lang, "import-reason-nik-or-kk-missing"));
+                    }
                 };
                 batch.push((row.line, who, program, year, month, received));
                 if batch.len() == 4096 {
@@ -238,7 +256,11 @@ pub async fn import(
                 Who::Ambiguous(column, hash) => match by_full_hash(db, column, &hash).await? {
                     Some(h) => h,
                     None => {
-                        let key = if column == "kk" { "import-reason-kk-not-kpm" } else { "import-reason-nik-not-kpm" };
+                        let key = if column == "kk" {
+                            "import-reason-kk-not-kpm"
+                        } else {
+                            "import-reason-nik-not-kpm"
+                        };
                         report.reject(line, t(lang, key));
                         continue;
                     }
@@ -248,15 +270,21 @@ pub async fn import(
                 let code = &programs[program as usize];
                 slot.insert(reports::distributions_of(db, code, &[year]).await?);
             }
-            let e = entries.entry((household, program, year)).or_insert_with(|| Entry {
-                stored: stored[&(program, year)]
-                    .get(&(i64::from(household), year))
-                    .copied()
-                    .unwrap_or_default(),
-                ..Default::default()
-            });
+            let e = entries
+                .entry((household, program, year))
+                .or_insert_with(|| Entry {
+                    stored: stored[&(program, year)]
+                        .get(&(i64::from(household), year))
+                        .copied()
+                        .unwrap_or_default(),
+                    ..Default::default()
+                });
             let bit = 1u16 << (month - 1);
-            let contradicts = if received { e.cleared & bit != 0 } else { e.set & bit != 0 };
+            let contradicts = if received {
+                e.cleared & bit != 0
+            } else {
+                e.set & bit != 0
+            };
             if contradicts {
                 let earlier = e.lines[month as usize - 1];
                 let args = [("line", i64::from(earlier).into())];
@@ -315,9 +343,9 @@ pub async fn import(
             (programs[p as usize].clone(), r)
         })
         .collect();
-    reports::write_all(db, &writes).await.map_err(|e| {
-        anyhow::Error::new(e).context(t(lang, "import-failed-nothing-changed"))
-    })?;
+    reports::write_all(db, &writes)
+        .await
+        .map_err(|e| anyhow::Error::new(e).context(t(lang, "import-failed-nothing-changed")))?;
     report.rejected.sort_by_key(|r| r.line);
     Ok(report)
 }

@@ -31,7 +31,10 @@ pub async fn tick(
     let calendar = complaints::calendar(db).await?;
     let escalated = complaints::sweep(db, day, &calendar, deadlines).await?;
     if escalated > 0 {
-        tracing::warn!(escalated, "complaints past their resolution deadline; Dinas Sosial told");
+        tracing::warn!(
+            escalated,
+            "complaints past their resolution deadline; Dinas Sosial told"
+        );
     }
     let late = complaints::overdue_by_worker(db, day, &calendar, deadlines).await?;
     // Workers with due tasks, and those with only overdue complaints.

@@ -82,15 +82,24 @@ pub fn bars(lang: Lang, r: &Realisasi, area: &str) -> anyhow::Result<Vec<u8>> {
         for (i, l) in r.lines.iter().enumerate() {
             let kuota = l.kuota.unwrap_or(0);
             chart.draw_series(std::iter::once(Rectangle::new(
-                [(0, SegmentValue::Exact(i)), (kuota, SegmentValue::CenterOf(i))],
+                [
+                    (0, SegmentValue::Exact(i)),
+                    (kuota, SegmentValue::CenterOf(i)),
+                ],
                 KUOTA.filled(),
             )))?;
             chart.draw_series(std::iter::once(Rectangle::new(
-                [(0, SegmentValue::CenterOf(i)), (l.realisasi, SegmentValue::Exact(i + 1))],
+                [
+                    (0, SegmentValue::CenterOf(i)),
+                    (l.realisasi, SegmentValue::Exact(i + 1)),
+                ],
                 REALISASI.filled(),
             )))?;
         }
-        let legend = [(t(lang, "report-col-kuota"), KUOTA), (t(lang, "report-col-realisasi"), REALISASI)];
+        let legend = [
+            (t(lang, "report-col-kuota"), KUOTA),
+            (t(lang, "report-col-realisasi"), REALISASI),
+        ];
         for (k, (label, color)) in legend.iter().enumerate() {
             let x = 260 + 220 * k as i32;
             let y = h as i32 - 35;
@@ -120,7 +129,11 @@ pub fn line(lang: Lang, r: &Realisasi, area: &str) -> anyhow::Result<Vec<u8>> {
                 ("period", period_label(lang, r.period).into()),
             ],
         );
-        let labels: Vec<String> = r.series.iter().map(|(m, _)| month_label(lang, *m)).collect();
+        let labels: Vec<String> = r
+            .series
+            .iter()
+            .map(|(m, _)| month_label(lang, *m))
+            .collect();
         let mut chart = ChartBuilder::on(&root)
             .caption(title, (FAMILY, 30))
             .margin(25)
@@ -149,7 +162,11 @@ pub fn line(lang: Lang, r: &Realisasi, area: &str) -> anyhow::Result<Vec<u8>> {
             .map(|(i, s)| (i as f64, s.1))
             .collect();
         chart.draw_series(LineSeries::new(points.clone(), REALISASI.stroke_width(4)))?;
-        chart.draw_series(points.iter().map(|p| Circle::new(*p, 7, REALISASI.filled())))?;
+        chart.draw_series(
+            points
+                .iter()
+                .map(|p| Circle::new(*p, 7, REALISASI.filled())),
+        )?;
         // Each value written just above its point.
         chart.draw_series(points.iter().map(|(x, v)| {
             let label = number(lang, *v);

@@ -59,9 +59,8 @@ pub async fn realisasi(
     let done = reports::realisasi(db, program, period, area).await?;
     let quotas = reports::quotas(db, program, period).await?;
     let inside = |code: &str| area.is_none_or(|a| crate::domain::region::contains(a, code));
-    let village = |code: &str| {
-        RegionCode::parse(code).is_ok_and(|c| Level::VILLAGE.contains(&c.level()))
-    };
+    let village =
+        |code: &str| RegionCode::parse(code).is_ok_and(|c| Level::VILLAGE.contains(&c.level()));
     // The villages of the area (when it is a kecamatan or smaller), and any with data.
     let mut codes: Vec<String> = done.keys().cloned().collect();
     codes.extend(quotas.keys().filter(|c| village(c) && inside(c)).cloned());
@@ -166,16 +165,31 @@ pub fn table(lang: Lang, r: &Realisasi, area_name: &str) -> String {
             kuota.map(|k| number(lang, k)).unwrap_or_else(|| "-".into()),
             number(lang, done),
             percent(lang, done, kuota),
-            kuota.map(|k| number(lang, k - done)).unwrap_or_else(|| "-".into()),
+            kuota
+                .map(|k| number(lang, k - done))
+                .unwrap_or_else(|| "-".into()),
         ]
     };
     for l in &r.lines {
         rows.push(fmt_row(&l.name, l.kuota, l.realisasi));
     }
-    let total_kuota = r.lines.iter().any(|l| l.kuota.is_some()).then(|| r.total_kuota());
-    rows.push(fmt_row(&t(lang, "report-total"), total_kuota, r.total_realisasi()));
+    let total_kuota = r
+        .lines
+        .iter()
+        .any(|l| l.kuota.is_some())
+        .then(|| r.total_kuota());
+    rows.push(fmt_row(
+        &t(lang, "report-total"),
+        total_kuota,
+        r.total_realisasi(),
+    ));
     let widths: Vec<usize> = (0..5)
-        .map(|i| rows.iter().map(|row| row[i].chars().count()).max().unwrap_or(0))
+        .map(|i| {
+            rows.iter()
+                .map(|row| row[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut out = targs(
         lang,
@@ -223,7 +237,11 @@ pub fn table(lang: Lang, r: &Realisasi, area_name: &str) -> String {
         out.push_str("\n\n");
         out.push_str(&t(lang, "report-series-title"));
         for (month, n) in &r.series {
-            out.push_str(&format!("\n{}: {}", month_label(lang, *month), number(lang, *n)));
+            out.push_str(&format!(
+                "\n{}: {}",
+                month_label(lang, *month),
+                number(lang, *n)
+            ));
         }
     }
     out
@@ -232,7 +250,14 @@ pub fn table(lang: Lang, r: &Realisasi, area_name: &str) -> String {
 /// The report as CSV: the desa/kelurahan and the total (plain numbers, for spreadsheets).
 pub fn csv(r: &Realisasi, out: impl std::io::Write) -> anyhow::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["kelurahan_code", "kelurahan", "kuota", "realisasi", "persen", "selisih"])?;
+    w.write_record([
+        "kelurahan_code",
+        "kelurahan",
+        "kuota",
+        "realisasi",
+        "persen",
+        "selisih",
+    ])?;
     let pct = |done: i64, k: Option<i64>| match k {
         Some(k) if k > 0 => format!("{:.1}", done as f64 * 100.0 / k as f64),
         _ => String::new(),
@@ -244,7 +269,9 @@ pub fn csv(r: &Realisasi, out: impl std::io::Write) -> anyhow::Result<()> {
             l.kuota.map(|k| k.to_string()).unwrap_or_default(),
             l.realisasi.to_string(),
             pct(l.realisasi, l.kuota),
-            l.kuota.map(|k| (k - l.realisasi).to_string()).unwrap_or_default(),
+            l.kuota
+                .map(|k| (k - l.realisasi).to_string())
+                .unwrap_or_default(),
         ])?;
     }
     let k = r.total_kuota();

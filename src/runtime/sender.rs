@@ -60,7 +60,8 @@ async fn send_batch(bot: &Tg, app: &App, stop: &watch::Receiver<bool>, batch: Ve
     let claim = batch.first().map(|q| q.claim.clone()).unwrap_or_default();
     let work = send_claimed(bot, app, stop, batch);
     tokio::pin!(work);
-    let mut renew = tokio::time::interval_at(tokio::time::Instant::now() + RENEW_EVERY, RENEW_EVERY);
+    let mut renew =
+        tokio::time::interval_at(tokio::time::Instant::now() + RENEW_EVERY, RENEW_EVERY);
     loop {
         tokio::select! {
             started = &mut work => return started,
@@ -256,7 +257,11 @@ async fn deliver_broadcast(
         return None;
     }
     let Some(b) = bulletins.bulletin(to.lang, id) else {
-        tracing::error!(notice = q.id, broadcast = id, "a broadcast cannot be read; giving its delivery up");
+        tracing::error!(
+            notice = q.id,
+            broadcast = id,
+            "a broadcast cannot be read; giving its delivery up"
+        );
         finish(app, &q, Outcome::Failed).await;
         return None;
     };

@@ -17,7 +17,10 @@ use std::collections::HashMap;
 pub enum Media {
     None,
     /// A photo or document already on Telegram (sent to the bot by the author).
-    FileId { kind: MediaKind, file_id: String },
+    FileId {
+        kind: MediaKind,
+        file_id: String,
+    },
     /// A file given on the command line: uploaded with the first delivery, whose file id then
     /// serves the rest.
     Upload {
@@ -484,8 +487,14 @@ pub async fn cancel(db: &Db, id: i64, author: Option<i64>) -> sqlx::Result<Optio
         .bind(t)
         .execute(&mut *tx)
         .await?;
-    super::audit::record(&mut *tx, author, "broadcast.cancelled", Some(&id.to_string()), None)
-        .await?;
+    super::audit::record(
+        &mut *tx,
+        author,
+        "broadcast.cancelled",
+        Some(&id.to_string()),
+        None,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Some(n))
 }

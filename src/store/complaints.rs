@@ -258,7 +258,10 @@ pub async fn file(
                 tell_with_photos(&mut tx, *chat, &notice(Role::Dinsos), &ticket, c.photos).await?;
             }
             if operators.is_empty() {
-                tracing::warn!(complaint = id, "no TKSK and no Dinas Sosial operator to tell of a new complaint; it waits in the export");
+                tracing::warn!(
+                    complaint = id,
+                    "no TKSK and no Dinas Sosial operator to tell of a new complaint; it waits in the export"
+                );
                 Told::NoOne
             } else {
                 Told::Dinsos(operators.len())
@@ -510,7 +513,9 @@ pub async fn act(
     let handler = match action {
         Action::Take { worker } => Some(*worker),
         Action::Assign { psm, .. } => Some(*psm),
-        Action::Resolve { worker, .. } | Action::Reject { worker, .. } => c.handler.or(Some(*worker)),
+        Action::Resolve { worker, .. } | Action::Reject { worker, .. } => {
+            c.handler.or(Some(*worker))
+        }
         _ => c.handler,
     };
     let responded = matches!(
@@ -541,13 +546,15 @@ pub async fn act(
             Action::Add { .. } => (TaskStatus::New, None),
         };
         if !matches!(action, Action::Add { .. }) {
-            sqlx::query("UPDATE tasks SET status = $2, assignee = $3, updated_at = $4 WHERE id = $1")
-                .bind(task)
-                .bind(task_status.code())
-                .bind(assignee)
-                .bind(t)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE tasks SET status = $2, assignee = $3, updated_at = $4 WHERE id = $1",
+            )
+            .bind(task)
+            .bind(task_status.code())
+            .bind(assignee)
+            .bind(t)
+            .execute(&mut *tx)
+            .await?;
         }
     }
     let photo = match action {
@@ -593,17 +600,22 @@ async fn tell_of(
     if let Action::Assign { psm, .. } = action {
         let contacts = workers::contacts(&mut *conn, &[*psm]).await?;
         if let Some(chat) = contacts.get(psm) {
-            let place: Option<(String,)> = sqlx::query_as("SELECT name FROM wilayah WHERE code = $1")
-                .bind(&c.area)
-                .fetch_optional(&mut *conn)
-                .await?;
+            let place: Option<(String,)> =
+                sqlx::query_as("SELECT name FROM wilayah WHERE code = $1")
+                    .bind(&c.area)
+                    .fetch_optional(&mut *conn)
+                    .await?;
             let notice = Notice::ComplaintFiled {
                 id: c.id,
                 ticket: c.ticket.clone(),
                 category: c.category,
                 place: place.map_or_else(|| c.area.clone(), |p| p.0),
                 description: c.description.clone(),
-                reporter: if c.is_anonymous() { None } else { c.reporter_name.clone() },
+                reporter: if c.is_anonymous() {
+                    None
+                } else {
+                    c.reporter_name.clone()
+                },
                 photos: c.photo_ids().len() as u8,
                 location: c.lat.is_some(),
                 response_due,
@@ -620,10 +632,16 @@ async fn tell_of(
         };
         let chat = match chat {
             Some(chat) => Some(chat),
-            None => dinsos_chats(&mut *conn, &c.area).await?.first().map(|d| d.1),
+            None => dinsos_chats(&mut *conn, &c.area)
+                .await?
+                .first()
+                .map(|d| d.1),
         };
         if chat.is_none() {
-            tracing::warn!(complaint = c.id, "the reporter added to or reopened a complaint and no worker or operator covers its area to be told");
+            tracing::warn!(
+                complaint = c.id,
+                "the reporter added to or reopened a complaint and no worker or operator covers its area to be told"
+            );
         }
         if let Some(chat) = chat {
             let (note, photo) = match action {
@@ -694,7 +712,10 @@ pub async fn sweep(
             }
             if operators[&c.area].is_empty() {
                 // Not marked: it escalates the day an operator who covers the area enrols.
-                tracing::warn!(complaint = c.id, "a complaint is past its resolution deadline and no Dinas Sosial operator covers its area to be told");
+                tracing::warn!(
+                    complaint = c.id,
+                    "a complaint is past its resolution deadline and no Dinas Sosial operator covers its area to be told"
+                );
                 continue;
             }
             let t = now();
@@ -773,7 +794,11 @@ pub async fn calendar(db: &Db) -> sqlx::Result<Calendar> {
 }
 
 /// Adds or renames a holiday.
-pub async fn upsert_holiday(db: &Db, day: NaiveDate, name: &str) -> sqlx::Result<super::regions::Upsert> {
+pub async fn upsert_holiday(
+    db: &Db,
+    day: NaiveDate,
+    name: &str,
+) -> sqlx::Result<super::regions::Upsert> {
     let key = day.format("%Y-%m-%d").to_string();
     let old: Option<(String,)> = sqlx::query_as("SELECT name FROM holidays WHERE day = $1")
         .bind(&key)
@@ -801,7 +826,9 @@ pub async fn upsert_holiday(db: &Db, day: NaiveDate, name: &str) -> sqlx::Result
 }
 
 /// Every complaint, oldest first, for the export (with the handler's name).
-pub async fn all_for_export(db: &Db) -> sqlx::Result<Vec<(Complaint, Option<String>, Option<String>)>> {
+pub async fn all_for_export(
+    db: &Db,
+) -> sqlx::Result<Vec<(Complaint, Option<String>, Option<String>)>> {
     let rows: Vec<Complaint> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLS} FROM complaints ORDER BY id"
     )))

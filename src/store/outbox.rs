@@ -222,13 +222,11 @@ pub async fn claim_due(db: &Db, limit: i64, lease_secs: i64) -> sqlx::Result<Vec
 /// never taken by another; a sender that died stops renewing, and its rows are taken again
 /// when the lease runs out.
 pub async fn renew(db: &Db, claim: &str, lease_secs: i64) -> sqlx::Result<u64> {
-    let r = sqlx::query(
-        "UPDATE outbox SET next_try_at = $2 WHERE claim = $1 AND sent_at IS NULL",
-    )
-    .bind(claim)
-    .bind(now() + lease_secs)
-    .execute(&db.pool)
-    .await?;
+    let r = sqlx::query("UPDATE outbox SET next_try_at = $2 WHERE claim = $1 AND sent_at IS NULL")
+        .bind(claim)
+        .bind(now() + lease_secs)
+        .execute(&db.pool)
+        .await?;
     Ok(r.rows_affected())
 }
 

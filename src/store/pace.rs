@@ -53,7 +53,11 @@ pub async fn reserve(
 ) -> sqlx::Result<Slot> {
     let chat_key = format!("chat:{chat}");
     let ahead = ahead_us.unwrap_or(i64::MAX / 4);
-    let burst = if ahead_us.is_some() { 0 } else { budget.burst_us };
+    let burst = if ahead_us.is_some() {
+        0
+    } else {
+        budget.burst_us
+    };
     if db.backend == Backend::Postgres {
         let (slot, busy): (i64, i64) =
             sqlx::query_as("SELECT slot, busy FROM kesos_reserve_send($1, $2, $3, $4, $5, $6)")

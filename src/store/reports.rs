@@ -2,8 +2,8 @@
 //! distributions (`distributions`: per household, program and year, the months with a record
 //! and the months received, as bits; bit 0 is January).
 
-use super::regions::Upsert;
 use super::Db;
+use super::regions::Upsert;
 use std::collections::HashMap;
 
 pub use crate::domain::period::Month;
@@ -16,14 +16,13 @@ pub async fn upsert_quota(
     period: &str,
     quota: i64,
 ) -> sqlx::Result<Upsert> {
-    let old: Option<(i64,)> = sqlx::query_as(
-        "SELECT quota FROM quotas WHERE area = $1 AND program = $2 AND period = $3",
-    )
-    .bind(area)
-    .bind(program)
-    .bind(period)
-    .fetch_optional(&db.pool)
-    .await?;
+    let old: Option<(i64,)> =
+        sqlx::query_as("SELECT quota FROM quotas WHERE area = $1 AND program = $2 AND period = $3")
+            .bind(area)
+            .bind(program)
+            .bind(period)
+            .fetch_optional(&db.pool)
+            .await?;
     match old {
         Some((q,)) if q == quota => Ok(Upsert::Unchanged),
         Some(_) => {
@@ -39,13 +38,15 @@ pub async fn upsert_quota(
             Ok(Upsert::Updated)
         }
         None => {
-            sqlx::query("INSERT INTO quotas (area, program, period, quota) VALUES ($1, $2, $3, $4)")
-                .bind(area)
-                .bind(program)
-                .bind(period)
-                .bind(quota)
-                .execute(&db.pool)
-                .await?;
+            sqlx::query(
+                "INSERT INTO quotas (area, program, period, quota) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(area)
+            .bind(program)
+            .bind(period)
+            .bind(quota)
+            .execute(&db.pool)
+            .await?;
             Ok(Upsert::Added)
         }
     }
@@ -216,7 +217,10 @@ pub async fn realisasi(
     }
     let mut conds = Vec::new();
     for y in &years {
-        conds.push(format!("(year = {y} AND (months & {}) <> 0)", mask_of(*y, from, to)));
+        conds.push(format!(
+            "(year = {y} AND (months & {}) <> 0)",
+            mask_of(*y, from, to)
+        ));
     }
     let within = match area {
         Some(_) => "AND area >= $2 AND area < $3",
@@ -355,7 +359,9 @@ pub async fn latest_period(
     .fetch_all(&db.pool)
     .await?;
     let known = masks.iter().fold(0i64, |acc, m| acc | m.0);
-    let months: Vec<u32> = (1..=12u32).filter(|m| known & (1 << (m - 1)) != 0).collect();
+    let months: Vec<u32> = (1..=12u32)
+        .filter(|m| known & (1 << (m - 1)) != 0)
+        .collect();
     let y = year as i32;
     Ok(match (months.first(), months.last()) {
         (Some(f), Some(l)) => Some(((y, *f), (y, *l))),
@@ -393,7 +399,10 @@ pub async fn indicators(
     db: &Db,
     area: &str,
     today: chrono::NaiveDate,
-    (deadlines, calendar): (super::complaints::Deadlines, &crate::domain::workdays::Calendar),
+    (deadlines, calendar): (
+        super::complaints::Deadlines,
+        &crate::domain::workdays::Calendar,
+    ),
 ) -> sqlx::Result<Indicators> {
     use crate::domain::task::{TaskKind, VisitResult};
     let like = super::regions::inside(area);
@@ -413,15 +422,17 @@ pub async fn indicators(
             out.graduated += i64::from(result == VisitResult::FoundAble.code());
         }
     }
-    let proposals: Vec<(String,)> = sqlx::query_as(
-        "SELECT status FROM proposals WHERE kelurahan = $1 OR kelurahan LIKE $2",
-    )
-    .bind(area)
-    .bind(&like)
-    .fetch_all(&db.pool)
-    .await?;
+    let proposals: Vec<(String,)> =
+        sqlx::query_as("SELECT status FROM proposals WHERE kelurahan = $1 OR kelurahan LIKE $2")
+            .bind(area)
+            .bind(&like)
+            .fetch_all(&db.pool)
+            .await?;
     for (status,) in proposals {
-        if matches!(status.as_str(), "eligible" | "not_eligible" | "not_found" | "duplicate") {
+        if matches!(
+            status.as_str(),
+            "eligible" | "not_eligible" | "not_found" | "duplicate"
+        ) {
             out.proposals_verified += 1;
             out.proposals_eligible += i64::from(status == "eligible");
         }
@@ -435,7 +446,10 @@ pub async fn indicators(
         .filter(|(_, a)| {
             crate::domain::broadcast::Audience::parse(a)
                 .ok()
-                .and_then(|a| a.area().map(|c| crate::domain::region::contains(area, c.as_str())))
+                .and_then(|a| {
+                    a.area()
+                        .map(|c| crate::domain::region::contains(area, c.as_str()))
+                })
                 .unwrap_or(false)
         })
         .map(|(id, _)| id)

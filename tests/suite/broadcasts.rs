@@ -91,20 +91,36 @@ async fn an_operator_broadcasts_to_all_psm_and_each_receives_it_once() {
         let op = bot.user(900);
 
         let r = op.send("/siaran").await;
-        assert!(r.has_button("sr:a:psm") && r.has_button("sr:a:war"), "{:?}", r.buttons());
-        op.press("sr:a:psm").await.assert_contains(&["semua PSM", "3 penerima"]);
+        assert!(
+            r.has_button("sr:a:psm") && r.has_button("sr:a:war"),
+            "{:?}",
+            r.buttons()
+        );
+        op.press("sr:a:psm")
+            .await
+            .assert_contains(&["semua PSM", "3 penerima"]);
         // A sticker where the text is asked: asked again, nothing lost.
-        op.sticker().await.assert_contains(&["teks, foto, atau dokumen"]);
+        op.sticker()
+            .await
+            .assert_contains(&["teks, foto, atau dokumen"]);
         let too_long = "a".repeat(4097);
-        op.send(&too_long).await.assert_contains(&["4.097 huruf", "4.096"]);
+        op.send(&too_long)
+            .await
+            .assert_contains(&["4.097 huruf", "4.096"]);
         let text = "Rapat PSM hari Kamis pukul 09.00 di kantor kecamatan.";
         let r = op.send(text).await;
-        assert!(r.has_button("sr:now") && r.has_button("sr:later"), "{:?}", r.buttons());
+        assert!(
+            r.has_button("sr:now") && r.has_button("sr:later"),
+            "{:?}",
+            r.buttons()
+        );
         let r = op.press("sr:now").await;
         // The preview shows the broadcast as it will arrive, then who and when.
         assert!(r.messages()[0].text().contains(text), "{}", r.all_text());
         r.assert_contains(&["Siaran Dinas Sosial", "Penerima: 3", "sekarang"]);
-        op.press("sr:send").await.assert_contains(&["Siaran #1", "3 penerima"]);
+        op.press("sr:send")
+            .await
+            .assert_contains(&["Siaran #1", "3 penerima"]);
         // Pressing "send" again (a second tap) writes nothing more.
         let again = op.press("sr:send").await;
         assert!(again.messages().is_empty(), "{}", again.all_text());
@@ -112,37 +128,75 @@ async fn an_operator_broadcasts_to_all_psm_and_each_receives_it_once() {
         drained(&bot.db, 1, Duration::from_secs(15)).await;
         let got = received(&bot, text);
         assert_eq!(got.get(&901), Some(&1), "{got:?}");
-        assert_eq!(got.get(&902), Some(&1), "a PSM of two kelurahan once: {got:?}");
+        assert_eq!(
+            got.get(&902),
+            Some(&1),
+            "a PSM of two kelurahan once: {got:?}"
+        );
         assert_eq!(got.get(&904), None, "not for the TKSK: {got:?}");
-        assert_eq!(got.get(&900), Some(&1), "only the preview for the operator: {got:?}");
+        assert_eq!(
+            got.get(&900),
+            Some(&1),
+            "only the preview for the operator: {got:?}"
+        );
         let (blocked,): (i64,) = sqlx::query_as("SELECT blocked FROM users WHERE tg_id = 903")
             .fetch_one(&bot.db.pool)
             .await
             .unwrap();
         assert_eq!(blocked, 1, "the PSM who blocked the bot is marked");
         let c = broadcasts::counts(&bot.db, &[1]).await.unwrap()[&1];
-        assert_eq!((c.sent, c.blocked, c.failed, c.queued), (2, 1, 0, 0), "{c:?}");
+        assert_eq!(
+            (c.sent, c.blocked, c.failed, c.queued),
+            (2, 1, 0, 0),
+            "{c:?}"
+        );
 
         // Read receipts: once each, and only from someone who received it.
         let euis = bot.user(901);
         let r = euis.press("rd:1").await;
-        assert_eq!(r.toast().as_deref(), Some("Terima kasih, sudah kami catat."));
+        assert_eq!(
+            r.toast().as_deref(),
+            Some("Terima kasih, sudah kami catat.")
+        );
         let r = euis.press("rd:1").await;
-        assert!(r.toast().unwrap().contains("Sudah tercatat"), "{:?}", r.toast());
+        assert!(
+            r.toast().unwrap().contains("Sudah tercatat"),
+            "{:?}",
+            r.toast()
+        );
         let r = bot.user(904).press_on(1, "", "rd:1").await;
-        assert!(r.toast().unwrap().contains("tidak berlaku"), "{:?}", r.toast());
+        assert!(
+            r.toast().unwrap().contains("tidak berlaku"),
+            "{:?}",
+            r.toast()
+        );
         let r = op.send("/rekap").await;
-        r.assert_contains(&["Siaran Anda", "Terkirim 2 dari 3", "memblokir bot 1", "dibaca 1"]);
+        r.assert_contains(&[
+            "Siaran Anda",
+            "Terkirim 2 dari 3",
+            "memblokir bot 1",
+            "dibaca 1",
+        ]);
 
         // The next broadcast skips the blocked PSM without asking Telegram.
-        let calls_to_903 = bot.api.calls().iter().filter(|c| c.chat_id() == Some(903)).count();
+        let calls_to_903 = bot
+            .api
+            .calls()
+            .iter()
+            .filter(|c| c.chat_id() == Some(903))
+            .count();
         op.send("/siaran").await;
         op.press("sr:a:psm").await;
         op.send("Pengingat: bawa formulir kunjungan.").await;
         op.press("sr:now").await;
         op.press("sr:send").await.assert_contains(&["Siaran #2"]);
         drained(&bot.db, 2, Duration::from_secs(15)).await;
-        let now_903 = bot.api.calls().iter().filter(|c| c.chat_id() == Some(903)).count();
+        let now_903 = bot
+            .api
+            .calls()
+            .iter()
+            .filter(|c| c.chat_id() == Some(903))
+            .count();
         assert_eq!(now_903, calls_to_903, "no send to a chat marked blocked");
         bot.stop().await;
     });
@@ -167,8 +221,17 @@ async fn a_tksk_reaches_only_the_psm_of_their_kecamatan_and_forged_audiences_cha
         let tksk = bot.user(910);
         let r = tksk.send("/siaran").await;
         assert!(r.has_button("sr:a:mine"), "{:?}", r.buttons());
-        assert!(!r.has_button("sr:a:psm") && !r.has_button("sr:a:war"), "{:?}", r.buttons());
-        for forged in ["sr:a:psm", "sr:a:tksk", "sr:r:32.15.01.1001", "sr:w:32.15.02"] {
+        assert!(
+            !r.has_button("sr:a:psm") && !r.has_button("sr:a:war"),
+            "{:?}",
+            r.buttons()
+        );
+        for forged in [
+            "sr:a:psm",
+            "sr:a:tksk",
+            "sr:r:32.15.01.1001",
+            "sr:w:32.15.02",
+        ] {
             let r = tksk.press_on(1, "", forged).await;
             assert!(r.messages().is_empty(), "{forged}: {}", r.all_text());
             assert!(r.answered_callback(), "{forged}");
@@ -190,7 +253,10 @@ async fn a_tksk_reaches_only_the_psm_of_their_kecamatan_and_forged_audiences_cha
             "the PSM sees who sends it"
         );
         // A resident and a PSM cannot start one.
-        bot.user(5).send("/siaran").await.assert_contains(&["khusus untuk petugas"]);
+        bot.user(5)
+            .send("/siaran")
+            .await
+            .assert_contains(&["khusus untuk petugas"]);
         let r = bot.user(911).send("/siaran").await;
         assert!(!r.all_text().contains("Siaran untuk"), "{}", r.all_text());
         bot.stop().await;
@@ -212,7 +278,8 @@ async fn residents_of_a_kelurahan_receive_it_and_can_stop_and_restart_broadcasts
         op.press(&format!("sr:r:{KULON}"))
             .await
             .assert_contains(&["warga Kelurahan Karawang Kulon", "3 penerima"]);
-        op.send("Penyaluran BPNT bulan ini di e-Warong mulai Senin.").await;
+        op.send("Penyaluran BPNT bulan ini di e-Warong mulai Senin.")
+            .await;
         op.press("sr:now").await;
         op.press("sr:send").await;
         drained(&bot.db, 1, Duration::from_secs(15)).await;
@@ -225,16 +292,36 @@ async fn residents_of_a_kelurahan_receive_it_and_can_stop_and_restart_broadcasts
         let r = warga.press("nt:off").await;
         r.assert_contains(&["tidak akan menerima siaran"]);
         assert!(r.has_button("nt:on"));
-        let (n, _) = broadcasts::reach(&bot.db, &Audience::parse(&format!("kelurahan:{KULON}")).unwrap())
-            .await
-            .unwrap();
+        let (n, _) = broadcasts::reach(
+            &bot.db,
+            &Audience::parse(&format!("kelurahan:{KULON}")).unwrap(),
+        )
+        .await
+        .unwrap();
         assert_eq!(n, 2);
         // Queued before they opted in again: skipped, and counted.
-        let (id, count) = queue(&tdb, &bot.db, &format!("kelurahan:{KULON}"), "Kedua", now() + 1).await;
+        let (id, count) = queue(
+            &tdb,
+            &bot.db,
+            &format!("kelurahan:{KULON}"),
+            "Kedua",
+            now() + 1,
+        )
+        .await;
         assert_eq!(count, 2);
-        warga.press("nt:on").await.assert_contains(&["menerima siaran lagi"]);
+        warga
+            .press("nt:on")
+            .await
+            .assert_contains(&["menerima siaran lagi"]);
         drained(&bot.db, id, Duration::from_secs(15)).await;
-        let (_, count) = queue(&tdb, &bot.db, &format!("kelurahan:{KULON}"), "Ketiga", now()).await;
+        let (_, count) = queue(
+            &tdb,
+            &bot.db,
+            &format!("kelurahan:{KULON}"),
+            "Ketiga",
+            now(),
+        )
+        .await;
         assert_eq!(count, 3, "back in the audience");
         bot.stop().await;
     });
@@ -252,13 +339,19 @@ async fn a_scheduled_broadcast_goes_out_at_its_time_and_not_before() {
         op.press("sr:a:psm").await;
         op.send("Besok ada pelatihan.").await;
         op.press("sr:later").await.assert_contains(&["WIB"]);
-        op.send("kemarin").await.assert_contains(&["belum bisa kami baca"]);
-        op.send("01/01/2020 08.00").await.assert_contains(&["sudah lewat"]);
+        op.send("kemarin")
+            .await
+            .assert_contains(&["belum bisa kami baca"]);
+        op.send("01/01/2020 08.00")
+            .await
+            .assert_contains(&["sudah lewat"]);
         let when = kesos_bot::i18n::to_wib(now() + 2 * 86400);
         let typed = when.format("%d/%m/%Y 08.00").to_string();
         let r = op.send(&typed).await;
         r.assert_contains(&["Waktu kirim:", "08.00 WIB"]);
-        op.press("sr:send").await.assert_contains(&["akan dikirim", "08.00 WIB"]);
+        op.press("sr:send")
+            .await
+            .assert_contains(&["akan dikirim", "08.00 WIB"]);
         let (next, send_at): (i64, i64) = sqlx::query_as(
             "SELECT o.next_try_at, b.send_at FROM outbox o JOIN broadcasts b ON b.id = o.broadcast",
         )
@@ -266,7 +359,10 @@ async fn a_scheduled_broadcast_goes_out_at_its_time_and_not_before() {
         .await
         .unwrap();
         assert_eq!(next, send_at);
-        assert_eq!(kesos_bot::i18n::to_wib(send_at).format("%H:%M").to_string(), "08:00");
+        assert_eq!(
+            kesos_bot::i18n::to_wib(send_at).format("%H:%M").to_string(),
+            "08:00"
+        );
         // In the list, it waits for its time and can be stopped.
         let r = op.press("sr:l").await;
         r.assert_contains(&["dijadwalkan", "Menunggu waktu kirim: 1"]);
@@ -277,7 +373,10 @@ async fn a_scheduled_broadcast_goes_out_at_its_time_and_not_before() {
         // Two seconds ahead: nothing before, delivered after.
         let (id, _) = queue(&tdb, &bot.db, "psm", "Tepat waktu", now() + 2).await;
         tokio::time::sleep(Duration::from_millis(900)).await;
-        assert!(received(&bot, "Tepat waktu").is_empty(), "sent before its time");
+        assert!(
+            received(&bot, "Tepat waktu").is_empty(),
+            "sent before its time"
+        );
         drained(&bot.db, id, Duration::from_secs(10)).await;
         assert_eq!(received(&bot, "Tepat waktu").get(&931), Some(&1));
         bot.stop().await;
@@ -290,22 +389,38 @@ async fn a_restart_in_the_middle_of_a_broadcast_completes_it_without_repeats() {
         let api = crate::support::fake_api::FakeApi::start().await;
         let bot = TestBot::start_with(&tdb, api, &["--send-rate", "20"]).await;
         residents(&bot.db, KULON, 1000..1060).await;
-        let (id, count) = queue(&tdb, &bot.db, &format!("kelurahan:{KULON}"), "Sosialisasi PKH", now()).await;
+        let (id, count) = queue(
+            &tdb,
+            &bot.db,
+            &format!("kelurahan:{KULON}"),
+            "Sosialisasi PKH",
+            now(),
+        )
+        .await;
         assert_eq!(count, 60);
         // A resident writing meanwhile is answered ahead of the broadcast (how fast is the
         // bench's to measure): the answer is out while most deliveries still wait.
         let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
         while received(&bot, "Sosialisasi PKH").len() < 5 {
-            assert!(tokio::time::Instant::now() < deadline, "the broadcast did not start");
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the broadcast did not start"
+            );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
         bot.user(77).send("/start").await.assert_contains(&["Siti"]);
         let waiting = broadcasts::counts(&bot.db, &[id]).await.unwrap()[&id].queued;
-        assert!(waiting >= 20, "only {waiting} deliveries were still waiting");
+        assert!(
+            waiting >= 20,
+            "only {waiting} deliveries were still waiting"
+        );
         // Stopped part way through, then started again.
         let api = bot.stop().await;
         let sent_before = received_on(&api, "Sosialisasi PKH").len();
-        assert!((1..60).contains(&sent_before), "{sent_before} sent before the stop");
+        assert!(
+            (1..60).contains(&sent_before),
+            "{sent_before} sent before the stop"
+        );
         let bot = TestBot::start_with(&tdb, api, &["--send-rate", "20"]).await;
         drained(&bot.db, id, Duration::from_secs(20)).await;
         let got = received(&bot, "Sosialisasi PKH");
@@ -336,40 +451,91 @@ async fn the_command_line_sends_a_photo_once_and_reports_the_counts() {
         std::fs::write(&photo, b"\xff\xd8\xff\xe0 not really a jpeg").unwrap();
         let run = |args: &[&str]| {
             let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kesos-bot"));
-            cmd.args(args).env("DATABASE_URL", &tdb.url).env("LANG", "id_ID.UTF-8");
+            cmd.args(args)
+                .env("DATABASE_URL", &tdb.url)
+                .env("LANG", "id_ID.UTF-8");
             for (k, v) in tdb.env() {
                 cmd.env(k, v);
             }
             let out = cmd.output().unwrap();
             (
                 out.status.success(),
-                String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr),
+                String::from_utf8_lossy(&out.stdout).to_string()
+                    + &String::from_utf8_lossy(&out.stderr),
             )
         };
-        let (ok, out) = run(&["broadcast", "send", "--audience", "warga", "--text-file", text.to_str().unwrap()]);
+        let (ok, out) = run(&[
+            "broadcast",
+            "send",
+            "--audience",
+            "warga",
+            "--text-file",
+            text.to_str().unwrap(),
+        ]);
         assert!(!ok && out.contains("--audience harus"), "{out}");
         let (ok, out) = run(&[
-            "broadcast", "send", "--audience", "kecamatan:32.15.99", "--text-file", text.to_str().unwrap(),
+            "broadcast",
+            "send",
+            "--audience",
+            "kecamatan:32.15.99",
+            "--text-file",
+            text.to_str().unwrap(),
         ]);
         assert!(!ok && out.contains("32.15.99"), "{out}");
         let (ok, out) = run(&[
-            "broadcast", "send", "--audience", "psm", "--text-file", text.to_str().unwrap(),
-            "--photo", photo.to_str().unwrap(),
+            "broadcast",
+            "send",
+            "--audience",
+            "psm",
+            "--text-file",
+            text.to_str().unwrap(),
+            "--photo",
+            photo.to_str().unwrap(),
         ]);
         assert!(ok, "{out}");
-        assert!(out.contains("Siaran #1") && out.contains("2 penerima"), "{out}");
+        assert!(
+            out.contains("Siaran #1") && out.contains("2 penerima"),
+            "{out}"
+        );
         drained(&bot.db, 1, Duration::from_secs(15)).await;
-        let photos: Vec<_> = bot.api.calls().into_iter().filter(|c| c.method == "sendphoto").collect();
+        let photos: Vec<_> = bot
+            .api
+            .calls()
+            .into_iter()
+            .filter(|c| c.method == "sendphoto")
+            .collect();
         assert_eq!(photos.len(), 2, "one photo each");
-        assert!(photos.iter().all(|c| c.text().contains("Jadwal posyandu")), "the text as caption");
-        assert_eq!(bot.api.uploads(), 1, "uploaded once; the second delivery reuses its file id");
+        assert!(
+            photos.iter().all(|c| c.text().contains("Jadwal posyandu")),
+            "the text as caption"
+        );
+        assert_eq!(
+            bot.api.uploads(),
+            1,
+            "uploaded once; the second delivery reuses its file id"
+        );
         bot.user(941).press("rd:1").await;
         let (ok, out) = run(&["broadcast", "status", "1"]);
         assert!(ok, "{out}");
-        assert!(out.contains("terkirim 2") && out.contains("dibaca 1"), "{out}");
+        assert!(
+            out.contains("terkirim 2") && out.contains("dibaca 1"),
+            "{out}"
+        );
         let (ok, out) = run(&["broadcast", "list"]);
-        assert!(ok && out.contains("#1") && out.contains("semua PSM"), "{out}");
-        let (ok, out) = run(&["broadcast", "send", "--audience", "psm", "--text-file", text.to_str().unwrap(), "--at", "2020-01-01 08:00"]);
+        assert!(
+            ok && out.contains("#1") && out.contains("semua PSM"),
+            "{out}"
+        );
+        let (ok, out) = run(&[
+            "broadcast",
+            "send",
+            "--audience",
+            "psm",
+            "--text-file",
+            text.to_str().unwrap(),
+            "--at",
+            "2020-01-01 08:00",
+        ]);
         assert!(!ok && out.contains("sudah lewat"), "{out}");
         bot.stop().await;
     });

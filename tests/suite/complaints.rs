@@ -80,55 +80,111 @@ async fn a_resident_files_a_complaint_and_follows_it_through_answer_and_reopenin
         let warga = bot.user(700);
 
         let r = warga.send("/aduan").await;
-        assert_eq!(r.buttons().len(), 10, "nine categories and cancel: {:?}", r.buttons());
+        assert_eq!(
+            r.buttons().len(),
+            10,
+            "nine categories and cancel: {:?}",
+            r.buttons()
+        );
         // The desa/kelurahan of the last /cek comes first.
         let r = warga.press("ad:c:not_received").await;
         assert!(r.has_button(&format!("ad:v:{KULON}")), "{:?}", r.buttons());
-        assert!(r.buttons()[0].0.contains("Karawang Kulon"), "{:?}", r.buttons());
-        warga.press(&format!("ad:v:{KULON}")).await.assert_contains(&["dalam satu pesan"]);
+        assert!(
+            r.buttons()[0].0.contains("Karawang Kulon"),
+            "{:?}",
+            r.buttons()
+        );
+        warga
+            .press(&format!("ad:v:{KULON}"))
+            .await
+            .assert_contains(&["dalam satu pesan"]);
         // Too short, a sticker, too long: explained, asked again, nothing before is lost.
-        warga.send("tolong").await.assert_contains(&["paling sedikit 10 huruf"]);
-        warga.sticker().await.assert_contains(&["dalam bentuk teks"]);
+        warga
+            .send("tolong")
+            .await
+            .assert_contains(&["paling sedikit 10 huruf"]);
+        warga
+            .sticker()
+            .await
+            .assert_contains(&["dalam bentuk teks"]);
         let long = "Bantuan belum masuk. ".repeat(120);
         let r = warga.send(&long).await;
         r.assert_contains(&["2.519 huruf", "2.000"]);
         assert!(r.has_button("ad:trim"));
-        let r = warga.send("Bantuan BPNT bulan November belum masuk ke kartu KKS saya.").await;
+        let r = warga
+            .send("Bantuan BPNT bulan November belum masuk ke kartu KKS saya.")
+            .await;
         r.assert_contains(&["foto pendukung"]);
-        warga.photo("bukti-1").await.assert_contains(&["Foto ke-1 diterima"]);
-        warga.photo("bukti-1b").await.assert_contains(&["Foto ke-2 diterima"]);
+        warga
+            .photo("bukti-1")
+            .await
+            .assert_contains(&["Foto ke-1 diterima"]);
+        warga
+            .photo("bukti-1b")
+            .await
+            .assert_contains(&["Foto ke-2 diterima"]);
         warga.photo("bukti-1c").await.assert_contains(&["lokasi"]);
-        warga.photo("bukti-1d").await.assert_contains(&["jumlah paling banyak", "lokasi"]);
-        warga.location(-6.3, 107.29).await.assert_contains(&["Lokasi diterima"]);
+        warga
+            .photo("bukti-1d")
+            .await
+            .assert_contains(&["jumlah paling banyak", "lokasi"]);
+        warga
+            .location(-6.3, 107.29)
+            .await
+            .assert_contains(&["Lokasi diterima"]);
         // No anonymity question outside an objection; a summary to confirm.
         let r = bot.api.calls();
         let summary = r.iter().rev().find(|c| c.chat_id() == Some(700)).unwrap();
-        assert!(summary.text().contains("Mohon periksa aduan Anda"), "{}", summary.text());
+        assert!(
+            summary.text().contains("Mohon periksa aduan Anda"),
+            "{}",
+            summary.text()
+        );
         assert!(!summary.text().contains("Identitas"), "{}", summary.text());
-        assert!(complaints::of_reporter(&bot.db, 700, 5).await.unwrap().is_empty(), "nothing before send");
+        assert!(
+            complaints::of_reporter(&bot.db, 700, 5)
+                .await
+                .unwrap()
+                .is_empty(),
+            "nothing before send"
+        );
         let r = warga.press("ad:send").await;
         r.assert_contains(&["ADU-", "TKSK Kecamatan Karawang Barat sudah kami beri tahu"]);
         let ticket = ticket_in(&r.text());
 
         // The TKSK is told at once: the summary with the reporter's name, the photo after it.
         let notice = told(&bot.api, 600, &format!("Aduan baru {ticket}")).await;
-        assert!(notice.contains("Pelapor: Siti") && notice.contains("belum masuk"), "{notice}");
+        assert!(
+            notice.contains("Pelapor: Siti") && notice.contains("belum masuk"),
+            "{notice}"
+        );
         let photo = bot
             .api
-            .wait_call(0, Duration::from_secs(10), |c| c.method == "sendphoto" && c.chat_id() == Some(600))
+            .wait_call(0, Duration::from_secs(10), |c| {
+                c.method == "sendphoto" && c.chat_id() == Some(600)
+            })
             .await
             .expect("the photo re-sent");
         assert_eq!(photo.body["photo"], json!("bukti-1"));
         bot.api
-            .wait_call(0, Duration::from_secs(10), |c| c.body["photo"] == json!("bukti-1c"))
+            .wait_call(0, Duration::from_secs(10), |c| {
+                c.body["photo"] == json!("bukti-1c")
+            })
             .await
             .expect("the third photo");
-        let photos = bot.api.calls().iter().filter(|c| c.method == "sendphoto" && c.chat_id() == Some(600)).count();
+        let photos = bot
+            .api
+            .calls()
+            .iter()
+            .filter(|c| c.method == "sendphoto" && c.chat_id() == Some(600))
+            .count();
         assert_eq!(photos, 3, "three photos, not the fourth");
 
         // The TKSK answers it with a note; the reporter is told with that note.
         let tksk = bot.user(600);
-        tksk.press("cp:ok:1").await.assert_contains(&["catatan penyelesaian"]);
+        tksk.press("cp:ok:1")
+            .await
+            .assert_contains(&["catatan penyelesaian"]);
         tksk.send("Sudah dicek ke bank, bantuan cair tanggal 5 Desember.")
             .await
             .assert_contains(&["selesai"]);
@@ -143,16 +199,24 @@ async fn a_resident_files_a_complaint_and_follows_it_through_answer_and_reopenin
         assert!(r.has_button("st:r:1"));
         // Not solved after all: reopened with a reason, and the TKSK is told.
         warga.press("st:r:1").await.assert_contains(&["mengapa"]);
-        warga.send("Saldo di kartu masih nol.").await.assert_contains(&["dibuka kembali"]);
+        warga
+            .send("Saldo di kartu masih nol.")
+            .await
+            .assert_contains(&["dibuka kembali"]);
         let back = told(&bot.api, 600, "membuka kembali").await;
         assert!(back.contains("Saldo di kartu masih nol"), "{back}");
         // The reporter adds a photo to the open complaint; the TKSK is told.
         warga.press("st:o:1").await;
         warga.press("st:a:1").await;
-        warga.photo("bukti-2").await.assert_contains(&["sudah kami teruskan"]);
+        warga
+            .photo("bukti-2")
+            .await
+            .assert_contains(&["sudah kami teruskan"]);
         bot.api
             .wait_call(0, Duration::from_secs(10), |c| {
-                c.method == "sendphoto" && c.chat_id() == Some(600) && c.body["photo"] == json!("bukti-2")
+                c.method == "sendphoto"
+                    && c.chat_id() == Some(600)
+                    && c.body["photo"] == json!("bukti-2")
             })
             .await
             .expect("the added photo reaches the TKSK");
@@ -161,16 +225,24 @@ async fn a_resident_files_a_complaint_and_follows_it_through_answer_and_reopenin
         let other = bot.user(701);
         let theirs = other.send(&format!("/status {ticket}")).await.text();
         let none = other.send("/status ADU-2026-999999").await.text();
-        assert_eq!(theirs.replace(&ticket, "X"), none.replace("ADU-2026-999999", "X"));
+        assert_eq!(
+            theirs.replace(&ticket, "X"),
+            none.replace("ADU-2026-999999", "X")
+        );
         let r = other.press_on(1, "", "st:o:1").await;
         assert!(!r.all_text().contains("Saldo"), "{}", r.all_text());
         // A resident cannot act as a handler; nor can a TKSK of another kecamatan.
         let r = other.press_on(1, "", "cp:ok:1").await;
-        assert!(r.toast().is_some() && r.messages().is_empty(), "{}", r.all_text());
-        let (history,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM complaint_events WHERE complaint = 1")
-            .fetch_one(&bot.db.pool)
-            .await
-            .unwrap();
+        assert!(
+            r.toast().is_some() && r.messages().is_empty(),
+            "{}",
+            r.all_text()
+        );
+        let (history,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM complaint_events WHERE complaint = 1")
+                .fetch_one(&bot.db.pool)
+                .await
+                .unwrap();
         assert_eq!(history, 4, "filed, resolved, reopened, added");
         bot.stop().await;
     });
@@ -200,16 +272,30 @@ async fn an_anonymous_objection_reaches_the_tksk_and_the_psm_with_no_trace_of_wh
         // Handed to the PSM of Nagasari.
         let tksk = bot.user(610);
         let r = tksk.press("cp:h:1").await;
-        assert!(r.buttons().iter().any(|(label, _)| label == "Bu Ani"), "{:?}", r.buttons());
-        let psm_button = r.buttons().into_iter().find(|(l, _)| l == "Bu Ani").unwrap().1;
-        tksk.press(&psm_button).await.assert_contains(&["sudah diserahkan"]);
+        assert!(
+            r.buttons().iter().any(|(label, _)| label == "Bu Ani"),
+            "{:?}",
+            r.buttons()
+        );
+        let psm_button = r
+            .buttons()
+            .into_iter()
+            .find(|(l, _)| l == "Bu Ani")
+            .unwrap()
+            .1;
+        tksk.press(&psm_button)
+            .await
+            .assert_contains(&["sudah diserahkan"]);
         told(&bot.api, 611, &format!("{ticket} diserahkan kepada Anda")).await;
         told(&bot.api, reporter.id, "sedang ditangani PSM").await;
         // Nothing the workers received names the reporter.
         for c in bot.api.calls() {
             if matches!(c.chat_id(), Some(610) | Some(611)) {
                 let all = c.body.to_string();
-                assert!(!all.contains("Rahasiawati") && !all.contains("74123456"), "{all}");
+                assert!(
+                    !all.contains("Rahasiawati") && !all.contains("74123456"),
+                    "{all}"
+                );
             }
         }
         let notice = told(&bot.api, 610, "Aduan baru").await;
@@ -222,7 +308,10 @@ async fn an_anonymous_objection_reaches_the_tksk_and_the_psm_with_no_trace_of_wh
             .unwrap();
         let csv = String::from_utf8(csv).unwrap();
         assert!(csv.contains(&ticket) && csv.contains("objection"), "{csv}");
-        assert!(!csv.contains("Rahasiawati") && !csv.contains("74123456"), "{csv}");
+        assert!(
+            !csv.contains("Rahasiawati") && !csv.contains("74123456"),
+            "{csv}"
+        );
         bot.stop().await;
     });
 }
@@ -232,22 +321,47 @@ async fn without_a_tksk_dinsos_is_told_and_past_the_deadline_it_is_escalated_onc
     on_each_backend!(|tdb| {
         let bot = TestBot::start(&tdb).await;
         enrolled(&bot, 620, Role::Dinsos, &[KABUPATEN], "Bu Operator").await;
-        let answer = file(&bot.user(720), Category::Kks, KULON, "Kartu KKS saya hilang sejak bulan lalu.").await;
-        assert!(answer.contains("Dinas Sosial sudah kami beri tahu"), "{answer}");
+        let answer = file(
+            &bot.user(720),
+            Category::Kks,
+            KULON,
+            "Kartu KKS saya hilang sejak bulan lalu.",
+        )
+        .await;
+        assert!(
+            answer.contains("Dinas Sosial sudah kami beri tahu"),
+            "{answer}"
+        );
         assert!(!answer.contains("TKSK"), "{answer}");
         told(&bot.api, 620, "Aduan baru").await;
         // Twenty days on: escalated, Dinas Sosial told once however often the sweep runs.
         let today = kesos_bot::i18n::today_wib() + chrono::Duration::days(20);
         let calendar = complaints::calendar(&bot.db).await.unwrap();
         let d = Deadlines::default();
-        assert_eq!(complaints::sweep(&bot.db, today, &calendar, d).await.unwrap(), 1);
-        assert_eq!(complaints::sweep(&bot.db, today, &calendar, d).await.unwrap(), 0);
-        bot.api.wait_call(0, Duration::from_secs(10), |c| c.text().contains("lewat batas waktu penyelesaian")).await;
+        assert_eq!(
+            complaints::sweep(&bot.db, today, &calendar, d)
+                .await
+                .unwrap(),
+            1
+        );
+        assert_eq!(
+            complaints::sweep(&bot.db, today, &calendar, d)
+                .await
+                .unwrap(),
+            0
+        );
+        bot.api
+            .wait_call(0, Duration::from_secs(10), |c| {
+                c.text().contains("lewat batas waktu penyelesaian")
+            })
+            .await;
         let escalations = bot
             .api
             .calls()
             .iter()
-            .filter(|c| c.chat_id() == Some(620) && c.text().contains("lewat batas waktu penyelesaian"))
+            .filter(|c| {
+                c.chat_id() == Some(620) && c.text().contains("lewat batas waktu penyelesaian")
+            })
             .count();
         assert_eq!(escalations, 1);
         // An operator who enrols later, or lost the notice, finds it with /status.
@@ -256,7 +370,11 @@ async fn without_a_tksk_dinsos_is_told_and_past_the_deadline_it_is_escalated_onc
         assert!(r.has_button("cp:v:1"), "{}", r.all_text());
         let r = op.press("cp:v:1").await;
         r.assert_contains(&["Kartu KKS saya hilang"]);
-        assert!(r.has_button("cp:t:1") && r.has_button("cp:ok:1"), "{:?}", r.buttons());
+        assert!(
+            r.has_button("cp:t:1") && r.has_button("cp:ok:1"),
+            "{:?}",
+            r.buttons()
+        );
         // The operator takes it; the reporter hears of it.
         op.press("cp:t:1").await.assert_contains(&["Anda tangani"]);
         told(&bot.api, 720, "sedang ditangani").await;
@@ -296,12 +414,18 @@ async fn a_holiday_loaded_for_the_third_working_day_moves_the_response_deadline_
         let dir = tempfile::tempdir().unwrap();
         let run = |args: &[&str]| {
             let mut cmd = crate::process::kesos_bot();
-            cmd.args(args).env("DATABASE_URL", &tdb.url).env("LANG", "id_ID.UTF-8");
+            cmd.args(args)
+                .env("DATABASE_URL", &tdb.url)
+                .env("LANG", "id_ID.UTF-8");
             for (k, v) in tdb.env() {
                 cmd.env(k, v);
             }
             let out = cmd.output().unwrap();
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             String::from_utf8_lossy(&out.stdout).to_string()
         };
         let response_due = |csv: &str| {
@@ -318,7 +442,10 @@ async fn a_holiday_loaded_for_the_third_working_day_moves_the_response_deadline_
         )
         .unwrap();
         let report = run(&["import", "libur", file.to_str().unwrap()]);
-        assert!(report.contains("3") && report.contains("03-12-2026"), "{report}");
+        assert!(
+            report.contains("3") && report.contains("03-12-2026"),
+            "{report}"
+        );
         assert_eq!(response_due(&run(&["export", "complaints"])), "2026-12-04");
         // Again: nothing changes.
         let again = run(&["import", "libur", file.to_str().unwrap()]);
@@ -395,12 +522,19 @@ async fn a_complaint_acknowledged_just_before_a_kill_is_there_after_the_restart_
                     .collect::<Vec<_>>()
             };
             while tickets().is_empty() {
-                assert!(std::time::Instant::now() < deadline, "resident {user} never got a ticket");
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "resident {user} never got a ticket"
+                );
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
             let filed = complaints::of_reporter(&db, user, 10).await.unwrap();
             assert_eq!(filed.len(), 1, "resident {user}");
-            assert!(tickets().iter().all(|t| *t == filed[0].ticket), "{:?}", tickets());
+            assert!(
+                tickets().iter().all(|t| *t == filed[0].ticket),
+                "{:?}",
+                tickets()
+            );
         }
         db.pool.close().await;
         let _ = child.child.kill();
@@ -413,13 +547,20 @@ async fn a_rutilahu_request_opens_a_survey_and_an_overdue_complaint_is_in_the_tk
     on_each_backend!(|tdb| {
         let bot = TestBot::start(&tdb).await;
         enrolled(&bot, 640, Role::Tksk, &[KARAWANG_BARAT], "Pak Ujang").await;
-        let answer = file(&bot.user(740), Category::Rutilahu, KULON, "Atap rumah kami bocor dan dindingnya retak.").await;
+        let answer = file(
+            &bot.user(740),
+            Category::Rutilahu,
+            KULON,
+            "Atap rumah kami bocor dan dindingnya retak.",
+        )
+        .await;
         let ticket = ticket_in(&answer);
-        let kinds: Vec<(String,)> = sqlx::query_as("SELECT kind FROM tasks WHERE subject = $1 ORDER BY kind")
-            .bind(&ticket)
-            .fetch_all(&bot.db.pool)
-            .await
-            .unwrap();
+        let kinds: Vec<(String,)> =
+            sqlx::query_as("SELECT kind FROM tasks WHERE subject = $1 ORDER BY kind")
+                .bind(&ticket)
+                .fetch_all(&bot.db.pool)
+                .await
+                .unwrap();
         let kinds: Vec<String> = kinds.into_iter().map(|k| k.0).collect();
         assert_eq!(kinds, vec!["complaint", "survey_rutilahu"]);
         // Nobody answered: a week on, the TKSK's morning reminder says so.

@@ -37,7 +37,9 @@ fn the_studys_quotas_and_distributions_reproduce_its_table_1_and_its_monthly_ser
         let dir = tempfile::tempdir().unwrap();
         let run = |args: &[&str]| {
             let mut cmd = kesos_bot();
-            cmd.args(args).env("DATABASE_URL", &tdb.url).env("LANG", "id_ID.UTF-8");
+            cmd.args(args)
+                .env("DATABASE_URL", &tdb.url)
+                .env("LANG", "id_ID.UTF-8");
             for (k, v) in tdb.env() {
                 cmd.env(k, v);
             }
@@ -54,7 +56,13 @@ fn the_studys_quotas_and_distributions_reproduce_its_table_1_and_its_monthly_ser
         for (_, code, kuota, _) in TABLE_1 {
             first.push(i);
             for _ in 0..kuota {
-                writeln!(kpm, "{};{};321501{i:010};{code};SEMBAKO", synthetic_nik(i), synthetic_name(i)).unwrap();
+                writeln!(
+                    kpm,
+                    "{};{};321501{i:010};{code};SEMBAKO",
+                    synthetic_nik(i),
+                    synthetic_name(i)
+                )
+                .unwrap();
                 i += 1;
             }
         }
@@ -67,11 +75,19 @@ fn the_studys_quotas_and_distributions_reproduce_its_table_1_and_its_monthly_ser
         // The quotas as Dinas Sosial writes them, the kecamatan's official total among them.
         let mut kuota = String::from("kelurahan;program;periode;kuota\n");
         for (name, _, k, _) in TABLE_1 {
-            writeln!(kuota, "{name};BPNT;2018;{}", kesos_bot::i18n::number(kesos_bot::i18n::Lang::Id, k)).unwrap();
+            writeln!(
+                kuota,
+                "{name};BPNT;2018;{}",
+                kesos_bot::i18n::number(kesos_bot::i18n::Lang::Id, k)
+            )
+            .unwrap();
         }
         kuota.push_str("Karawang Barat;BPNT;2018;8.220\nAtlantis;BPNT;2018;5\n");
         let report = run(&["import", "kuota", &file("kuota.csv", &kuota)]);
-        assert!(report.contains("Baris 11") && report.contains("Atlantis"), "{report}");
+        assert!(
+            report.contains("Baris 11") && report.contains("Atlantis"),
+            "{report}"
+        );
         // Penyaluran April–August 2018: the realised households received in one month each,
         // the others are recorded as not received; then January–June 2019.
         let mut pen = String::from("no_kk,program,periode,diterima\n");
@@ -92,21 +108,42 @@ fn the_studys_quotas_and_distributions_reproduce_its_table_1_and_its_monthly_ser
         let pen_file = file("penyaluran.csv", &pen);
         let report = run(&["import", "penyaluran", &pen_file]);
         assert!(report.contains("tidak terdaftar sebagai KPM"), "{report}");
-        assert!(!report.contains("3215019999999999"), "no number echoed: {report}");
+        assert!(
+            !report.contains("3215019999999999"),
+            "no number echoed: {report}"
+        );
         let again = run(&["import", "penyaluran", &pen_file]);
         assert!(again.contains("Ditambahkan: 0, diperbarui: 0"), "{again}");
         // A changed file updates in place: one household did not receive after all, then did.
-        let changed = file("changed.csv", "no_kk;program;periode;diterima\n3215010000000000;SEMBAKO;2019-01;tidak\n");
+        let changed = file(
+            "changed.csv",
+            "no_kk;program;periode;diterima\n3215010000000000;SEMBAKO;2019-01;tidak\n",
+        );
         let r = run(&["import", "penyaluran", &changed]);
         assert!(r.contains("Ditambahkan: 0, diperbarui: 1"), "{r}");
-        let back = file("back.csv", "no_kk;program;periode;diterima\n3215010000000000;SEMBAKO;2019-01;ya\n");
+        let back = file(
+            "back.csv",
+            "no_kk;program;periode;diterima\n3215010000000000;SEMBAKO;2019-01;ya\n",
+        );
         let r = run(&["import", "penyaluran", &back]);
         assert!(r.contains("Ditambahkan: 0, diperbarui: 1"), "{r}");
 
-        let table = run(&["report", "realisasi", "--period", "2018-04..2018-08", "--area", "Karawang Barat", "--program", "BPNT"]);
+        let table = run(&[
+            "report",
+            "realisasi",
+            "--period",
+            "2018-04..2018-08",
+            "--area",
+            "Karawang Barat",
+            "--program",
+            "BPNT",
+        ]);
         assert!(table.contains("April–Agustus 2018"), "{table}");
         for (name, _, kuota, done) in TABLE_1 {
-            let line = table.lines().find(|l| l.starts_with(name)).unwrap_or_else(|| panic!("{name}: {table}"));
+            let line = table
+                .lines()
+                .find(|l| l.starts_with(name))
+                .unwrap_or_else(|| panic!("{name}: {table}"));
             let nums: Vec<&str> = line[name.len()..].split_whitespace().collect();
             let id = |n: i64| kesos_bot::i18n::number(kesos_bot::i18n::Lang::Id, n);
             assert_eq!(nums[0], id(kuota), "{line}");
@@ -114,14 +151,43 @@ fn the_studys_quotas_and_distributions_reproduce_its_table_1_and_its_monthly_ser
             assert_eq!(nums[3], id(kuota - done), "{line}");
         }
         let total = table.lines().find(|l| l.starts_with("Total")).unwrap();
-        assert!(total.contains("8.240") && total.contains("5.696") && total.contains("69,1%"), "{total}");
-        assert!(table.contains("kuota resmi Kecamatan Karawang Barat 8.220") && table.contains("8.240"), "{table}");
-        let csv = run(&["report", "realisasi", "--period", "2018-04..2018-08", "--area", "32.15.01", "--format", "csv"]);
-        assert!(csv.contains("32.15.01.1003,Adiarsa Barat,550,420,76.4,130"), "{csv}");
+        assert!(
+            total.contains("8.240") && total.contains("5.696") && total.contains("69,1%"),
+            "{total}"
+        );
+        assert!(
+            table.contains("kuota resmi Kecamatan Karawang Barat 8.220") && table.contains("8.240"),
+            "{table}"
+        );
+        let csv = run(&[
+            "report",
+            "realisasi",
+            "--period",
+            "2018-04..2018-08",
+            "--area",
+            "32.15.01",
+            "--format",
+            "csv",
+        ]);
+        assert!(
+            csv.contains("32.15.01.1003,Adiarsa Barat,550,420,76.4,130"),
+            "{csv}"
+        );
         assert!(csv.contains(",TOTAL,8240,5696,69.1,2544"), "{csv}");
         // Pictures a person can read: PNG files of a readable size, not blank.
         let png = dir.path().join("realisasi.png");
-        let said = run(&["report", "realisasi", "--period", "2018-04..2018-08", "--area", "Karawang Barat", "--format", "png", "--output", png.to_str().unwrap()]);
+        let said = run(&[
+            "report",
+            "realisasi",
+            "--period",
+            "2018-04..2018-08",
+            "--area",
+            "Karawang Barat",
+            "--format",
+            "png",
+            "--output",
+            png.to_str().unwrap(),
+        ]);
         assert!(said.contains("realisasi-bulanan.png"), "{said}");
         for file in [png.clone(), dir.path().join("realisasi-bulanan.png")] {
             let bytes = std::fs::read(&file).unwrap();
@@ -133,26 +199,59 @@ fn the_studys_quotas_and_distributions_reproduce_its_table_1_and_its_monthly_ser
             assert!(info.width >= 800 && info.height >= 400, "{info:?}");
             // Drawn on: many pixels are neither white nor one colour.
             let inked = pixels.chunks(3).filter(|p| p != &[255, 255, 255]).count();
-            assert!(inked > (info.width * info.height / 50) as usize, "{file:?} is nearly blank");
+            assert!(
+                inked > (info.width * info.height / 50) as usize,
+                "{file:?} is nearly blank"
+            );
         }
-        let series = run(&["report", "realisasi", "--period", "2019-01..2019-06", "--area", "Karawang Barat"]);
+        let series = run(&[
+            "report",
+            "realisasi",
+            "--period",
+            "2019-01..2019-06",
+            "--area",
+            "Karawang Barat",
+        ]);
         for (m, n) in SERIES_2019.iter().enumerate() {
             let month = ["Januari", "Februari", "Maret", "April", "Mei", "Juni"][m];
-            let expect = format!("{month} 2019: {}", kesos_bot::i18n::number(kesos_bot::i18n::Lang::Id, *n));
+            let expect = format!(
+                "{month} 2019: {}",
+                kesos_bot::i18n::number(kesos_bot::i18n::Lang::Id, *n)
+            );
             assert!(series.contains(&expect), "{expect}: {series}");
         }
         // The KPM export: every member, masked numbers only, the last month received.
         let export = run(&["export", "kpm"]);
-        assert_eq!(export.lines().count(), 1 + 8240, "a header and one row per member");
+        assert_eq!(
+            export.lines().count(),
+            1 + 8240,
+            "a header and one row per member"
+        );
         assert!(!export.contains(&synthetic_nik(0)), "never a full NIK");
-        assert!(export.lines().skip(1).all(|l| l.contains("**") && l.contains("SEMBAKO")), "masked, with programs");
+        assert!(
+            export
+                .lines()
+                .skip(1)
+                .all(|l| l.contains("**") && l.contains("SEMBAKO")),
+            "masked, with programs"
+        );
         // The households who received in 2019 (0..5,991) have a 2019 month as their last.
-        let in_2019 = export.lines().filter(|l| l.ends_with(",2019-06") || l.contains(",2019-0")).count();
+        let in_2019 = export
+            .lines()
+            .filter(|l| l.ends_with(",2019-06") || l.contains(",2019-0"))
+            .count();
         assert_eq!(in_2019, 5991, "{}", export.lines().nth(1).unwrap());
         // In the bot: a TKSK's /rekap, with the indicators said honestly and the charts.
         rt.block_on(async {
             let bot = crate::support::TestBot::start(tdb).await;
-            crate::support::enrolled(&bot, 880, kesos_bot::domain::role::Role::Tksk, &["32.15.01"], "Pak Ujang").await;
+            crate::support::enrolled(
+                &bot,
+                880,
+                kesos_bot::domain::role::Role::Tksk,
+                &["32.15.01"],
+                "Pak Ujang",
+            )
+            .await;
             let r = bot.user(880).send("/rekap").await;
             r.assert_contains(&[
                 "Rekap Karawang Barat",
@@ -165,7 +264,11 @@ fn the_studys_quotas_and_distributions_reproduce_its_table_1_and_its_monthly_ser
             assert_eq!(photos, 2, "the bar chart and the monthly line");
             assert_eq!(bot.api.uploads(), 2);
             let r = bot.user(880).press("rk:csv:32.15.01").await;
-            let doc = r.calls.iter().find(|c| c.method == "senddocument").expect("the CSV");
+            let doc = r
+                .calls
+                .iter()
+                .find(|c| c.method == "senddocument")
+                .expect("the CSV");
             assert!(doc.text().contains("Realisasi BPNT"), "{:?}", doc.body);
             // Another kecamatan's figures are not a TKSK's to read.
             let r = bot.user(880).press_on(1, "", "rk:a:32.15").await;

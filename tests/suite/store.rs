@@ -284,7 +284,9 @@ async fn two_processes_on_one_database_share_one_send_budget() {
         let mut slots = Vec::new();
         for chat in 0..90 {
             let db = if chat % 2 == 0 { &a } else { &b };
-            slots.push(at(pace::reserve(db, budget, 1000 + chat, now, None).await.unwrap()));
+            slots.push(at(pace::reserve(db, budget, 1000 + chat, now, None)
+                .await
+                .unwrap()));
         }
         let immediate = slots.iter().filter(|s| **s == now).count();
         assert!((28..=31).contains(&immediate), "{immediate}");
@@ -294,19 +296,30 @@ async fn two_processes_on_one_database_share_one_send_budget() {
         // the same answer) and is told when to ask again; then it gets a slot.
         let one = Some(budget.global_us);
         let busy = pace::reserve(&a, budget, 5000, now, one).await.unwrap();
-        assert_eq!(pace::reserve(&b, budget, 5000, now, one).await.unwrap(), busy);
+        assert_eq!(
+            pace::reserve(&b, budget, 5000, now, one).await.unwrap(),
+            busy
+        );
         let Slot::Busy(retry) = busy else {
             panic!("{busy:?}")
         };
         assert!(retry >= now + 2_900_000, "{retry}");
-        let bulk = at(pace::reserve(&a, budget, 5000, retry - budget.global_us, one)
-            .await
-            .unwrap());
+        let bulk = at(
+            pace::reserve(&a, budget, 5000, retry - budget.global_us, one)
+                .await
+                .unwrap(),
+        );
         assert!(bulk <= retry, "{bulk}");
         // Held only by its own chat's pace, a bulk delivery is told so (and other chats go).
         let again = pace::reserve(&a, budget, 5000, retry, one).await.unwrap();
-        assert!(matches!(again, Slot::ChatBusy(t) if t >= bulk + 900_000), "{again:?}");
-        assert!(matches!(pace::reserve(&b, budget, 5002, retry, one).await.unwrap(), Slot::At(_)));
+        assert!(
+            matches!(again, Slot::ChatBusy(t) if t >= bulk + 900_000),
+            "{again:?}"
+        );
+        assert!(matches!(
+            pace::reserve(&b, budget, 5002, retry, one).await.unwrap(),
+            Slot::At(_)
+        ));
         // Telegram's pause holds both.
         pace::freeze(&a, now + 30_000_000).await.unwrap();
         assert!(at(pace::reserve(&b, budget, 7, now, None).await.unwrap()) >= now + 30_000_000);

@@ -572,13 +572,19 @@ async fn the_daily_reminder_is_queued_once_a_day_whatever_the_restarts() {
             1,
             "one worker has due tasks"
         );
-        assert_eq!(tick(&bot.db, seven, 7, Default::default()).await.unwrap(), 0);
+        assert_eq!(
+            tick(&bot.db, seven, 7, Default::default()).await.unwrap(),
+            0
+        );
         // Even without the day's mark (another instance, a lost write) the dedupe key holds.
         sqlx::query("DELETE FROM meta WHERE key = 'reminders_day'")
             .execute(&bot.db.pool)
             .await
             .unwrap();
-        assert_eq!(tick(&bot.db, seven, 7, Default::default()).await.unwrap(), 0);
+        assert_eq!(
+            tick(&bot.db, seven, 7, Default::default()).await.unwrap(),
+            0
+        );
         wait_notice(&bot, 981, "jatuh tempo hari ini: 1").await;
         wait_notice(&bot, 981, "sudah lewat batas: 1").await;
         let (n,): (i64,) = one(
@@ -855,10 +861,10 @@ async fn a_reply_waiting_for_its_user_goes_before_notices_and_notices_before_bul
     on_each_backend!(|tdb| {
         let db = tdb.connect().await;
         let n = |today| Notice::Reminder {
-                today,
-                overdue: 0,
-                complaints: 0,
-            };
+            today,
+            overdue: 0,
+            complaints: 0,
+        };
         for i in 0..3 {
             outbox::enqueue_in(&db.pool, Lane::Bulk, 700 + i, &n(i), None)
                 .await

@@ -86,7 +86,10 @@ pub async fn open_for(app: &App, batch: &[Queued]) -> anyhow::Result<Opened> {
     }
     let chats: Vec<i64> = batch.iter().map(|q| q.chat_id).collect();
     if residents {
-        opened.stopped = broadcasts::opted_out(&app.db, &chats).await?.into_iter().collect();
+        opened.stopped = broadcasts::opted_out(&app.db, &chats)
+            .await?
+            .into_iter()
+            .collect();
     }
     if workers {
         let active = broadcasts::active_worker_chats(&app.db, &chats).await?;
@@ -103,13 +106,18 @@ fn entry(
 ) -> Option<Entry> {
     let text = seal.open_string(Place::Broadcast, &b.body).ok()?;
     let audience = Audience::parse(&b.audience).ok()?;
-    let area = audience
-        .area()
-        .map(|a| names.get(a.as_str()).cloned().unwrap_or_else(|| a.as_str().to_string()));
+    let area = audience.area().map(|a| {
+        names
+            .get(a.as_str())
+            .cloned()
+            .unwrap_or_else(|| a.as_str().to_string())
+    });
     let media = match (b.media_kind(), &b.media, upload) {
         (Some(kind), Some(id), _) => Some((kind, File::Id(id.clone()))),
         (Some(kind), None, Some(data)) => {
-            let data = base64::engine::general_purpose::STANDARD.decode(&data).ok()?;
+            let data = base64::engine::general_purpose::STANDARD
+                .decode(&data)
+                .ok()?;
             let name = b.media_name.clone().unwrap_or_else(|| "lampiran".into());
             Some((kind, File::Upload { name, data }))
         }
@@ -168,7 +176,12 @@ impl Opened {
     /// Broadcast `id` in `lang`, as one recipient receives it; `None` when it cannot be read.
     pub fn bulletin(&self, lang: Lang, id: i64) -> Option<Bulletin> {
         let e = self.entries.get(&id)?;
-        let text = render(lang, (e.from.0, e.from.1.as_deref()), e.for_residents, &e.text);
+        let text = render(
+            lang,
+            (e.from.0, e.from.1.as_deref()),
+            e.for_residents,
+            &e.text,
+        );
         let media = e.media.as_ref().map(|(kind, file)| {
             let file = match file {
                 File::Id(id) => InputFile::file_id(FileId(id.clone())),
@@ -180,7 +193,11 @@ impl Opened {
         });
         Some(Bulletin {
             text,
-            markup: Some(ReplyMarkup::InlineKeyboard(keyboard(lang, id, e.for_residents))),
+            markup: Some(ReplyMarkup::InlineKeyboard(keyboard(
+                lang,
+                id,
+                e.for_residents,
+            ))),
             media,
         })
     }
@@ -188,11 +205,18 @@ impl Opened {
 
 /// The words of a broadcast: who sends it, the author's text, and for residents a reminder
 /// that Dinas Sosial never asks for money or codes (bansos scams imitate such notices).
-pub fn render(lang: Lang, (role, area): (Role, Option<&str>), for_residents: bool, text: &str) -> String {
+pub fn render(
+    lang: Lang,
+    (role, area): (Role, Option<&str>),
+    for_residents: bool,
+    text: &str,
+) -> String {
     let heading = match (role, area) {
-        (Role::Tksk, Some(area)) => {
-            targs(lang, "broadcast-from-tksk", &[("area", area.to_string().into())])
-        }
+        (Role::Tksk, Some(area)) => targs(
+            lang,
+            "broadcast-from-tksk",
+            &[("area", area.to_string().into())],
+        ),
         _ => t(lang, "broadcast-from-dinsos"),
     };
     let mut out = heading;

@@ -98,8 +98,16 @@ pub async fn on_command(bot: &Tg, app: &App, caller: &Caller, dialogue: &Dlg) ->
     let mut rows = match caller.role {
         Role::Dinsos => vec![
             vec![
-                button(lang, "broadcast-to-tksk", Button::Broadcast(BroadcastPress::AllTksk)),
-                button(lang, "broadcast-to-psm", Button::Broadcast(BroadcastPress::AllPsm)),
+                button(
+                    lang,
+                    "broadcast-to-tksk",
+                    Button::Broadcast(BroadcastPress::AllTksk),
+                ),
+                button(
+                    lang,
+                    "broadcast-to-psm",
+                    Button::Broadcast(BroadcastPress::AllPsm),
+                ),
             ],
             vec![button(
                 lang,
@@ -115,15 +123,33 @@ pub async fn on_command(bot: &Tg, app: &App, caller: &Caller, dialogue: &Dlg) ->
         _ => {
             let name = super::worker::area_name(&app.db, &home).await;
             let label = targs(lang, "broadcast-to-my-psm", &[("area", name.into())]);
-            vec![vec![labelled(label, Button::Broadcast(BroadcastPress::MyPsm))]]
+            vec![vec![labelled(
+                label,
+                Button::Broadcast(BroadcastPress::MyPsm),
+            )]]
         }
     };
     rows.push(vec![
-        button(lang, "broadcast-mine", Button::Broadcast(BroadcastPress::List)),
-        button(lang, "broadcast-cancel", Button::Broadcast(BroadcastPress::Cancel)),
+        button(
+            lang,
+            "broadcast-mine",
+            Button::Broadcast(BroadcastPress::List),
+        ),
+        button(
+            lang,
+            "broadcast-cancel",
+            Button::Broadcast(BroadcastPress::Cancel),
+        ),
     ]);
     let body = t(lang, "broadcast-ask-audience");
-    say(bot, app, caller, &body, Some(InlineKeyboardMarkup::new(rows))).await
+    say(
+        bot,
+        app,
+        caller,
+        &body,
+        Some(InlineKeyboardMarkup::new(rows)),
+    )
+    .await
 }
 
 /// A press on one of the `/siaran` buttons.
@@ -180,7 +206,16 @@ pub async fn on_press(
             }),
         ) => {
             bot.answer_callback_query(q.id.clone()).await?;
-            confirm(&bot, &app, &caller, &dialogue, (key, audience), body, send_at).await
+            confirm(
+                &bot,
+                &app,
+                &caller,
+                &dialogue,
+                (key, audience),
+                body,
+                send_at,
+            )
+            .await
         }
         _ => toast(&bot, &q, t(lang, "button-stale")).await,
     }
@@ -243,7 +278,9 @@ async fn choose(
     bot.answer_callback_query(q.id.clone()).await?;
     let (reach, missing) = broadcasts::reach(&app.db, &audience).await?;
     let label = audience_label(&app.db, lang, &audience).await;
-    dialogue.update(compose(key, audience, Compose::Text)).await?;
+    dialogue
+        .update(compose(key, audience, Compose::Text))
+        .await?;
     let mut body = targs(
         lang,
         "broadcast-ask-text",
@@ -298,12 +335,20 @@ async fn pick_kecamatan(
     say(bot, app, caller, &t(lang, key), Some(grid(buttons, lang))).await
 }
 
-async fn pick_village(bot: &Tg, app: &App, caller: &Caller, kecamatan: &RegionCode) -> HandlerResult {
+async fn pick_village(
+    bot: &Tg,
+    app: &App,
+    caller: &Caller,
+    kecamatan: &RegionCode,
+) -> HandlerResult {
     let lang = caller.lang;
     let places = regions::children(&app.db, kecamatan.as_str()).await?;
     let buttons = places.into_iter().filter_map(|r| {
         let code = RegionCode::parse(&r.code).ok()?;
-        Some(labelled(r.name, Button::Broadcast(BroadcastPress::Residents(code))))
+        Some(labelled(
+            r.name,
+            Button::Broadcast(BroadcastPress::Residents(code)),
+        ))
     });
     let name = super::worker::area_name(&app.db, kecamatan.as_str()).await;
     let body = targs(lang, "broadcast-pick-village", &[("area", name.into())]);
@@ -311,7 +356,10 @@ async fn pick_village(bot: &Tg, app: &App, caller: &Caller, kecamatan: &RegionCo
 }
 
 /// Buttons two to a row, with "cancel" last.
-fn grid(buttons: impl Iterator<Item = teloxide::types::InlineKeyboardButton>, lang: Lang) -> InlineKeyboardMarkup {
+fn grid(
+    buttons: impl Iterator<Item = teloxide::types::InlineKeyboardButton>,
+    lang: Lang,
+) -> InlineKeyboardMarkup {
     let all: Vec<_> = buttons.collect();
     let mut rows: Vec<Vec<_>> = all.chunks(2).map(<[_]>::to_vec).collect();
     rows.push(vec![button(
@@ -329,9 +377,7 @@ pub async fn audience_label(db: &Db, lang: Lang, audience: &Audience) -> String 
         None => String::new(),
     };
     // The Kemendagri code says which: 1xxx kelurahan, 2xxx desa.
-    let place = audience
-        .area()
-        .map_or("kelurahan", |a| a.level().code());
+    let place = audience.area().map_or("kelurahan", |a| a.level().code());
     let kecamatan = |a: &RegionCode| a.level() == Level::Kecamatan;
     let (key, area) = match audience {
         Audience::Tksk { within: None } => ("broadcast-audience-tksk", name),
@@ -343,11 +389,7 @@ pub async fn audience_label(db: &Db, lang: Lang, audience: &Audience) -> String 
         Audience::Workers(_) => ("broadcast-audience-workers", name),
         Audience::Residents(_) => ("broadcast-audience-residents", name),
     };
-    targs(
-        lang,
-        key,
-        &[("area", area.into()), ("place", place.into())],
-    )
+    targs(lang, key, &[("area", area.into()), ("place", place.into())])
 }
 
 /// A message inside the flow: the text, the time, or a reminder of what is asked.
@@ -372,8 +414,16 @@ pub async fn on_message(
                     .await?;
                 let keyboard = InlineKeyboardMarkup::new(vec![
                     vec![
-                        button(lang, "broadcast-now", Button::Broadcast(BroadcastPress::Now)),
-                        button(lang, "broadcast-later", Button::Broadcast(BroadcastPress::Later)),
+                        button(
+                            lang,
+                            "broadcast-now",
+                            Button::Broadcast(BroadcastPress::Now),
+                        ),
+                        button(
+                            lang,
+                            "broadcast-later",
+                            Button::Broadcast(BroadcastPress::Later),
+                        ),
                     ],
                     vec![button(
                         lang,
@@ -381,7 +431,14 @@ pub async fn on_message(
                         Button::Broadcast(BroadcastPress::Cancel),
                     )],
                 ]);
-                say(bot, app, caller, &t(lang, "broadcast-ask-when"), Some(keyboard)).await
+                say(
+                    bot,
+                    app,
+                    caller,
+                    &t(lang, "broadcast-ask-when"),
+                    Some(keyboard),
+                )
+                .await
             }
             Err(key) => {
                 let body = targs(
@@ -391,8 +448,7 @@ pub async fn on_message(
                         ("max", number(lang, rules::MAX_TEXT as i64).into()),
                         (
                             "length",
-                            number(lang, msg.text().map_or(0, |t| t.chars().count()) as i64)
-                                .into(),
+                            number(lang, msg.text().map_or(0, |t| t.chars().count()) as i64).into(),
                         ),
                     ],
                 );
@@ -475,7 +531,12 @@ async fn preview(
     };
     let author = author_role(caller);
     let shown = Bulletin {
-        text: bulletin::render(lang, (author, area.as_deref()), audience.is_residents(), &body.text),
+        text: bulletin::render(
+            lang,
+            (author, area.as_deref()),
+            audience.is_residents(),
+            &body.text,
+        ),
         markup: None,
         media: body
             .media()
@@ -491,7 +552,10 @@ async fn preview(
         lang,
         "broadcast-preview",
         &[
-            ("audience", audience_label(&app.db, lang, &audience).await.into()),
+            (
+                "audience",
+                audience_label(&app.db, lang, &audience).await.into(),
+            ),
             ("count", reach.into()),
             ("shown", number(lang, reach).into()),
             ("when", when.into()),
@@ -501,8 +565,16 @@ async fn preview(
         .update(compose(key, audience, Compose::Confirm { body, send_at }))
         .await?;
     let keyboard = InlineKeyboardMarkup::new(vec![vec![
-        button(lang, "broadcast-send", Button::Broadcast(BroadcastPress::Send)),
-        button(lang, "broadcast-cancel", Button::Broadcast(BroadcastPress::Cancel)),
+        button(
+            lang,
+            "broadcast-send",
+            Button::Broadcast(BroadcastPress::Send),
+        ),
+        button(
+            lang,
+            "broadcast-cancel",
+            Button::Broadcast(BroadcastPress::Cancel),
+        ),
     ]]);
     say(bot, app, caller, &summary, Some(keyboard)).await
 }
@@ -596,7 +668,10 @@ async fn show_list(bot: &Tg, app: &App, caller: &Caller) -> HandlerResult {
         lines.push(list_entry(&app.db, lang, b, &c).await);
         if c.queued > 0 {
             let label = targs(lang, "broadcast-stop-one", &[("id", b.id.into())]);
-            stops.push(vec![labelled(label, Button::Broadcast(BroadcastPress::Stop(b.id)))]);
+            stops.push(vec![labelled(
+                label,
+                Button::Broadcast(BroadcastPress::Stop(b.id)),
+            )]);
         }
     }
     let keyboard = (!stops.is_empty()).then(|| InlineKeyboardMarkup::new(stops));
@@ -619,7 +694,10 @@ pub async fn list_entry(db: &Db, lang: Lang, b: &broadcasts::Broadcast, c: &Coun
         },
         &[
             ("id", b.id.into()),
-            ("when", datetime_wib(lang, b.send_at.max(b.created_at)).into()),
+            (
+                "when",
+                datetime_wib(lang, b.send_at.max(b.created_at)).into(),
+            ),
             ("audience", audience.into()),
             ("total", number(lang, c.total()).into()),
             ("queued", number(lang, c.queued).into()),
@@ -653,7 +731,11 @@ async fn stop(bot: &Tg, app: &App, caller: &Caller, q: &CallbackQuery, id: i64) 
     let lang = caller.lang;
     match broadcasts::cancel(&app.db, id, Some(caller.tg_id)).await? {
         Some(n) => {
-            let body = targs(lang, "broadcast-stopped", &[("id", id.into()), ("count", n.into())]);
+            let body = targs(
+                lang,
+                "broadcast-stopped",
+                &[("id", id.into()), ("count", n.into())],
+            );
             toast(bot, q, body).await?;
             show_list(bot, app, caller).await
         }
@@ -669,7 +751,13 @@ pub fn callbacks() -> super::Handler {
 }
 
 /// "Sudah dibaca": recorded once, answered with a toast.
-pub async fn on_read(bot: Tg, app: Arc<App>, caller: Caller, q: CallbackQuery, id: i64) -> HandlerResult {
+pub async fn on_read(
+    bot: Tg,
+    app: Arc<App>,
+    caller: Caller,
+    q: CallbackQuery,
+    id: i64,
+) -> HandlerResult {
     let key = match broadcasts::mark_read(&app.db, id, caller.tg_id, caller.chat_id).await? {
         Read::Recorded => "broadcast-read-thanks",
         Read::Already => "broadcast-read-already",
@@ -679,7 +767,13 @@ pub async fn on_read(bot: Tg, app: Arc<App>, caller: Caller, q: CallbackQuery, i
 }
 
 /// A resident stops (`on` false) or starts again receiving broadcasts.
-pub async fn on_notices(bot: Tg, app: Arc<App>, caller: Caller, q: CallbackQuery, on: bool) -> HandlerResult {
+pub async fn on_notices(
+    bot: Tg,
+    app: Arc<App>,
+    caller: Caller,
+    q: CallbackQuery,
+    on: bool,
+) -> HandlerResult {
     let lang = caller.lang;
     broadcasts::set_notices_off(&app.db, caller.tg_id, !on).await?;
     if on {
@@ -692,7 +786,14 @@ pub async fn on_notices(bot: Tg, app: Arc<App>, caller: Caller, q: CallbackQuery
         "broadcast-resume",
         Button::Notices(true),
     )]]);
-    say(&bot, &app, &caller, &t(lang, "broadcast-stopped-notices-long"), Some(keyboard)).await
+    say(
+        &bot,
+        &app,
+        &caller,
+        &t(lang, "broadcast-stopped-notices-long"),
+        Some(keyboard),
+    )
+    .await
 }
 
 async fn say(

@@ -82,7 +82,9 @@ fn cancel_row(lang: crate::i18n::Lang) -> Vec<teloxide::types::InlineKeyboardBut
 }
 
 async fn set(cx: &Ctx, draft: Draft) -> HandlerResult {
-    cx.dialogue.update(State::Complaint(Flow::Filing(draft))).await?;
+    cx.dialogue
+        .update(State::Complaint(Flow::Filing(draft)))
+        .await?;
     Ok(())
 }
 
@@ -103,11 +105,20 @@ async fn ask(cx: &Ctx, draft: &Draft) -> HandlerResult {
         Step::Category => {
             let mut rows: Vec<_> = Category::ALL
                 .iter()
-                .map(|c| vec![button(lang, &c.message_id(), press(AduanPress::Category(*c)))])
+                .map(|c| {
+                    vec![button(
+                        lang,
+                        &c.message_id(),
+                        press(AduanPress::Category(*c)),
+                    )]
+                })
                 .collect();
             rows.push(cancel_row(lang));
-            cx.say_with(&t(lang, "complaint-ask-category"), InlineKeyboardMarkup::new(rows))
-                .await
+            cx.say_with(
+                &t(lang, "complaint-ask-category"),
+                InlineKeyboardMarkup::new(rows),
+            )
+            .await
         }
         Step::Village { .. } => ask_village(cx).await,
         Step::Description { .. } => {
@@ -119,7 +130,8 @@ async fn ask(cx: &Ctx, draft: &Draft) -> HandlerResult {
                     ("max", number(lang, rules::MAX_DESCRIPTION as i64).into()),
                 ],
             );
-            cx.say_with(&body, InlineKeyboardMarkup::new(vec![cancel_row(lang)])).await
+            cx.say_with(&body, InlineKeyboardMarkup::new(vec![cancel_row(lang)]))
+                .await
         }
         Step::Photos { photos, .. } => {
             let key = if photos.is_empty() {
@@ -160,10 +172,19 @@ async fn ask(cx: &Ctx, draft: &Draft) -> HandlerResult {
         }
         Step::Anonymous(_) => {
             let keyboard = InlineKeyboardMarkup::new(vec![
-                vec![button(lang, "complaint-anonymous-yes", press(AduanPress::Anonymous(true)))],
-                vec![button(lang, "complaint-anonymous-no", press(AduanPress::Anonymous(false)))],
+                vec![button(
+                    lang,
+                    "complaint-anonymous-yes",
+                    press(AduanPress::Anonymous(true)),
+                )],
+                vec![button(
+                    lang,
+                    "complaint-anonymous-no",
+                    press(AduanPress::Anonymous(false)),
+                )],
             ]);
-            cx.say_with(&t(lang, "complaint-ask-anonymous"), keyboard).await
+            cx.say_with(&t(lang, "complaint-ask-anonymous"), keyboard)
+                .await
         }
         Step::Confirm(form) => {
             let body = summary(cx, form).await?;
@@ -193,11 +214,19 @@ async fn ask_village(cx: &Ctx) -> HandlerResult {
         return ask_kecamatan(cx).await;
     };
     let keyboard = InlineKeyboardMarkup::new(vec![
-        vec![labelled(format!("📍 {name}"), press(AduanPress::Village(code)))],
-        vec![button(lang, "complaint-other-village", press(AduanPress::OtherVillage))],
+        vec![labelled(
+            format!("📍 {name}"),
+            press(AduanPress::Village(code)),
+        )],
+        vec![button(
+            lang,
+            "complaint-other-village",
+            press(AduanPress::OtherVillage),
+        )],
         cancel_row(lang),
     ]);
-    cx.say_with(&t(lang, "complaint-ask-village"), keyboard).await
+    cx.say_with(&t(lang, "complaint-ask-village"), keyboard)
+        .await
 }
 
 async fn ask_kecamatan(cx: &Ctx) -> HandlerResult {
@@ -205,12 +234,20 @@ async fn ask_kecamatan(cx: &Ctx) -> HandlerResult {
     let list = residents::kecamatan_list(&cx.app.db).await?;
     let buttons: Vec<_> = list
         .into_iter()
-        .filter_map(|p| Some(labelled(p.name, press(AduanPress::Kecamatan(RegionCode::parse(&p.code).ok()?)))))
+        .filter_map(|p| {
+            Some(labelled(
+                p.name,
+                press(AduanPress::Kecamatan(RegionCode::parse(&p.code).ok()?)),
+            ))
+        })
         .collect();
     let mut rows: Vec<Vec<_>> = buttons.chunks(2).map(<[_]>::to_vec).collect();
     rows.push(cancel_row(lang));
-    cx.say_with(&t(lang, "complaint-ask-kecamatan"), InlineKeyboardMarkup::new(rows))
-        .await
+    cx.say_with(
+        &t(lang, "complaint-ask-kecamatan"),
+        InlineKeyboardMarkup::new(rows),
+    )
+    .await
 }
 
 async fn ask_village_of(cx: &Ctx, kecamatan: &RegionCode) -> HandlerResult {
@@ -218,12 +255,24 @@ async fn ask_village_of(cx: &Ctx, kecamatan: &RegionCode) -> HandlerResult {
     let list = residents::villages_of(&cx.app.db, kecamatan.as_str()).await?;
     let buttons: Vec<_> = list
         .into_iter()
-        .filter_map(|p| Some(labelled(p.name, press(AduanPress::Village(RegionCode::parse(&p.code).ok()?)))))
+        .filter_map(|p| {
+            Some(labelled(
+                p.name,
+                press(AduanPress::Village(RegionCode::parse(&p.code).ok()?)),
+            ))
+        })
         .collect();
     let mut rows: Vec<Vec<_>> = buttons.chunks(2).map(<[_]>::to_vec).collect();
-    rows.push(vec![button(lang, "complaint-other-kecamatan", press(AduanPress::OtherVillage))]);
-    cx.say_with(&t(lang, "complaint-ask-village-of"), InlineKeyboardMarkup::new(rows))
-        .await
+    rows.push(vec![button(
+        lang,
+        "complaint-other-kecamatan",
+        press(AduanPress::OtherVillage),
+    )]);
+    cx.say_with(
+        &t(lang, "complaint-ask-village-of"),
+        InlineKeyboardMarkup::new(rows),
+    )
+    .await
 }
 
 /// What the resident is about to send.
@@ -234,7 +283,11 @@ async fn summary(cx: &Ctx, form: &Form) -> anyhow::Result<String> {
         .map(|(name, _)| name)
         .unwrap_or_else(|| form.base.area.clone());
     let description: String = form.description.chars().take(300).collect();
-    let cut = if form.description.chars().count() > 300 { "…" } else { "" };
+    let cut = if form.description.chars().count() > 300 {
+        "…"
+    } else {
+        ""
+    };
     Ok(targs(
         lang,
         "complaint-summary",
@@ -243,7 +296,10 @@ async fn summary(cx: &Ctx, form: &Form) -> anyhow::Result<String> {
             ("place", place.into()),
             ("description", format!("{description}{cut}").into()),
             ("photos", (form.photos.len() as i64).into()),
-            ("location", if form.location.is_some() { "yes" } else { "no" }.into()),
+            (
+                "location",
+                if form.location.is_some() { "yes" } else { "no" }.into(),
+            ),
             (
                 "anonymous",
                 match (form.base.category.may_be_anonymous(), form.anonymous) {
@@ -569,7 +625,11 @@ async fn submit(cx: &Ctx, key: &str, form: Form, first_name: &str) -> HandlerRes
     // No date is promised when nobody could be told.
     body.push_str(&match filed.told {
         Some(Told::NoOne) => t(lang, "complaint-filed-later"),
-        _ => targs(lang, "complaint-filed-due", &[("due", date(lang, response_due).into())]),
+        _ => targs(
+            lang,
+            "complaint-filed-due",
+            &[("due", date(lang, response_due).into())],
+        ),
     });
     cx.say(&body).await
 }

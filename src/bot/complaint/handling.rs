@@ -66,7 +66,13 @@ pub async fn on_press(
         }
         HandlePress::Take if worker.role != Role::Psm => {
             cx.ack(&q).await?;
-            act(&cx, &c, &Action::Take { worker: worker.id }, "complaint-taken").await
+            act(
+                &cx,
+                &c,
+                &Action::Take { worker: worker.id },
+                "complaint-taken",
+            )
+            .await
         }
         HandlePress::Handout if worker.role == Role::Tksk => {
             cx.ack(&q).await?;
@@ -85,7 +91,11 @@ pub async fn on_press(
             if rows.is_empty() {
                 return cx.say(&t(lang, "complaint-no-psm")).await;
             }
-            let body = targs(lang, "complaint-pick-psm", &[("ticket", c.ticket.clone().into())]);
+            let body = targs(
+                lang,
+                "complaint-pick-psm",
+                &[("ticket", c.ticket.clone().into())],
+            );
             cx.say_with(&body, InlineKeyboardMarkup::new(rows)).await
         }
         HandlePress::To(psm) if worker.role == Role::Tksk => {
@@ -148,8 +158,11 @@ pub async fn open_list(cx: &Ctx) -> HandlerResult {
             vec![labelled(label, open)]
         })
         .collect();
-    cx.say_with(&t(lang, "complaint-open-title"), InlineKeyboardMarkup::new(rows))
-        .await
+    cx.say_with(
+        &t(lang, "complaint-open-title"),
+        InlineKeyboardMarkup::new(rows),
+    )
+    .await
 }
 
 /// A complaint as its handler sees it, with the buttons to handle it.
@@ -167,7 +180,11 @@ async fn show(cx: Ctx, c: &Complaint, role: Role) -> HandlerResult {
         category: c.category,
         place,
         description: c.description.clone(),
-        reporter: if c.is_anonymous() { None } else { c.reporter_name.clone() },
+        reporter: if c.is_anonymous() {
+            None
+        } else {
+            c.reporter_name.clone()
+        },
         photos: c.photo_ids().len() as u8,
         location: c.lat.is_some(),
         response_due,
@@ -194,7 +211,13 @@ pub async fn on_answer(cx: &Ctx, complaint: i64, resolve: bool, msg: &Message) -
     };
     if text.chars().count() > rules::MAX_DESCRIPTION {
         let max = crate::i18n::number(lang, rules::MAX_DESCRIPTION as i64);
-        return cx.say(&targs(lang, "complaint-addition-long", &[("max", max.into())])).await;
+        return cx
+            .say(&targs(
+                lang,
+                "complaint-addition-long",
+                &[("max", max.into())],
+            ))
+            .await;
     }
     cx.idle().await?;
     let Some(c) = complaints::get(&cx.app.db, complaint).await? else {

@@ -132,7 +132,11 @@ pub fn handle_keyboard(lang: crate::i18n::Lang, complaint: i64, to: Role) -> Inl
     if to != Role::Psm {
         let mut first = vec![button(lang, "complaint-take", press(HandlePress::Take))];
         if to == Role::Tksk {
-            first.push(button(lang, "complaint-handout", press(HandlePress::Handout)));
+            first.push(button(
+                lang,
+                "complaint-handout",
+                press(HandlePress::Handout),
+            ));
         }
         rows.push(first);
     }

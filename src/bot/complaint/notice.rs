@@ -17,10 +17,11 @@ use teloxide::types::InlineKeyboardMarkup;
 
 /// A sealed text opened, or a placeholder when it does not open (logged).
 pub fn open(seal: &Seal, sealed: &str) -> String {
-    seal.open_string(Place::Complaint, sealed).unwrap_or_else(|e| {
-        tracing::warn!(error = %e, "a complaint's text does not open");
-        "…".into()
-    })
+    seal.open_string(Place::Complaint, sealed)
+        .unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "a complaint's text does not open");
+            "…".into()
+        })
 }
 
 pub fn category_text(lang: Lang, c: Category) -> String {

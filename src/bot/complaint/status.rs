@@ -39,7 +39,11 @@ pub async fn on_command(cx: &Ctx, arg: &str) -> HandlerResult {
         Some(c) => show(cx, &c).await,
         None => {
             let shown: String = arg.chars().take(30).collect();
-            let body = targs(cx.lang(), "complaint-not-found", &[("ticket", shown.into())]);
+            let body = targs(
+                cx.lang(),
+                "complaint-not-found",
+                &[("ticket", shown.into())],
+            );
             cx.say(&body).await
         }
     }
@@ -58,8 +62,11 @@ async fn list(cx: &Ctx) -> HandlerResult {
             vec![labelled(label, Button::Status(StatusPress::Open(c.id)))]
         })
         .collect();
-    cx.say_with(&t(lang, "complaint-list-title"), InlineKeyboardMarkup::new(rows))
-        .await
+    cx.say_with(
+        &t(lang, "complaint-list-title"),
+        InlineKeyboardMarkup::new(rows),
+    )
+    .await
 }
 
 /// The caller's own complaint `id`, or `None` (someone else's is as good as absent).
@@ -115,7 +122,11 @@ async fn show(cx: &Ctx, c: &Complaint) -> HandlerResult {
     }
     let mut rows = vec![];
     if c.status.is_open() {
-        rows.push(vec![button(lang, "complaint-add", Button::Status(StatusPress::Add(c.id)))]);
+        rows.push(vec![button(
+            lang,
+            "complaint-add",
+            Button::Status(StatusPress::Add(c.id)),
+        )]);
     }
     if may_reopen(c) {
         rows.push(vec![button(
@@ -153,15 +164,23 @@ pub async fn on_press(cx: Ctx, q: CallbackQuery, press: StatusPress) -> HandlerR
             cx.dialogue
                 .update(State::Complaint(Flow::Adding { complaint: c.id }))
                 .await?;
-            cx.say(&targs(lang, "complaint-ask-addition", &[("ticket", c.ticket.into())]))
-                .await
+            cx.say(&targs(
+                lang,
+                "complaint-ask-addition",
+                &[("ticket", c.ticket.into())],
+            ))
+            .await
         }
         StatusPress::Reopen(_) if may_reopen(&c) => {
             cx.dialogue
                 .update(State::Complaint(Flow::Reopening { complaint: c.id }))
                 .await?;
-            cx.say(&targs(lang, "complaint-ask-reopen", &[("ticket", c.ticket.into())]))
-                .await
+            cx.say(&targs(
+                lang,
+                "complaint-ask-reopen",
+                &[("ticket", c.ticket.into())],
+            ))
+            .await
         }
         // Its status moved on since that button was shown: show it as it is now.
         _ => show(&cx, &c).await,
@@ -176,7 +195,10 @@ pub async fn on_addition(cx: &Ctx, complaint: i64, msg: &Message) -> HandlerResu
         .or(msg.caption())
         .map(str::trim)
         .filter(|t| !t.is_empty());
-    let photo = msg.photo().and_then(|s| s.last()).map(|p| p.file.id.0.clone());
+    let photo = msg
+        .photo()
+        .and_then(|s| s.last())
+        .map(|p| p.file.id.0.clone());
     if text.is_none() && photo.is_none() {
         return cx.say(&t(lang, "complaint-addition-please")).await;
     }
@@ -184,7 +206,10 @@ pub async fn on_addition(cx: &Ctx, complaint: i64, msg: &Message) -> HandlerResu
         let body = targs(
             lang,
             "complaint-addition-long",
-            &[("max", crate::i18n::number(lang, rules::MAX_DESCRIPTION as i64).into())],
+            &[(
+                "max",
+                crate::i18n::number(lang, rules::MAX_DESCRIPTION as i64).into(),
+            )],
         );
         return cx.say(&body).await;
     }
@@ -203,7 +228,13 @@ pub async fn on_reopen_reason(cx: &Ctx, complaint: i64, msg: &Message) -> Handle
     };
     if reason.chars().count() > rules::MAX_DESCRIPTION {
         let max = crate::i18n::number(lang, rules::MAX_DESCRIPTION as i64);
-        return cx.say(&targs(lang, "complaint-addition-long", &[("max", max.into())])).await;
+        return cx
+            .say(&targs(
+                lang,
+                "complaint-addition-long",
+                &[("max", max.into())],
+            ))
+            .await;
     }
     let action = Action::Reopen {
         reason: cx.app.seal.seal_str(Place::Complaint, reason),

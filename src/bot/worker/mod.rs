@@ -135,7 +135,12 @@ pub fn callbacks() -> Handler {
         )
 }
 
-async fn on_siaran(bot: super::Tg, app: Arc<App>, caller: Caller, dialogue: super::Dlg) -> HandlerResult {
+async fn on_siaran(
+    bot: super::Tg,
+    app: Arc<App>,
+    caller: Caller,
+    dialogue: super::Dlg,
+) -> HandlerResult {
     crate::bot::broadcast::on_command(&bot, &app, &caller, &dialogue).await
 }
 

@@ -69,7 +69,10 @@ async fn show(bot: &Tg, app: &App, caller: &Caller, area: &str, arg: &str) -> Ha
         Some(period) => Some(report::realisasi(&app.db, PROGRAM, period, Some(area)).await?),
         None => None,
     };
-    let (deadlines, calendar) = (app.settings.deadlines, crate::store::complaints::calendar(&app.db).await?);
+    let (deadlines, calendar) = (
+        app.settings.deadlines,
+        crate::store::complaints::calendar(&app.db).await?,
+    );
     let ind = reports::indicators(&app.db, area, today_wib(), (deadlines, &calendar)).await?;
     let mut body = targs(lang, "rekap-title", &[("area", name.clone().into())]);
     body.push_str("\n\n");
@@ -101,7 +104,8 @@ async fn show(bot: &Tg, app: &App, caller: &Caller, area: &str, arg: &str) -> Ha
     if caller.role == Role::Dinsos {
         rows.extend(area_buttons(app, area).await?);
     }
-    let keyboard = (!rows.is_empty()).then(|| ReplyMarkup::InlineKeyboard(InlineKeyboardMarkup::new(rows)));
+    let keyboard =
+        (!rows.is_empty()).then(|| ReplyMarkup::InlineKeyboard(InlineKeyboardMarkup::new(rows)));
     send::text(bot, &app.db, caller.chat(), &body, keyboard).await?;
     if let Some(r) = &realisasi {
         let bars = report::chart::bars(lang, r, &name)?;
@@ -125,13 +129,25 @@ async fn area_buttons(
         .filter(|r| r.level == Level::Kecamatan)
         .filter_map(|r| {
             let code = RegionCode::parse(&r.code).ok()?;
-            Some(labelled(r.name, Button::Rekap { area: code, csv: false }))
+            Some(labelled(
+                r.name,
+                Button::Rekap {
+                    area: code,
+                    csv: false,
+                },
+            ))
         })
         .collect();
     Ok(places.chunks(2).map(<[_]>::to_vec).collect())
 }
 
-async fn send_picture(bot: &Tg, app: &App, caller: &Caller, png: Vec<u8>, name: &'static str) -> HandlerResult {
+async fn send_picture(
+    bot: &Tg,
+    app: &App,
+    caller: &Caller,
+    png: Vec<u8>,
+    name: &'static str,
+) -> HandlerResult {
     let part = Part::Attachment {
         kind: MediaKind::Photo,
         file: InputFile::memory(png).file_name(name),
@@ -144,7 +160,14 @@ async fn send_picture(bot: &Tg, app: &App, caller: &Caller, png: Vec<u8>, name: 
 async fn send_csv(bot: &Tg, app: &App, caller: &Caller, area: &str) -> HandlerResult {
     let lang = caller.lang;
     let Some(period) = reports::latest_period(&app.db, PROGRAM, Some(area)).await? else {
-        send::text(bot, &app.db, caller.chat(), &t(lang, "rekap-realisasi-none"), None).await?;
+        send::text(
+            bot,
+            &app.db,
+            caller.chat(),
+            &t(lang, "rekap-realisasi-none"),
+            None,
+        )
+        .await?;
         return Ok(());
     };
     let r = report::realisasi(&app.db, PROGRAM, period, Some(area)).await?;
@@ -245,26 +268,53 @@ fn indicators_text(lang: Lang, r: Option<&Realisasi>, i: &Indicators) -> String 
             let k = r.total_kuota();
             with("rekap-ind-quota", share(lang, r.total_realisasi(), k))
         }),
-        with("rekap-ind-reverified", share(lang, i.still_eligible, i.reverified)),
-        with("rekap-ind-proposals", share(lang, i.proposals_eligible, i.proposals_verified)),
+        with(
+            "rekap-ind-reverified",
+            share(lang, i.still_eligible, i.reverified),
+        ),
+        with(
+            "rekap-ind-proposals",
+            share(lang, i.proposals_eligible, i.proposals_verified),
+        ),
     ]);
     let outreach = join(vec![
         with("rekap-ind-sent", share(lang, i.notices_sent, i.notices)),
-        with("rekap-ind-read", share(lang, i.notices_read, i.notices_sent)),
+        with(
+            "rekap-ind-read",
+            share(lang, i.notices_read, i.notices_sent),
+        ),
     ]);
     let purpose = join(vec![
-        with("rekap-ind-in-time", share(lang, i.complaints_in_time, i.complaints_resolved)),
+        with(
+            "rekap-ind-in-time",
+            share(lang, i.complaints_in_time, i.complaints_resolved),
+        ),
         i.median_days.map(|d| {
             let d = format!("{d:.1}");
-            let d = if lang == Lang::Id { d.replace('.', ",") } else { d };
+            let d = if lang == Lang::Id {
+                d.replace('.', ",")
+            } else {
+                d
+            };
             targs(lang, "rekap-ind-median", &[("days", d.into())])
         }),
-        (i.reverified > 0).then(|| targs(lang, "rekap-ind-graduated", &[("count", i.graduated.into())])),
+        (i.reverified > 0).then(|| {
+            targs(
+                lang,
+                "rekap-ind-graduated",
+                &[("count", i.graduated.into())],
+            )
+        }),
     ]);
     let monitoring = join(vec![
         with("rekap-ind-cycle", share(lang, i.cycle_done, i.cycle_total)),
-        (i.cycle_total > 0 || i.overdue_tasks > 0)
-            .then(|| targs(lang, "rekap-ind-overdue", &[("count", i.overdue_tasks.into())])),
+        (i.cycle_total > 0 || i.overdue_tasks > 0).then(|| {
+            targs(
+                lang,
+                "rekap-ind-overdue",
+                &[("count", i.overdue_tasks.into())],
+            )
+        }),
     ]);
     targs(
         lang,

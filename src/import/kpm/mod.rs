@@ -32,7 +32,9 @@ mod writer;
 
 pub use rules::KKS_STATUSES;
 pub(crate) use rules::program_index;
-pub use synthetic::{synthetic_name, synthetic_nik, write_synthetic, write_synthetic_distributions};
+pub use synthetic::{
+    synthetic_name, synthetic_nik, write_synthetic, write_synthetic_distributions,
+};
 
 use super::ImportReport;
 use super::table::Table;
