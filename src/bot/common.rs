@@ -20,6 +20,8 @@ use teloxide::utils::command::BotCommands;
 pub enum CommonCommand {
     Start(String),
     Bantuan(String),
+    /// The same help: a resident may read "bantuan" as "aid".
+    Petunjuk(String),
     Bahasa(String),
     Batal(String),
     Privasi(String),
@@ -56,7 +58,7 @@ async fn on_command(
             let body = targs(lang, "start-welcome", &[("name", name.into())]);
             send::with_buttons(&bot, &app.db, chat, &body, menu::main_menu(lang)).await?;
         }
-        CommonCommand::Bantuan(_) => help(&bot, &app, &caller).await?,
+        CommonCommand::Bantuan(_) | CommonCommand::Petunjuk(_) => help(&bot, &app, &caller).await?,
         CommonCommand::Bahasa(_) => {
             send::with_buttons(
                 &bot,

@@ -87,8 +87,11 @@ async fn help_depends_on_the_role() {
     on_each_backend!(|tdb| {
         let bot = TestBot::start(&tdb).await;
         let r = bot.user(505).send("/bantuan").await;
-        r.assert_contains(&["/cek", "/skrining", "/hapusdata"]);
+        r.assert_contains(&["/cek", "/skrining", "/hapusdata", "/aduan"]);
         assert!(!r.all_text().contains("/tugas"));
+        // /petunjuk is the same help (a resident may read "bantuan" as "aid").
+        let same = bot.user(505).send("/petunjuk").await;
+        assert_eq!(same.text(), r.text());
         users::set_role(
             &bot.db,
             505,

@@ -105,3 +105,95 @@ fn texts_have_no_invisible_isolation_marks() {
     assert!(s.contains("Selamat datang, Siti!"));
     assert!(!s.contains('\u{2068}') && !s.contains('\u{2069}'));
 }
+
+/// Every string literal in the code that names a message (it looks like `word-word…` and its
+/// first word starts some message) exists in every locale; so do the ids the code builds at
+/// run time from the domain's codes (`task-kind-{code}`, `month-{n}`, …). A message used but
+/// missing would otherwise show its id to a user.
+#[test]
+fn every_message_the_code_uses_exists_in_every_locale() {
+    use kesos_bot::domain::complaint::{Category, Event, Status};
+    use kesos_bot::domain::proposal::ProposalStatus;
+    use kesos_bot::domain::role::Role;
+    use kesos_bot::domain::task::{TaskKind, VisitResult};
+    let id = messages("id");
+    let en = messages("en");
+    let prefixes: BTreeSet<String> = id
+        .keys()
+        .filter_map(|k| k.split('-').next().map(str::to_string))
+        .collect();
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut stack = vec![src];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().and_then(|e| e.to_str()) != Some("rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (i, part) in text.split('"').enumerate() {
+                // Odd parts are inside quotes (near enough for this code base).
+                let looks = i % 2 == 1
+                    && part.contains('-')
+                    && part.chars().all(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'
+                    })
+                    && !part.starts_with('-')
+                    && !part.ends_with('-');
+                if looks && prefixes.contains(part.split('-').next().unwrap()) {
+                    used.insert(part.to_string());
+                }
+            }
+        }
+    }
+    // Ids built at run time.
+    for k in TaskKind::ALL {
+        used.insert(format!("task-kind-{}", k.code()));
+    }
+    for r in VisitResult::ALL {
+        used.insert(r.message_id());
+    }
+    for m in 1..=12 {
+        used.insert(format!("month-{m}"));
+    }
+    for c in Category::ALL {
+        used.insert(c.message_id());
+    }
+    for s in Status::ALL {
+        used.insert(s.message_id());
+    }
+    for e in Event::ALL {
+        used.insert(e.message_id());
+        if e.tells_reporter() {
+            used.insert(format!("complaint-update-{}", e.code()));
+        }
+    }
+    for s in ProposalStatus::ALL {
+        if s != ProposalStatus::Submitted {
+            used.insert(format!("proposal-notice-{}", s.code().replace('_', "-")));
+        }
+    }
+    for role in [Role::Warga, Role::Psm, Role::Tksk, Role::Dinsos] {
+        for c in kesos_bot::bot::menu::commands_for(role, kesos_bot::i18n::Lang::Id) {
+            used.insert(format!("cmd-{}", c.command));
+        }
+    }
+    // Literals that share a prefix with messages but are not messages themselves.
+    let not_messages = ["cli-test", "import-failed"];
+    let missing: Vec<String> = used
+        .iter()
+        .filter(|k| !not_messages.contains(&k.as_str()))
+        .filter(|k| !id.contains_key(*k) || !en.contains_key(*k))
+        .cloned()
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "used by the code but missing from a locale: {missing:?}"
+    );
+    assert!(used.len() > 300, "the scan found only {} ids", used.len());
+}
