@@ -180,6 +180,7 @@ import-reason-bad-received = diterima value "{ $value }" is not understood (use 
 import-reason-kk-not-kpm = this KK number is not registered as a KPM
 import-reason-nik-not-kpm = this NIK is not registered as a KPM member
 import-reason-nik-or-kk-missing = the nik and no_kk columns are empty: fill in one of them
+import-reason-not-kpm-of-program = this household is not a KPM of { $program }
 import-reason-contradicts = contradicts line { $line } (same household, program and month)
 chart-bars-title = Quota and realisation – { $area } – { $period }
 chart-line-title = Households who received, by month – { $area } – { $period }

@@ -180,6 +180,7 @@ import-reason-bad-received = nilai diterima "{ $value }" tidak dikenal (gunakan 
 import-reason-kk-not-kpm = nomor KK ini tidak terdaftar sebagai KPM
 import-reason-nik-not-kpm = NIK ini tidak terdaftar sebagai anggota KPM
 import-reason-nik-or-kk-missing = kolom nik dan no_kk kosong: isi salah satunya
+import-reason-not-kpm-of-program = keluarga ini bukan KPM program { $program }
 import-reason-contradicts = bertentangan dengan baris { $line } (keluarga, program, dan bulan yang sama)
 chart-bars-title = Kuota dan realisasi – { $area } – { $period }
 chart-line-title = Keluarga penerima per bulan – { $area } – { $period }

@@ -28,13 +28,8 @@ pub async fn import(
         Err(e) => report.reject(e.line, e.reason(lang)),
         Ok(row) => {
             let cell = |c: &str| row.get(c).map(str::trim).filter(|v| !v.is_empty());
-            let reason = |key: &str, value: &str| {
-                targs(
-                    lang,
-                    key,
-                    &[("value", value.chars().take(60).collect::<String>().into())],
-                )
-            };
+            let reason =
+                |key: &str, value: &str| targs(lang, key, &[("value", super::shown(value).into())]);
             let Some(place) = cell("kelurahan") else {
                 return report.reject(row.line, t(lang, "import-reason-kelurahan-missing"));
             };
@@ -51,9 +46,7 @@ pub async fn import(
                 let v = cell("periode").unwrap_or("");
                 return report.reject(row.line, reason("import-reason-bad-quota-period", v));
             };
-            let quota = cell("kuota")
-                .map(|q| q.replace('.', ""))
-                .and_then(|q| q.parse::<i64>().ok());
+            let quota = cell("kuota").and_then(parse_count);
             let Some(quota) = quota.filter(|q| *q >= 0) else {
                 let v = cell("kuota").unwrap_or("");
                 return report.reject(row.line, reason("import-reason-bad-quota", v));
@@ -66,7 +59,7 @@ pub async fn import(
         let region = match regions::find(db, &place, &levels).await {
             Ok(Some(r)) => r,
             Ok(None) => {
-                let v = place.chars().take(60).collect::<String>();
+                let v = super::shown(&place);
                 report.reject(
                     line,
                     targs(
@@ -95,4 +88,35 @@ pub async fn import(
     }
     report.rejected.sort_by_key(|r| r.line);
     Ok(report)
+}
+
+/// A count as operators write it: `8220` or `8.220` (Indonesian thousands); `1325.0` or
+/// `8.2` are not counts.
+fn parse_count(s: &str) -> Option<i64> {
+    let groups: Vec<&str> = s.split('.').collect();
+    let grouped = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3);
+    if groups.len() > 1 && !grouped {
+        return None;
+    }
+    let digits: String = groups.concat();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_read_as_operators_write_them() {
+        use super::parse_count;
+        assert_eq!(parse_count("8220"), Some(8220));
+        assert_eq!(parse_count("8.220"), Some(8220));
+        assert_eq!(parse_count("1.000.000"), Some(1_000_000));
+        assert_eq!(parse_count("1325.0"), None);
+        assert_eq!(parse_count("8.2"), None);
+        assert_eq!(parse_count("-5"), None);
+    }
 }

@@ -27,6 +27,45 @@ pub(crate) async fn program_codes(db: &crate::store::Db) -> Vec<String> {
     }
 }
 
+/// A cell's value as a rejection may quote it: at most 40 characters, and any run of eight or
+/// more digits masked as a NIK is (`3215**********01`), since a shifted column can put a NIK
+/// or No. KK where a program or period was expected.
+pub(crate) fn shown(value: &str) -> String {
+    let cut: String = value.chars().take(40).collect();
+    let mut out = String::new();
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.len() >= 8 {
+            out.push_str(&run[..4]);
+            out.push_str(&"*".repeat(run.len() - 6));
+            out.push_str(&run[run.len() - 2..]);
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in cut.chars() {
+        if c.is_ascii_digit() {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod shown_tests {
+    #[test]
+    fn long_digit_runs_are_masked_when_quoted() {
+        assert_eq!(super::shown("3215011234567890"), "3215**********90");
+        assert_eq!(super::shown("SEMBAKO"), "SEMBAKO");
+        assert_eq!(super::shown("2019-13"), "2019-13");
+    }
+}
+
 /// Why one row was refused: its line in the file and a reason (a locale message id + args).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rejected {

@@ -63,6 +63,8 @@ fn prefix_of(raw: &[u8; 32]) -> u64 {
 
 /// Households (id → desa/kelurahan, by index into `areas`) and the two look-up tables.
 struct Known {
+    /// The programs each household is a KPM of (bits by index into the program codes).
+    programs: HashMap<u32, u32>,
     areas: Vec<String>,
     area: HashMap<u32, u16>,
     by_kk: Lookup,
@@ -70,8 +72,18 @@ struct Known {
 }
 
 /// Streams the households and members once (rows are not held: a regency has millions).
-async fn load(db: &Db) -> sqlx::Result<Known> {
+async fn load(db: &Db, codes: &[String]) -> sqlx::Result<Known> {
     use futures::TryStreamExt;
+    let mut programs: HashMap<u32, u32> = HashMap::new();
+    let mut rows =
+        sqlx::query_as::<_, (i64, String)>("SELECT household_id, program FROM household_programs")
+            .fetch(&db.pool);
+    while let Some((id, program)) = rows.try_next().await? {
+        if let Some(i) = codes.iter().position(|c| *c == program) {
+            *programs.entry(id as u32).or_default() |= 1 << i;
+        }
+    }
+    drop(rows);
     let mut areas: Vec<String> = Vec::new();
     let mut index: HashMap<String, u16> = HashMap::new();
     let mut area = HashMap::new();
@@ -101,6 +113,7 @@ async fn load(db: &Db) -> sqlx::Result<Known> {
     }
     drop(rows);
     Ok(Known {
+        programs,
         areas,
         area,
         by_kk: Lookup::build(kk),
@@ -151,7 +164,7 @@ pub async fn import(
         lang,
     )?;
     let programs = super::program_codes(db).await;
-    let known = load(db).await?;
+    let known = load(db, &programs).await?;
     let keyed = Keyed::new(secret);
     let mut report = ImportReport::default();
     // Rows checked on a blocking thread (hashing is the work); households resolved here.
@@ -173,7 +186,7 @@ pub async fn import(
                     Err(e) => return reject(e.line, e.reason(lang)),
                 };
                 let cell = |c: &str| row.get(c).map(str::trim).filter(|v| !v.is_empty());
-                let value = |v: &str| v.chars().take(40).collect::<String>();
+                let value = super::shown;
                 let Some(program) = cell("program") else {
                     return reject(row.line, t(lang, "import-reason-program-missing"));
                 };
@@ -266,6 +279,16 @@ pub async fn import(
                     }
                 },
             };
+            // A household that is no KPM of this program (another program's, or none).
+            if known
+                .programs
+                .get(&household)
+                .is_none_or(|m| m & (1 << program) == 0)
+            {
+                let args = [("program", programs[program as usize].clone().into())];
+                report.reject(line, targs(lang, "import-reason-not-kpm-of-program", &args));
+                continue;
+            }
             if let std::collections::hash_map::Entry::Vacant(slot) = stored.entry((program, year)) {
                 let code = &programs[program as usize];
                 slot.insert(reports::distributions_of(db, code, &[year]).await?);
@@ -291,7 +314,9 @@ pub async fn import(
                 report.reject(line, targs(lang, "import-reason-contradicts", &args));
                 continue;
             }
-            if e.set & bit == 0 && e.cleared & bit == 0 {
+            // The same record again in the file: it changes nothing more.
+            let repeat = (e.set | e.cleared) & bit != 0;
+            if !repeat {
                 e.lines[month as usize - 1] = line as u32;
             }
             if received {
@@ -299,7 +324,9 @@ pub async fn import(
             } else {
                 e.cleared |= bit;
             }
-            if e.stored.known & bit == 0 {
+            if repeat {
+                report.unchanged += 1;
+            } else if e.stored.known & bit == 0 {
                 report.added += 1;
             } else if (e.stored.months & bit != 0) != received {
                 report.updated += 1;

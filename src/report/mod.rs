@@ -85,12 +85,57 @@ pub async fn realisasi(
             realisasi: done.get(c).copied().unwrap_or(0),
         })
         .collect();
+    // Above a kecamatan (a regency, everywhere), one line per kecamatan: three hundred desa do
+    // not fit a phone or a chart.
+    let wide = area.is_none_or(|a| {
+        RegionCode::parse(a).is_ok_and(|c| matches!(c.level(), Level::Kabupaten | Level::Provinsi))
+    });
+    if wide {
+        let mut by_kec: BTreeMap<String, (Option<i64>, i64)> = BTreeMap::new();
+        for l in &lines {
+            let Some(parent) = RegionCode::parse(&l.code).ok().and_then(|c| c.parent()) else {
+                continue;
+            };
+            let e = by_kec.entry(parent.as_str().to_string()).or_default();
+            if let Some(k) = l.kuota {
+                e.0 = Some(e.0.unwrap_or(0) + k);
+            }
+            e.1 += l.realisasi;
+        }
+        let kec: Vec<&str> = by_kec.keys().map(String::as_str).collect();
+        let kec_names = regions::names(db, &kec).await?;
+        lines = by_kec
+            .iter()
+            .map(|(code, (kuota, done))| Line {
+                code: code.clone(),
+                name: kec_names.get(code).cloned().unwrap_or_else(|| code.clone()),
+                kuota: *kuota,
+                realisasi: *done,
+            })
+            .collect();
+    }
     lines.sort_by(|a, b| a.name.cmp(&b.name));
-    // Official kecamatan quotas against the sum of their kelurahan.
+    // Official kecamatan quotas against the sum of all their desa/kelurahan quotas (not only
+    // the lines shown: a report of one kelurahan still names its kecamatan's difference
+    // correctly), for the kecamatan the report covers.
+    let shown: std::collections::BTreeSet<String> = lines
+        .iter()
+        .filter_map(|l| {
+            let c = RegionCode::parse(&l.code).ok()?;
+            if c.level() == Level::Kecamatan {
+                Some(c)
+            } else {
+                c.parent()
+            }
+        })
+        .map(|p| p.as_str().to_string())
+        .collect();
     let mut sums: BTreeMap<String, i64> = BTreeMap::new();
-    for l in &lines {
-        if let (Ok(c), Some(k)) = (RegionCode::parse(&l.code), l.kuota)
+    for (code, k) in &quotas {
+        if let Ok(c) = RegionCode::parse(code)
+            && Level::VILLAGE.contains(&c.level())
             && let Some(parent) = c.parent()
+            && shown.contains(parent.as_str())
         {
             *sums.entry(parent.as_str().to_string()).or_default() += k;
         }
@@ -274,15 +319,20 @@ pub fn csv(r: &Realisasi, out: impl std::io::Write) -> anyhow::Result<()> {
                 .unwrap_or_default(),
         ])?;
     }
-    let k = r.total_kuota();
+    // Without any quota loaded the total's quota cells stay empty, as in the table.
+    let k = r
+        .lines
+        .iter()
+        .any(|l| l.kuota.is_some())
+        .then(|| r.total_kuota());
     let d = r.total_realisasi();
     w.write_record([
         String::new(),
         "TOTAL".into(),
-        k.to_string(),
+        k.map(|k| k.to_string()).unwrap_or_default(),
         d.to_string(),
-        pct(d, Some(k)),
-        (k - d).to_string(),
+        pct(d, k),
+        k.map(|k| (k - d).to_string()).unwrap_or_default(),
     ])?;
     w.flush()?;
     Ok(())

@@ -199,7 +199,7 @@ pub async fn realisasi(
     if let [year] = years.as_slice() {
         // Within one year a household is one record: the summary counts them.
         let within = match area {
-            Some(_) => "AND area >= $3 AND area < $4",
+            Some(_) => "AND (area = $3 OR area LIKE $4)",
             None => "AND $3 = $4",
         };
         let rows: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
@@ -223,7 +223,7 @@ pub async fn realisasi(
         ));
     }
     let within = match area {
-        Some(_) => "AND area >= $2 AND area < $3",
+        Some(_) => "AND (area = $2 OR area LIKE $3)",
         None => "AND $2 = $3",
     };
     // Within one year a household has one row: a plain count. Across years, distinct.
@@ -246,12 +246,13 @@ pub async fn realisasi(
     Ok(rows.into_iter().collect())
 }
 
-/// The codes of `area` and of all inside it, as one index range `[lo, hi)`: a code is inside
-/// when it is the area or starts with the area and a dot, and `'/'` sorts right after `'.'`.
-/// Everywhere: an empty range that the query's `$2 = $3` reads as "no filter".
+/// The area and the `LIKE` pattern of what lies inside it (`= area OR LIKE 'area.%'`, the rule
+/// of `domain::region::contains`). Not a range on the text: a database whose collation ignores
+/// punctuation would not sort `'.'` before `'/'`. Everywhere: two empty strings, which the
+/// query's `$2 = $3` reads as "no filter".
 fn range_of(area: Option<&str>) -> (String, String) {
     match area {
-        Some(a) => (a.to_string(), format!("{a}/")),
+        Some(a) => (a.to_string(), super::regions::inside(a)),
         None => (String::new(), String::new()),
     }
 }
@@ -267,7 +268,7 @@ pub async fn monthly(
     let mut out = Vec::new();
     let (lo, hi) = range_of(area);
     let within = match area {
-        Some(_) => "AND area >= $3 AND area < $4",
+        Some(_) => "AND (area = $3 OR area LIKE $4)",
         None => "AND $3 = $4",
     };
     for year in from.0..=to.0 {
@@ -336,7 +337,7 @@ pub async fn latest_period(
 ) -> sqlx::Result<Option<(Month, Month)>> {
     let (lo, hi) = range_of(area);
     let within = match area {
-        Some(_) => "AND area >= $2 AND area < $3",
+        Some(_) => "AND (area = $2 OR area LIKE $3)",
         None => "AND $2 = $3",
     };
     let (year,): (Option<i64>,) = sqlx::query_as(sqlx::AssertSqlSafe(format!(

@@ -104,10 +104,40 @@ fn the_studys_quotas_and_distributions_reproduce_its_table_1_and_its_monthly_ser
                 writeln!(pen, "321501{h:010},SEMBAKO,2019-{:02},ya", m + 1).unwrap();
             }
         }
-        pen.push_str("3215019999999999,SEMBAKO,2019-01,ya\n321501{bad},SEMBAKO,2019-13,ya\n");
+        pen.push_str("3215019999999999,SEMBAKO,2019-01,ya\n321501{bad},SEMBAKO,2019-13,ya\n3215010000000000,PKH,2019-01,ya\n");
         let pen_file = file("penyaluran.csv", &pen);
         let report = run(&["import", "penyaluran", &pen_file]);
         assert!(report.contains("tidak terdaftar sebagai KPM"), "{report}");
+        assert!(report.contains("bukan KPM program PKH"), "{report}");
+        // The regency: one line per kecamatan, the official difference still noted.
+        let regency = run(&[
+            "report",
+            "realisasi",
+            "--period",
+            "2018-04..2018-08",
+            "--area",
+            "32.15",
+        ]);
+        assert!(
+            regency.lines().any(|l| l.starts_with("Karawang Barat")
+                && l.contains("8.240")
+                && l.contains("5.696")),
+            "{regency}"
+        );
+        assert!(
+            !regency.contains("Adiarsa Barat") && regency.contains("8.220"),
+            "{regency}"
+        );
+        // One kelurahan: its kecamatan's difference is the whole kecamatan's, not 550.
+        let one = run(&[
+            "report",
+            "realisasi",
+            "--period",
+            "2018-04..2018-08",
+            "--area",
+            "Adiarsa Barat",
+        ]);
+        assert!(one.contains("8.220") && one.contains("8.240"), "{one}");
         assert!(
             !report.contains("3215019999999999"),
             "no number echoed: {report}"

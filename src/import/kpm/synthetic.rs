@@ -59,8 +59,9 @@ pub fn synthetic_name(i: u64) -> String {
     format!("{} {}", FIRST[(i % 8) as usize], LAST[(i / 8 % 6) as usize])
 }
 
-/// A synthetic penyaluran file matching [`write_synthetic`]`(households)`: every household's
-/// SEMBAKO record for each month of `year`, by No. KK; one in seven months not received.
+/// A synthetic penyaluran file matching [`write_synthetic`]`(households)`: the SEMBAKO record
+/// of every household in that program (three in four: row `i` with `i % 4 != 2`) for each month
+/// of `year`, by No. KK; one in seven months not received.
 pub fn write_synthetic_distributions(
     mut out: impl std::io::Write,
     households: u64,
@@ -68,7 +69,7 @@ pub fn write_synthetic_distributions(
 ) -> std::io::Result<()> {
     out.write_all(b"no_kk;program;periode;diterima\n")?;
     for month in 1..=12u64 {
-        for i in 0..households {
+        for i in (0..households).filter(|i| i % 4 != 2) {
             let received = (i + month) % 7 != 0;
             writeln!(
                 out,
