@@ -106,6 +106,33 @@ const COLS: &str = "id, ticket, reporter, reporter_name, anonymous, category, ar
                     first_response_at, resolved_at, escalated_at";
 
 impl Complaint {
+    /// The notice that puts this complaint in a handler's hands (`to`: whose buttons), with
+    /// the reporter's sealed first name only when they did not choose to stay anonymous.
+    pub fn handler_notice(
+        &self,
+        place: String,
+        (response_due, resolve_due): (NaiveDate, NaiveDate),
+        to: Role,
+    ) -> Notice {
+        Notice::ComplaintFiled {
+            id: self.id,
+            ticket: self.ticket.clone(),
+            category: self.category,
+            place,
+            description: self.description.clone(),
+            reporter: if self.is_anonymous() {
+                None
+            } else {
+                self.reporter_name.clone()
+            },
+            photos: self.photo_ids().len() as u8,
+            location: self.lat.is_some(),
+            response_due,
+            resolve_due,
+            to,
+        }
+    }
+
     pub fn filed_on(&self) -> NaiveDate {
         NaiveDate::parse_from_str(&self.filed_on, "%Y-%m-%d").unwrap_or_default()
     }
@@ -605,23 +632,8 @@ async fn tell_of(
                     .bind(&c.area)
                     .fetch_optional(&mut *conn)
                     .await?;
-            let notice = Notice::ComplaintFiled {
-                id: c.id,
-                ticket: c.ticket.clone(),
-                category: c.category,
-                place: place.map_or_else(|| c.area.clone(), |p| p.0),
-                description: c.description.clone(),
-                reporter: if c.is_anonymous() {
-                    None
-                } else {
-                    c.reporter_name.clone()
-                },
-                photos: c.photo_ids().len() as u8,
-                location: c.lat.is_some(),
-                response_due,
-                resolve_due,
-                to: Role::Psm,
-            };
+            let place = place.map_or_else(|| c.area.clone(), |p| p.0);
+            let notice = c.handler_notice(place, (response_due, resolve_due), Role::Psm);
             tell_with_photos(&mut *conn, *chat, &notice, &c.ticket, &c.photo_ids()).await?;
         }
     }

@@ -170,27 +170,8 @@ async fn show(cx: Ctx, c: &Complaint, role: Role) -> HandlerResult {
     let lang = cx.lang();
     let (deadlines, calendar) = super::rules(&cx.app).await?;
     let (response_due, resolve_due) = deadlines.of(&calendar, c.filed_on());
-    let place = crate::store::residents::village(&cx.app.db, &c.area)
-        .await?
-        .map(|(name, _)| name)
-        .unwrap_or_else(|| c.area.clone());
-    let notice = crate::domain::notice::Notice::ComplaintFiled {
-        id: c.id,
-        ticket: c.ticket.clone(),
-        category: c.category,
-        place,
-        description: c.description.clone(),
-        reporter: if c.is_anonymous() {
-            None
-        } else {
-            c.reporter_name.clone()
-        },
-        photos: c.photo_ids().len() as u8,
-        location: c.lat.is_some(),
-        response_due,
-        resolve_due,
-        to: role,
-    };
+    let place = super::place_name(&cx.app, &c.area).await?;
+    let notice = c.handler_notice(place, (response_due, resolve_due), role);
     let r = crate::bot::notice::render(lang, &notice, &cx.app.seal);
     match r.keyboard {
         Some(k) => cx.say_with(&r.text, k).await,

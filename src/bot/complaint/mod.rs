@@ -119,6 +119,14 @@ pub async fn act_and_say(
     }
 }
 
+/// A desa/kelurahan's name (its code when unknown).
+pub async fn place_name(app: &App, area: &str) -> anyhow::Result<String> {
+    Ok(crate::store::residents::village(&app.db, area)
+        .await?
+        .map(|(name, _)| name)
+        .unwrap_or_else(|| area.to_string()))
+}
+
 /// The deadlines in force: the operator's working days and the holidays loaded.
 pub async fn rules(app: &App) -> anyhow::Result<(Deadlines, Calendar)> {
     Ok((app.settings.deadlines, complaints::calendar(&app.db).await?))

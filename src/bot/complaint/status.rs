@@ -13,7 +13,6 @@ use crate::domain::complaint::{self as rules, Status, parse_ticket};
 use crate::i18n::{Lang, date, datetime_wib, t, targs};
 use crate::store::complaints::{self, Action, Complaint, Refused};
 use crate::store::now;
-use crate::store::residents;
 use crate::store::seal::Place;
 use teloxide::prelude::*;
 use teloxide::types::InlineKeyboardMarkup;
@@ -81,10 +80,7 @@ async fn show(cx: &Ctx, c: &Complaint) -> HandlerResult {
     let lang = cx.lang();
     let (deadlines, calendar) = super::rules(&cx.app).await?;
     let (response_due, resolve_due) = deadlines.of(&calendar, c.filed_on());
-    let place = residents::village(&cx.app.db, &c.area)
-        .await?
-        .map(|(name, _)| name)
-        .unwrap_or_else(|| c.area.clone());
+    let place = super::place_name(&cx.app, &c.area).await?;
     let mut lines = vec![targs(
         lang,
         "complaint-detail",
