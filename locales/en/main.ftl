@@ -23,17 +23,17 @@ menu-bahasa = 🌐 Bahasa / Language
 help-warga =
     What you can do here:
 
-    /cek – check whether your family receives social assistance (needs your NIK and name as on your KTP)
-    /skrining – screen your household against the 14 criteria, then ask to be registered
-    /info – the assistance programs and where to go
-    /aduan – file a complaint or an objection (you get a ticket number)
+    /cek – check social assistance membership (needs your NIK and name as on your KTP)
+    /skrining – screen your household, then ask to be registered
+    /info – the programs and where to go
+    /aduan – file a complaint or an objection
     /status – follow your complaints
     /bahasa – change language
     /batal – stop what is in progress
-    /privasi – what we store and why
-    /hapusdata – erase your data from this bot
+    /privasi – what we store
+    /hapusdata – erase your data
 
-    If you need help, contact the TKSK of your kecamatan or your kelurahan office.
+    Need help? Contact the TKSK of your kecamatan or your desa/kelurahan office.
 help-psm =
     Commands for PSM:
 
@@ -66,18 +66,15 @@ cancel-done = Done, that has been cancelled. Choose from the menu whenever you n
 cancel-nothing = Nothing is in progress right now. Please choose from the menu below.
 
 privacy-text =
-    What we store and why:
+    What we store:
 
     • Your Telegram account and language, to answer you.
     • For /cek: your NIK is never stored in full, only a keyed code and a masked form (3215**********01).
-    • For a proposal: what you entered, for PSM/TKSK and Dinas Sosial to verify.
-    • For a complaint: what you wrote (stored encrypted) and your Telegram first name for the workers, unless you chose to stay confidential.
-    • The conversation in progress, stored encrypted, so that it can continue.
-    • The desa/kelurahan of your last /cek or proposal, so that broadcasts to that area reach you. You can stop broadcasts with the button under each one.
+    • What you enter in proposals and complaints, for the workers. Your name is not shown when a complaint is confidential.
+    • The conversation in progress and complaint texts, stored encrypted.
+    • The desa/kelurahan of your last /cek or proposal, so that broadcasts to that area reach you.
 
-    The data is used only by the Karawang Dinas Sosial for social-welfare services, under UU 27/2022 on Personal Data Protection.
-
-    To erase your account data, type /hapusdata.
+    Used only by the Karawang Dinas Sosial, under UU 27/2022 on Personal Data Protection. Erase your account data: /hapusdata.
 
 erase-confirm =
     Are you sure you want to erase your data from this bot?

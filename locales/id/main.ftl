@@ -21,19 +21,19 @@ menu-bantuan = ❓ Petunjuk
 menu-bahasa = 🌐 Bahasa / Language
 
 help-warga =
-    Yang bisa Bapak/Ibu lakukan di sini:
+    Yang bisa Bapak/Ibu lakukan:
 
-    /cek – cek apakah keluarga Anda terdaftar sebagai penerima bansos (siapkan NIK dan nama sesuai KTP)
-    /skrining – nilai keadaan rumah tangga Anda dengan 14 kriteria, lalu ajukan usulan bila perlu
-    /info – keterangan program bansos dan tempat bertanya
-    /aduan – sampaikan aduan atau sanggahan (Anda akan mendapat nomor aduan)
-    /status – lihat perkembangan aduan Anda
+    /cek – cek kepesertaan bansos (siapkan NIK dan nama sesuai KTP)
+    /skrining – nilai keadaan rumah tangga, lalu ajukan usulan
+    /info – program bansos dan tempat bertanya
+    /aduan – sampaikan aduan atau sanggahan
+    /status – perkembangan aduan Anda
     /bahasa – ganti bahasa
-    /batal – hentikan proses yang sedang berjalan
-    /privasi – data apa yang kami simpan dan untuk apa
-    /hapusdata – hapus data Anda dari layanan ini
+    /batal – hentikan proses
+    /privasi – data yang kami simpan
+    /hapusdata – hapus data Anda
 
-    Bila ada kesulitan, silakan hubungi TKSK di kecamatan Anda atau datang ke kantor desa/kelurahan.
+    Ada kesulitan? Hubungi TKSK kecamatan Anda atau kantor desa/kelurahan.
 help-psm =
     Perintah untuk PSM:
 
@@ -66,18 +66,15 @@ cancel-done = Baik, proses tadi sudah dibatalkan. Silakan pilih menu lagi bila p
 cancel-nothing = Saat ini tidak ada proses yang sedang berjalan. Silakan pilih menu di bawah ini.
 
 privacy-text =
-    Data yang kami simpan dan alasannya:
+    Data yang kami simpan:
 
-    • Akun Telegram dan bahasa Anda, untuk membalas pesan.
+    • Akun Telegram dan bahasa Anda, untuk membalas.
     • Saat /cek: NIK tidak pernah disimpan utuh, hanya kode pengganti dan bentuk tersamar (3215**********01).
-    • Saat mengajukan usulan: isian Anda, untuk diperiksa PSM/TKSK dan Dinas Sosial.
-    • Saat mengirim aduan: isi aduan (tersimpan terkunci) dan nama depan Telegram Anda untuk petugas, kecuali Anda memilih identitas dirahasiakan.
-    • Percakapan yang sedang berjalan, tersimpan terkunci (terenkripsi), agar bisa dilanjutkan.
-    • Desa/kelurahan dari /cek atau usulan terakhir Anda, agar siaran untuk wilayah itu sampai kepada Anda. Siaran bisa dihentikan dengan tombol di bawah setiap siaran.
+    • Isian usulan dan aduan, untuk petugas. Nama Anda tidak ditunjukkan bila aduan dirahasiakan.
+    • Percakapan yang berjalan dan isi aduan, tersimpan terkunci.
+    • Desa/kelurahan dari /cek atau usulan terakhir, agar siaran wilayah itu sampai.
 
-    Data hanya dipakai Dinas Sosial Kabupaten Karawang untuk layanan kesejahteraan sosial, sesuai UU 27/2022 tentang Pelindungan Data Pribadi.
-
-    Untuk menghapus data akun Anda, ketik /hapusdata.
+    Dipakai hanya oleh Dinas Sosial Kabupaten Karawang, sesuai UU 27/2022 tentang Pelindungan Data Pribadi. Hapus data akun: /hapusdata.
 
 erase-confirm =
     Apakah Bapak/Ibu yakin ingin menghapus data Anda dari bot ini?

@@ -197,3 +197,32 @@ fn every_message_the_code_uses_exists_in_every_locale() {
     );
     assert!(used.len() > 300, "the scan found only {} ids", used.len());
 }
+
+/// A fixed Indonesian text (one without variables) fits a phone screen: at most about 600
+/// characters. Texts with variables (a resident's description, a list) are judged where built.
+#[test]
+fn fixed_indonesian_texts_fit_a_phone_screen() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/id");
+    let mut long = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let res = fluent_syntax::parser::parse(text.as_str()).unwrap();
+        for entry in res.body {
+            let ast::Entry::Message(m) = entry else { continue };
+            let Some(value) = &m.value else { continue };
+            let mut chars = 0;
+            let mut fixed = true;
+            for el in &value.elements {
+                match el {
+                    ast::PatternElement::TextElement { value } => chars += value.chars().count(),
+                    ast::PatternElement::Placeable { .. } => fixed = false,
+                }
+            }
+            if fixed && chars > 600 {
+                long.push(format!("{} ({chars})", m.id.name));
+            }
+        }
+    }
+    assert!(long.is_empty(), "too long for a phone screen: {long:?}");
+}
