@@ -450,19 +450,8 @@ async fn the_command_line_sends_a_photo_once_and_reports_the_counts() {
         let photo = dir.path().join("jadwal.jpg");
         std::fs::write(&photo, b"\xff\xd8\xff\xe0 not really a jpeg").unwrap();
         let run = |args: &[&str]| {
-            let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kesos-bot"));
-            cmd.args(args)
-                .env("DATABASE_URL", &tdb.url)
-                .env("LANG", "id_ID.UTF-8");
-            for (k, v) in tdb.env() {
-                cmd.env(k, v);
-            }
-            let out = cmd.output().unwrap();
-            (
-                out.status.success(),
-                String::from_utf8_lossy(&out.stdout).to_string()
-                    + &String::from_utf8_lossy(&out.stderr),
-            )
+            let r = crate::support::binary(&tdb, args);
+            (r.ok, r.all())
         };
         let (ok, out) = run(&[
             "broadcast",

@@ -413,20 +413,9 @@ async fn a_holiday_loaded_for_the_third_working_day_moves_the_response_deadline_
         db.pool.close().await;
         let dir = tempfile::tempdir().unwrap();
         let run = |args: &[&str]| {
-            let mut cmd = crate::process::kesos_bot();
-            cmd.args(args)
-                .env("DATABASE_URL", &tdb.url)
-                .env("LANG", "id_ID.UTF-8");
-            for (k, v) in tdb.env() {
-                cmd.env(k, v);
-            }
-            let out = cmd.output().unwrap();
-            assert!(
-                out.status.success(),
-                "{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            String::from_utf8_lossy(&out.stdout).to_string()
+            let r = crate::support::binary(&tdb, args);
+            assert!(r.ok, "{}", r.stderr);
+            r.stdout
         };
         let response_due = |csv: &str| {
             let mut r = csv::Reader::from_reader(csv.as_bytes());

@@ -209,7 +209,9 @@ fn fixed_indonesian_texts_fit_a_phone_screen() {
         let text = std::fs::read_to_string(&path).unwrap();
         let res = fluent_syntax::parser::parse(text.as_str()).unwrap();
         for entry in res.body {
-            let ast::Entry::Message(m) = entry else { continue };
+            let ast::Entry::Message(m) = entry else {
+                continue;
+            };
             let Some(value) = &m.value else { continue };
             let mut chars = 0;
             let mut fixed = true;

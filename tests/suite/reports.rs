@@ -4,7 +4,6 @@
 //! re-import that changes nothing; bad rows named.
 
 use crate::on_each_backend;
-use crate::process::kesos_bot;
 use kesos_bot::import::kpm::{synthetic_name, synthetic_nik};
 use std::fmt::Write as _;
 
@@ -36,18 +35,9 @@ fn the_studys_quotas_and_distributions_reproduce_its_table_1_and_its_monthly_ser
         eprintln!("--- on {:?}", tdb.backend);
         let dir = tempfile::tempdir().unwrap();
         let run = |args: &[&str]| {
-            let mut cmd = kesos_bot();
-            cmd.args(args)
-                .env("DATABASE_URL", &tdb.url)
-                .env("LANG", "id_ID.UTF-8");
-            for (k, v) in tdb.env() {
-                cmd.env(k, v);
-            }
-            let out = cmd.output().unwrap();
-            let text = String::from_utf8_lossy(&out.stdout).to_string()
-                + &String::from_utf8_lossy(&out.stderr);
-            assert!(out.status.success(), "{args:?}: {text}");
-            text
+            let r = crate::support::binary(tdb, args);
+            assert!(r.ok, "{args:?}: {}", r.all());
+            r.all()
         };
         // One household per kuota place, by kelurahan; household i has No. KK 321501{i}.
         let mut kpm = String::from("nik;nama;no_kk;kelurahan;program\n");

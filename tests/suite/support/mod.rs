@@ -131,6 +131,38 @@ pub async fn enrolled(bot: &TestBot, tg: i64, role: Role, areas: &[&str], name: 
     inv.worker_id
 }
 
+/// What a run of the binary did.
+pub struct Ran {
+    pub ok: bool,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Ran {
+    /// Everything it printed, stdout then stderr.
+    pub fn all(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+}
+
+/// Runs `kesos-bot ARGS` on this database (with its key where it must be given) as an
+/// Indonesian-speaking operator does.
+pub fn binary(tdb: &TestDb, args: &[&str]) -> Ran {
+    let mut cmd = crate::process::kesos_bot();
+    cmd.args(args)
+        .env("DATABASE_URL", &tdb.url)
+        .env("LANG", "id_ID.UTF-8");
+    for (k, v) in tdb.env() {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    Ran {
+        ok: out.status.success(),
+        stdout: String::from_utf8_lossy(&out.stdout).to_string(),
+        stderr: String::from_utf8_lossy(&out.stderr).to_string(),
+    }
+}
+
 /// The key configuration the tests use for an open database (by its backend).
 pub fn key_for(db: &Db) -> kesos_bot::store::secret::KeyConfig {
     match db.backend {
