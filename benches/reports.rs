@@ -12,39 +12,12 @@ use kesos_bot::store::Db;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-const SECRET: &str = "bench-secret";
+#[path = "support/binary.rs"]
+mod support;
 
-/// Runs the binary with `args` on `url`: wall time, last line printed, peak memory (MB).
+/// Runs the binary with `args` on `url`, in Indonesian: wall time, last line, peak memory (MB).
 fn binary(url: &str, args: &[&str]) -> (Duration, String, u64) {
-    let t = Instant::now();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kesos-bot"))
-        .args(args)
-        .env("DATABASE_URL", url)
-        .env("KESOS_SECRET", SECRET)
-        .env("RUST_LOG", "warn")
-        .env("LANG", "id_ID.UTF-8")
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("the kesos-bot binary runs");
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut peak_kib = 0u64;
-    while child.try_wait().unwrap().is_none() {
-        if let Ok(status) = std::fs::read_to_string(&status_file)
-            && let Some(kib) = status
-                .lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
-        {
-            peak_kib = peak_kib.max(kib);
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let took = t.elapsed();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "kesos-bot {args:?} failed");
-    let text = String::from_utf8_lossy(&out.stdout);
-    let last = text.lines().last().unwrap_or_default().to_string();
-    (took, last, peak_kib / 1024)
+    support::binary(url, args, &[("LANG", "id_ID.UTF-8")])
 }
 
 async fn run(backend: &str, url: &str, kpm_file: &Path, pen_file: &Path, households: u64) {

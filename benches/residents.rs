@@ -11,7 +11,10 @@ use kesos_bot::store::keyed::Keyed;
 use kesos_bot::store::{Db, residents};
 use std::time::{Duration, Instant};
 
-const SECRET: &[u8] = b"bench-secret";
+#[path = "support/binary.rs"]
+mod binary;
+
+const SECRET: &[u8] = binary::SECRET.as_bytes();
 
 fn main() {
     let rows: u64 = std::env::var("KESOS_BENCH_ROWS")
@@ -69,38 +72,9 @@ fn main() {
     println!("peak RSS of the bench process: {} MB", peak_rss_mb());
 }
 
-/// `kesos-bot import kpm FILE` into `url`, run as the operator runs it: its wall time, the
-/// last line it printed (the counts) and its peak memory (VmHWM, read while it runs) in MB.
+/// `kesos-bot import kpm FILE` into `url`: wall time, counts, peak memory (MB).
 fn import_process(url: &str, file: &std::path::Path) -> (Duration, String, u64) {
-    let t = Instant::now();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kesos-bot"))
-        .args(["import", "kpm"])
-        .arg(file)
-        .env("DATABASE_URL", url)
-        .env("KESOS_SECRET", std::str::from_utf8(SECRET).unwrap())
-        .env("RUST_LOG", "warn")
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("the kesos-bot binary runs");
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut peak_kib = 0u64;
-    while child.try_wait().unwrap().is_none() {
-        if let Ok(status) = std::fs::read_to_string(&status_file)
-            && let Some(kib) = status
-                .lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
-        {
-            peak_kib = peak_kib.max(kib);
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let took = t.elapsed();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "the import failed");
-    let text = String::from_utf8_lossy(&out.stdout);
-    let last = text.lines().last().unwrap_or_default().to_string();
-    (took, last, peak_kib / 1024)
+    binary::binary(url, &["import", "kpm", file.to_str().unwrap()], &[])
 }
 
 async fn run(backend: &str, db: &Db, url: &str, file: &std::path::Path, rows: u64) {
