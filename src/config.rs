@@ -1,6 +1,7 @@
 //! Command line and configuration: every setting comes from a flag, the environment or a `.env`
 //! file, under the names fixed in docs/product-rules.md.
 
+use crate::import::help;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -203,18 +204,25 @@ pub enum ExportKind {
     Visits,
 }
 
+/// Each import's help ends with its columns, the other names they are known by and the values
+/// understood (`import::help`, in the operator's language).
 #[derive(Debug, Subcommand)]
 pub enum ImportKind {
     /// Regions: columns `kode`, `nama` (Kemendagri codes).
+    #[command(after_help = help::text(help::Kind::Wilayah))]
     Wilayah { file: PathBuf },
     /// KPM households: `nik`, `nama`, `no_kk`, `kelurahan`, `program` (+ optional columns).
+    #[command(after_help = help::text(help::Kind::Kpm))]
     Kpm { file: PathBuf },
     /// Public holidays for complaint deadlines: `tanggal` (YYYY-MM-DD), `keterangan`.
+    #[command(after_help = help::text(help::Kind::Libur))]
     Libur { file: PathBuf },
     /// Official quotas: `kelurahan` (or a kecamatan: its official total), `program`,
     /// `periode` (YYYY or YYYY-MM), `kuota`.
+    #[command(after_help = help::text(help::Kind::Kuota))]
     Kuota { file: PathBuf },
     /// Distributions: `nik` or `no_kk`, `program`, `periode` (YYYY-MM), `diterima` (ya/tidak).
+    #[command(after_help = help::text(help::Kind::Penyaluran))]
     Penyaluran { file: PathBuf },
 }
 

@@ -65,6 +65,17 @@ pub fn nik_why(lang: Lang, e: NikError) -> String {
     }
 }
 
+/// The language of operators' reports and help: Indonesian under `LANG=id_ID…`, English
+/// otherwise.
+pub fn operator_language() -> Lang {
+    let lang = std::env::var("LANG").unwrap_or_default();
+    if lang.starts_with("id") {
+        Lang::Id
+    } else {
+        Lang::En
+    }
+}
+
 /// Whether a message exists in a locale (without falling back).
 pub fn has(lang: Lang, key: &str) -> bool {
     LOCALES.try_lookup(langid(lang), key).is_some()

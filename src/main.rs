@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use kesos_bot::config::{Cli, Command, ImportKind, Settings};
-use kesos_bot::i18n::Lang;
+use kesos_bot::i18n::operator_language;
 use kesos_bot::store::Db;
 use std::process::ExitCode;
 
@@ -86,17 +86,6 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Reports for operators follow the machine's locale: Indonesian under `LANG=id_ID…`,
-/// English otherwise.
-fn operator_language() -> Lang {
-    let lang = std::env::var("LANG").unwrap_or_default();
-    if lang.starts_with("id") {
-        Lang::Id
-    } else {
-        Lang::En
-    }
 }
 
 /// Completes on SIGINT (Ctrl+C) or SIGTERM (systemd, containers).

@@ -2,77 +2,81 @@
 //! `YYYY-MM`, `kuota`). The `kelurahan` column may name a kecamatan instead: that row is the
 //! kecamatan's official total, which the report compares with the sum of its kelurahan.
 
-use super::ImportReport;
+use super::columns::{Column, PROGRAM, QUOTA, QUOTA_PERIOD, QUOTA_PLACE};
 use super::table::{Table, TableError};
+use super::{ImportReport, Reason, shown};
 use crate::domain::period::parse_quota_period;
 use crate::domain::region::Level;
-use crate::i18n::{Lang, t, targs};
+use crate::i18n::Lang;
 use crate::store::regions::{self, Upsert};
 use crate::store::{Db, reports};
+
+pub const REQUIRED: [&Column; 4] = [&QUOTA_PLACE, &PROGRAM, &QUOTA_PERIOD, &QUOTA];
 
 pub async fn import(
     db: &Db,
     path: &std::path::Path,
     lang: Lang,
 ) -> Result<ImportReport, TableError> {
-    let table = Table::open(
-        path,
-        &["kelurahan", "program", "periode", "kuota"],
-        &[],
-        lang,
-    )?;
+    let mut table = Table::open(path, &REQUIRED, &[], lang)?;
     let programs = super::program_codes(db).await;
     let mut report = ImportReport::default();
     let mut rows: Vec<(u64, String, String, String, i64)> = vec![];
-    table.for_each(|row| match row {
-        Err(e) => report.reject(e.line, e.reason(lang)),
-        Ok(row) => {
-            let cell = |c: &str| row.get(c).map(str::trim).filter(|v| !v.is_empty());
-            let reason =
-                |key: &str, value: &str| targs(lang, key, &[("value", super::shown(value).into())]);
-            let Some(place) = cell("kelurahan") else {
-                return report.reject(row.line, t(lang, "import-reason-kelurahan-missing"));
-            };
-            let program = match cell("program") {
-                None => return report.reject(row.line, t(lang, "import-reason-program-missing")),
-                Some(p) => match super::kpm::program_index(&programs, p) {
-                    Some(i) => programs[i as usize].clone(),
-                    None => {
-                        return report.reject(row.line, reason("import-reason-unknown-program", p));
-                    }
-                },
-            };
-            let Some(period) = cell("periode").and_then(parse_quota_period) else {
-                let v = cell("periode").unwrap_or("");
-                return report.reject(row.line, reason("import-reason-bad-quota-period", v));
-            };
-            let quota = cell("kuota").and_then(parse_count);
-            let Some(quota) = quota.filter(|q| *q >= 0) else {
-                let v = cell("kuota").unwrap_or("");
-                return report.reject(row.line, reason("import-reason-bad-quota", v));
-            };
-            rows.push((row.line, place.to_string(), program, period, quota));
+    table.for_each(|row| {
+        let row = match row {
+            Ok(row) => row,
+            Err(e) => return report.reject(e.line, e.reason()),
+        };
+        let quoting = |key, value: &str| Reason::new(key).arg("value", shown(value));
+        let mut problems = vec![];
+        let place = row.get("kelurahan");
+        if place.is_none() {
+            problems.push(Reason::new("import-reason-kelurahan-missing"));
+        }
+        let program = match row.get("program") {
+            None => {
+                problems.push(Reason::new("import-reason-program-missing"));
+                None
+            }
+            Some(p) => match super::values::program_index(&programs, p) {
+                Some(i) => Some(programs[i as usize].clone()),
+                None => {
+                    problems.push(quoting("import-reason-unknown-program", p));
+                    None
+                }
+            },
+        };
+        let period = row.get("periode").and_then(parse_quota_period);
+        if period.is_none() {
+            let v = row.get("periode").unwrap_or("");
+            problems.push(quoting("import-reason-bad-quota-period", v));
+        }
+        let quota = row.get("kuota").and_then(parse_count).filter(|q| *q >= 0);
+        if quota.is_none() {
+            let v = row.get("kuota").unwrap_or("");
+            problems.push(quoting("import-reason-bad-quota", v));
+        }
+        match (place, program, period, quota) {
+            (Some(place), Some(program), Some(period), Some(quota)) => {
+                rows.push((row.line, place.to_string(), program, period, quota))
+            }
+            _ => report.reject_all(row.line, problems),
         }
     })?;
+    report.notes = table.notes();
     for (line, place, program, period, quota) in rows {
         let levels = [Level::Kelurahan, Level::Desa, Level::Kecamatan];
         let region = match regions::find(db, &place, &levels).await {
             Ok(Some(r)) => r,
             Ok(None) => {
-                let v = super::shown(&place);
-                report.reject(
-                    line,
-                    targs(
-                        lang,
-                        "import-reason-unknown-kelurahan",
-                        &[("value", v.into())],
-                    ),
-                );
+                let reason =
+                    Reason::new("import-reason-unknown-kelurahan").arg("value", shown(&place));
+                report.reject(line, reason);
                 continue;
             }
             Err(e) => {
                 tracing::error!(line, error = %e, "quota row failed to store");
-                report.reject(line, t(lang, "import-reason-store-failed"));
+                report.reject(line, Reason::new("import-reason-store-failed"));
                 continue;
             }
         };
@@ -82,11 +86,10 @@ pub async fn import(
             Ok(Upsert::Unchanged) => report.unchanged += 1,
             Err(e) => {
                 tracing::error!(line, error = %e, "quota row failed to store");
-                report.reject(line, t(lang, "import-reason-store-failed"));
+                report.reject(line, Reason::new("import-reason-store-failed"));
             }
         }
     }
-    report.rejected.sort_by_key(|r| r.line);
     Ok(report)
 }
 

@@ -1,16 +1,27 @@
-//! CSV imports under the rules of docs/product-rules.md: UTF-8 with or without a BOM, comma or semicolon
-//! (detected), columns found by header name in any order and case, a bad row reported with its
-//! line number and reason while the good rows still load, and re-importing changes nothing.
+//! CSV imports, under these rules:
+//! - Files as operators bring them from Excel: UTF-8 (a BOM is fine) or Windows-1252 (read, and
+//!   said so), comma, semicolon or tab (detected); columns found by header name in any order,
+//!   under the names people write for them ("No. KK", "Desa/Kelurahan"); see `table`,
+//!   `columns`.
+//! - A bad row is reported with its line number and every reason it has, while the good rows
+//!   still load; a long list is grouped by reason (`report`).
+//! - An optional column never refuses a row: a value it does not know loads the row as if the
+//!   cell were empty, with a note naming the line (`values`).
+//! - Re-importing the same file changes nothing; a changed file updates in place.
+//! - What the import guessed or left out is said in its report: nothing is skipped silently.
 
+pub mod columns;
+pub mod help;
 pub mod kpm;
 pub mod kuota;
 pub mod libur;
 pub mod penyaluran;
+pub mod report;
 pub mod table;
+pub mod values;
 pub mod wilayah;
 
-use crate::i18n::{Lang, targs};
-use std::fmt::Write;
+pub use report::{ImportReport, Problems, Reason};
 
 /// The program codes the database knows (for `kpm::program_index`); none when they cannot be
 /// read (every row is then refused as naming an unknown program, and the error logged).
@@ -63,61 +74,5 @@ mod shown_tests {
         assert_eq!(super::shown("3215011234567890"), "3215**********90");
         assert_eq!(super::shown("SEMBAKO"), "SEMBAKO");
         assert_eq!(super::shown("2019-13"), "2019-13");
-    }
-}
-
-/// Why one row was refused: its line in the file and a reason (a locale message id + args).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Rejected {
-    pub line: u64,
-    pub reason: String,
-}
-
-/// What an import did.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct ImportReport {
-    pub added: u64,
-    pub updated: u64,
-    pub unchanged: u64,
-    pub rejected: Vec<Rejected>,
-}
-
-impl ImportReport {
-    pub fn reject(&mut self, line: u64, reason: String) {
-        self.rejected.push(Rejected { line, reason });
-    }
-
-    /// The report as the operator reads it.
-    pub fn render(&self, lang: Lang) -> String {
-        let mut out = String::new();
-        for r in &self.rejected {
-            let _ = writeln!(
-                out,
-                "{}",
-                targs(
-                    lang,
-                    "import-row-rejected",
-                    &[
-                        ("line", r.line.to_string().into()),
-                        ("reason", r.reason.clone().into())
-                    ]
-                )
-            );
-        }
-        let _ = write!(
-            out,
-            "{}",
-            targs(
-                lang,
-                "import-summary",
-                &[
-                    ("added", (self.added as i64).into()),
-                    ("updated", (self.updated as i64).into()),
-                    ("unchanged", (self.unchanged as i64).into()),
-                    ("rejected", (self.rejected.len() as i64).into()),
-                ]
-            )
-        );
-        out
     }
 }

@@ -13,13 +13,21 @@
 //! A row is `added` when its month had no record, `updated` when it changes one, `unchanged`
 //! when it says what is stored. A row that contradicts an earlier row of the same file (the
 //! same household, program and month, received and not) is refused with the line it
-//! contradicts; a NIK or No. KK that is no KPM's is refused without being echoed.
+//! contradicts; a NIK or No. KK that is no KPM's is refused without being echoed. A row is
+//! refused with every problem it has; refused rows are counted and grouped by reason as they
+//! come (`import::report`), so a wrong regency's file of millions of rows takes no memory for
+//! them and prints a few lines.
 
-use super::ImportReport;
+pub const REQUIRED: [&Column; 3] = [&PROGRAM, &MONTH, &RECEIVED];
+/// One of the two names the household (`no_kk` when both are given).
+pub const OPTIONAL: [&Column; 2] = [&NIK, &NO_KK];
+
+use super::columns::{Column, MONTH, NIK, NO_KK, PROGRAM, RECEIVED};
 use super::table::{Table, TableError};
+use super::{ImportReport, Problems, Reason, shown, values};
 use crate::domain::nik::{KkNumber, Nik};
 use crate::domain::period::parse_month;
-use crate::i18n::{Lang, t, targs};
+use crate::i18n::{Lang, t};
 use crate::store::Db;
 use crate::store::keyed::Keyed;
 use crate::store::reports::{self, Bits, Record};
@@ -157,12 +165,7 @@ pub async fn import(
     secret: &[u8],
     lang: Lang,
 ) -> anyhow::Result<ImportReport> {
-    let table = Table::open(
-        path,
-        &["program", "periode", "diterima"],
-        &["nik", "no_kk"],
-        lang,
-    )?;
+    let mut table = Table::open(path, &REQUIRED, &OPTIONAL, lang)?;
     let programs = super::program_codes(db).await;
     let known = load(db, &programs).await?;
     let keyed = Keyed::new(secret);
@@ -170,82 +173,96 @@ pub async fn import(
     // Rows checked on a blocking thread (hashing is the work); households resolved here.
     type Good = (u64, Who, u8, i32, u32, bool);
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Vec<Good>>(4);
-    let (rejected_tx, rejected_rx) = std::sync::mpsc::channel::<(u64, String)>();
     let reader = {
         let programs = programs.clone();
         let known_kk = known.by_kk;
         let known_nik = known.by_nik;
-        tokio::task::spawn_blocking(move || -> Result<(), TableError> {
+        tokio::task::spawn_blocking(move || -> Result<(Problems, Vec<Reason>), TableError> {
             let mut batch = Vec::with_capacity(4096);
-            let reject = |line: u64, why: String| {
-                let _ = rejected_tx.send((line, why));
-            };
+            let mut refused = Problems::default();
             let result = table.for_each(|row| {
                 let row = match row {
                     Ok(r) => r,
-                    Err(e) => return reject(e.line, e.reason(lang)),
+                    Err(e) => return refused.add(e.line, vec![e.reason()]),
                 };
-                let cell = |c: &str| row.get(c).map(str::trim).filter(|v| !v.is_empty());
-                let value = super::shown;
-                let Some(program) = cell("program") else {
-                    return reject(row.line, t(lang, "import-reason-program-missing"));
-                };
-                let Some(program) = super::kpm::program_index(&programs, program) else {
-                    let args = [("value", value(program).into())];
-                    return reject(
-                        row.line,
-                        targs(lang, "import-reason-unknown-program", &args),
-                    );
-                };
-                let Some((year, month)) = cell("periode").and_then(parse_month) else {
-                    let args = [("value", value(cell("periode").unwrap_or("")).into())];
-                    return reject(row.line, targs(lang, "import-reason-bad-month", &args));
-                };
-                let received = match cell("diterima").map(str::to_lowercase).as_deref() {
-                    Some("ya" | "y" | "1" | "yes" | "sudah") => true,
-                    Some("tidak" | "t" | "0" | "no" | "belum") => false,
-                    other => {
-                        let args = [("value", value(other.unwrap_or("")).into())];
-                        return reject(row.line, targs(lang, "import-reason-bad-received", &args));
+                let quoting = |key, value: &str| Reason::new(key).arg("value", shown(value));
+                let mut problems = vec![];
+                let program = match row.get("program") {
+                    None => {
+                        problems.push(Reason::new("import-reason-program-missing"));
+                        None
+                    }
+                    Some(p) => {
+                        let i = values::program_index(&programs, p);
+                        if i.is_none() {
+                            problems.push(quoting("import-reason-unknown-program", p));
+                        }
+                        i
                     }
                 };
-                let who = match (cell("no_kk"), cell("nik")) {
+                let month = row.get("periode").and_then(parse_month);
+                if month.is_none() {
+                    let v = row.get("periode").unwrap_or("");
+                    problems.push(quoting("import-reason-bad-month", v));
+                }
+                let received = row.get("diterima").and_then(values::received);
+                if received.is_none() {
+                    let v = row.get("diterima").unwrap_or("");
+                    problems.push(quoting("import-reason-bad-received", v));
+                }
+                let who = match (row.get("no_kk"), row.get("nik")) {
+                    (Some(kk), _) if values::scientific(kk) => {
+                        problems.push(quoting("import-reason-kk-scientific", kk));
+                        None
+                    }
                     (Some(kk), _) => match KkNumber::parse(kk) {
                         Some(kk) => {
                             let raw = keyed.kk_raw(&kk);
                             match known_kk.get(prefix_of(&raw)) {
-                                Some(AMBIGUOUS) => Who::Ambiguous("kk", hex::encode(raw)),
-                                Some(id) => Who::Household(id),
+                                Some(AMBIGUOUS) => Some(Who::Ambiguous("kk", hex::encode(raw))),
+                                Some(id) => Some(Who::Household(id)),
                                 None => {
-                                    return reject(row.line, t(lang, "import-reason-kk-not-kpm"));
+                                    problems.push(Reason::new("import-reason-kk-not-kpm"));
+                                    None
                                 }
                             }
                         }
-                        None => return reject(row.line, t(lang, "import-reason-kk-invalid")),
+                        None => {
+                            problems.push(Reason::new("import-reason-kk-invalid"));
+                            None
+                        }
                     },
+                    (None, Some(nik)) if values::scientific(nik) => {
+                        problems.push(quoting("import-reason-nik-scientific", nik));
+                        None
+                    }
                     (None, Some(nik)) => match Nik::parse(nik) {
                         Ok(nik) => {
                             let raw = keyed.nik_raw(&nik);
                             match known_nik.get(prefix_of(&raw)) {
-                                Some(AMBIGUOUS) => Who::Ambiguous("nik", hex::encode(raw)),
-                                Some(id) => Who::Household(id),
+                                Some(AMBIGUOUS) => Some(Who::Ambiguous("nik", hex::encode(raw))),
+                                Some(id) => Some(Who::Household(id)),
                                 None => {
-                                    return reject(row.line, t(lang, "import-reason-nik-not-kpm"));
+                                    problems.push(Reason::new("import-reason-nik-not-kpm"));
+                                    None
                                 }
                             }
                         }
                         Err(e) => {
                             let why = crate::i18n::nik_why(lang, e);
-                            let args = [("why", why.into())];
-                            return reject(
-                                row.line,
-                                targs(lang, "import-reason-nik-invalid", &args),
-                            );
+                            problems.push(Reason::new("import-reason-nik-invalid").arg("why", why));
+                            None
                         }
                     },
                     (None, None) => {
-                        return reject(row.line, t(lang, "import-reason-nik-or-kk-missing"));
+                        problems.push(Reason::new("import-reason-nik-or-kk-missing"));
+                        None
                     }
+                };
+                let (Some(who), Some(program), Some((year, month)), Some(received)) =
+                    (who, program, month, received)
+                else {
+                    return refused.add(row.line, problems);
                 };
                 batch.push((row.line, who, program, year, month, received));
                 if batch.len() == 4096 {
@@ -257,7 +274,7 @@ pub async fn import(
             if !batch.is_empty() {
                 let _ = tx.blocking_send(batch);
             }
-            result
+            result.map(|()| (refused, table.notes()))
         })
     };
     let mut entries: HashMap<(u32, u8, i32), Entry> = HashMap::new();
@@ -274,7 +291,7 @@ pub async fn import(
                         } else {
                             "import-reason-nik-not-kpm"
                         };
-                        report.reject(line, t(lang, key));
+                        report.reject(line, Reason::new(key));
                         continue;
                     }
                 },
@@ -285,8 +302,9 @@ pub async fn import(
                 .get(&household)
                 .is_none_or(|m| m & (1 << program) == 0)
             {
-                let args = [("program", programs[program as usize].clone().into())];
-                report.reject(line, targs(lang, "import-reason-not-kpm-of-program", &args));
+                let reason = Reason::new("import-reason-not-kpm-of-program")
+                    .arg("program", programs[program as usize].clone());
+                report.reject(line, reason);
                 continue;
             }
             if let std::collections::hash_map::Entry::Vacant(slot) = stored.entry((program, year)) {
@@ -310,8 +328,9 @@ pub async fn import(
             };
             if contradicts {
                 let earlier = e.lines[month as usize - 1];
-                let args = [("line", i64::from(earlier).into())];
-                report.reject(line, targs(lang, "import-reason-contradicts", &args));
+                let reason =
+                    Reason::new("import-reason-contradicts").arg("line", i64::from(earlier));
+                report.reject(line, reason);
                 continue;
             }
             // The same record again in the file: it changes nothing more.
@@ -335,10 +354,9 @@ pub async fn import(
             }
         }
     }
-    reader.await??;
-    while let Ok((line, why)) = rejected_rx.try_recv() {
-        report.reject(line, why);
-    }
+    let (refused, notes) = reader.await??;
+    report.rejected.merge(refused);
+    report.notes = notes;
     // What changed, program by program, in one transaction each… as one import: collect first.
     let mut by_program: HashMap<u8, Vec<Record>> = HashMap::new();
     for ((household, program, year), e) in entries {
@@ -373,6 +391,5 @@ pub async fn import(
     reports::write_all(db, &writes)
         .await
         .map_err(|e| anyhow::Error::new(e).context(t(lang, "import-failed-nothing-changed")))?;
-    report.rejected.sort_by_key(|r| r.line);
     Ok(report)
 }

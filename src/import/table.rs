@@ -7,8 +7,27 @@
 //! So is a file with one line of hundreds of megabytes (a lost line end, an unclosed quote that
 //! swallows the rest of the file): a record longer than [`MAX_ROW`] (the header: [`MAX_HEADER`])
 //! is cut short in the byte stream, before the CSV parser would hold it whole, and refused.
+//!
+//! Files come as Excel writes them:
+//! - The delimiter is the one of `,`, `;` and tab that the header line uses most (outside
+//!   quotes).
+//! - Text is UTF-8 (a BOM is fine), or Windows-1252, which Excel writes for plain "CSV" on
+//!   Windows. A file whose bytes are all UTF-8 is UTF-8. A file that is not is read as
+//!   Windows-1252 (its bytes 0x80–0x9F are the characters of that code page, the others
+//!   Latin-1), and [`Table::notes`] says so in one line. That is decided row by row as the file
+//!   streams by, which gives the same result as deciding for the whole file: a row of plain
+//!   ASCII reads the same either way, and a row that is valid UTF-8 with other characters,
+//!   in a file that is otherwise Windows-1252, is the one case where the two would differ. Such
+//!   a file mixes both (rows pasted from another file): those rows are read as UTF-8, which
+//!   they almost surely are (Windows-1252 text seldom makes valid UTF-8), and named in the
+//!   note. A row that is neither (a byte Windows-1252 leaves undefined) is refused with how to
+//!   save the file as "CSV UTF-8"; a UTF-16 file (Excel's "Unicode Text") is refused whole.
+//! - Header cells name columns as operators write them (see `super::columns`); the notes name
+//!   the columns read under another name, left aside or not read at all.
 
-use crate::i18n::{Lang, t, targs};
+use super::columns::Column;
+use super::report::Reason;
+use crate::i18n::{Lang, number, t, targs};
 use std::collections::{HashMap, VecDeque};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
@@ -29,9 +48,60 @@ pub struct Table {
     lang: Lang,
     columns: HashMap<String, usize>,
     reader: csv::Reader<Lines<Pread>>,
-    record: csv::StringRecord,
+    /// The parser's buffer, holding the current row (`None` only while it is being read).
+    record: Option<Record>,
+    /// The current row decoded from Windows-1252, when it was not UTF-8.
+    decoded: csv::StringRecord,
+    /// Notes on the header: columns read under another name, left aside, not read.
+    header_notes: Vec<Reason>,
+    /// The header was Windows-1252.
+    header_1252: bool,
+    /// Rows read as Windows-1252, and rows of other characters than ASCII that were UTF-8.
+    cp1252: Tally,
+    utf8: Tally,
+    /// Rows starting before this byte have been counted in the tallies (rows read again by
+    /// [`Table::row_at`] are not counted twice).
+    tallied_to: u64,
     /// Why reading stopped before the end, if it did.
     failure: Option<std::io::Error>,
+}
+
+/// The parser's buffer: a row checked as UTF-8 is text there; a row that is not stays bytes
+/// (and its text is in [`Table::decoded`], if it could be decoded).
+enum Record {
+    Text(csv::StringRecord),
+    Bytes(csv::ByteRecord, Decoded),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Decoded {
+    Cp1252,
+    /// A byte Windows-1252 leaves undefined.
+    Neither,
+}
+
+/// How many rows, and the first lines.
+#[derive(Debug, Default)]
+struct Tally {
+    rows: u64,
+    lines: Vec<u64>,
+}
+
+impl Tally {
+    fn add(&mut self, line: u64) {
+        self.rows += 1;
+        if self.lines.len() < super::report::LINES {
+            self.lines.push(line);
+        }
+    }
+
+    fn lines(&self, lang: Lang) -> String {
+        let mut l: Vec<String> = self.lines.iter().map(|l| number(lang, *l as i64)).collect();
+        if self.rows > self.lines.len() as u64 {
+            l.push("…".into());
+        }
+        l.join(", ")
+    }
 }
 
 /// Reads the file at a position it keeps itself, a bounded amount at a time: large reads while
@@ -112,7 +182,7 @@ pub struct RowError {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowFault {
-    /// Not UTF-8 text: most often a file Excel saved as "CSV" rather than "CSV UTF-8".
+    /// Neither UTF-8 nor Windows-1252 text (a byte that code page leaves undefined).
     NotUtf8,
     /// Longer than [`MAX_ROW`]. `last` is the line it was cut on: past its first line when a
     /// quote left open ran on over the next lines (the rows there are part of it).
@@ -122,18 +192,18 @@ pub enum RowFault {
 }
 
 impl RowError {
-    /// Why the row is refused, as the operator reads it.
-    pub fn reason(&self, lang: Lang) -> String {
-        let max = ("max", (MAX_ROW as i64).into());
+    /// Why the row is refused.
+    pub fn reason(&self) -> Reason {
+        let max = MAX_ROW as i64;
         match self.fault {
-            RowFault::NotUtf8 => t(lang, "import-reason-not-utf8"),
-            RowFault::TooLong { last } if last > self.line => targs(
-                lang,
-                "import-reason-row-too-long-quote",
-                &[max, ("last", (last as i64).into())],
-            ),
-            RowFault::TooLong { .. } => targs(lang, "import-reason-row-too-long", &[max]),
-            RowFault::Broken => t(lang, "import-reason-broken-row"),
+            RowFault::NotUtf8 => Reason::new("import-reason-not-utf8"),
+            RowFault::TooLong { last } if last > self.line => {
+                Reason::new("import-reason-row-too-long-quote")
+                    .arg("max", max)
+                    .arg("last", last as i64)
+            }
+            RowFault::TooLong { .. } => Reason::new("import-reason-row-too-long").arg("max", max),
+            RowFault::Broken => Reason::new("import-reason-broken-row"),
         }
     }
 }
@@ -151,11 +221,17 @@ pub enum FileFault {
         path: String,
         source: std::io::Error,
     },
-    /// The header is not UTF-8 text.
+    /// The header is neither UTF-8 nor Windows-1252 text.
     NotUtf8,
+    /// UTF-16 text (Excel's "Unicode Text"): a BOM says so, or NUL bytes in the header.
+    Utf16,
     Empty,
-    /// Required columns the header lacks, joined with ", ".
-    MissingColumns(String),
+    /// Required columns the header lacks, joined with ", "; and the header cells found, quoted
+    /// (`None` when the first line looks like data: a long number in it).
+    MissingColumns {
+        missing: String,
+        found: Option<String>,
+    },
     /// The header is longer than [`MAX_HEADER`].
     HeaderTooLong,
     /// A column the import reads is named twice (after trimming and case-folding); its
@@ -180,11 +256,26 @@ impl std::fmt::Display for TableError {
                 ],
             ),
             FileFault::NotUtf8 => t(lang, "import-file-not-utf8"),
+            FileFault::Utf16 => t(lang, "import-file-utf16"),
             FileFault::Empty => t(lang, "import-file-empty"),
-            FileFault::MissingColumns(columns) => targs(
+            FileFault::MissingColumns {
+                missing,
+                found: Some(found),
+            } => targs(
                 lang,
                 "import-file-missing-columns",
-                &[("columns", columns.clone().into())],
+                &[
+                    ("columns", missing.clone().into()),
+                    ("found", found.clone().into()),
+                ],
+            ),
+            FileFault::MissingColumns {
+                missing,
+                found: None,
+            } => targs(
+                lang,
+                "import-file-no-header",
+                &[("columns", missing.clone().into())],
             ),
             FileFault::HeaderTooLong => targs(
                 lang,
@@ -521,12 +612,12 @@ impl<R> Lines<R> {
 
 impl Table {
     /// Opens a file whose header must name the `required` columns and may name the
-    /// `optional` ones; either named twice refuses the file (another column named twice is
-    /// not read, and does not matter).
+    /// `optional` ones, under any of their names; a column named twice at the same rank
+    /// refuses the file (see `super::columns`; a column not read may come twice).
     pub fn open(
         path: &std::path::Path,
-        required: &[&str],
-        optional: &[&str],
+        required: &[&Column],
+        optional: &[&Column],
         lang: Lang,
     ) -> Result<Table, TableError> {
         let name = path.display().to_string();
@@ -542,6 +633,9 @@ impl Table {
         let mut head = vec![0u8; FILE_CHUNK];
         let n = file.read_at(&mut head, 0).map_err(io)?;
         head.truncate(n);
+        if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+            return Err(fail(FileFault::Utf16));
+        }
         let base = if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
             3
         } else {
@@ -549,22 +643,14 @@ impl Table {
         };
         let head = &head[base as usize..];
         let first_line = head.split(|&b| b == b'\n').next().unwrap_or(&[]);
-        let first_line = match std::str::from_utf8(first_line) {
-            Ok(s) => s,
-            // A header longer than the chunk read may end in the middle of a character.
-            Err(e) if e.error_len().is_none() => {
-                std::str::from_utf8(&first_line[..e.valid_up_to()]).expect("valid prefix")
-            }
-            Err(_) => return Err(fail(FileFault::NotUtf8)),
-        };
-        if first_line.trim().is_empty() {
+        if first_line.contains(&0) {
+            // UTF-16 without a BOM: every other byte of ASCII text is NUL.
+            return Err(fail(FileFault::Utf16));
+        }
+        if first_line.iter().all(u8::is_ascii_whitespace) {
             return Err(fail(FileFault::Empty));
         }
-        let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
-            b';'
-        } else {
-            b','
-        };
+        let delimiter = delimiter_of(first_line);
         let lines = Lines::new(
             Pread {
                 file,
@@ -580,7 +666,7 @@ impl Table {
             .flexible(true)
             .has_headers(true)
             .from_reader(lines);
-        let headers = reader.headers().cloned();
+        let headers = reader.byte_headers().cloned();
         if reader
             .get_mut()
             .line_of(0)
@@ -590,45 +676,70 @@ impl Table {
         }
         let headers = headers.map_err(|e| match e.kind() {
             csv::ErrorKind::Io(e) => io(std::io::Error::new(e.kind(), e.to_string())),
-            _ => fail(FileFault::NotUtf8),
+            _ => io(std::io::Error::other(e.to_string())),
         })?;
-        let mut columns: HashMap<String, usize> = HashMap::new();
-        for (i, h) in headers.iter().enumerate() {
-            let column = h.trim().to_lowercase();
-            if column.is_empty() {
-                // Excel leaves empty header cells after the last column.
-                continue;
-            }
-            match columns.get(&column) {
-                None => {
-                    columns.insert(column, i);
+        let mut header_1252 = false;
+        let mut cells = Vec::with_capacity(headers.len());
+        for cell in headers.iter() {
+            match std::str::from_utf8(cell) {
+                Ok(text) => cells.push(text.to_string()),
+                Err(_) => {
+                    header_1252 = true;
+                    let mut text = String::new();
+                    if !decode_cp1252(cell, &mut text) {
+                        return Err(fail(FileFault::NotUtf8));
+                    }
+                    cells.push(text);
                 }
-                Some(&first) if required.contains(&&*column) || optional.contains(&&*column) => {
-                    return Err(fail(FileFault::DuplicateColumn {
-                        name: column,
-                        first: first + 1,
-                        second: i + 1,
-                    }));
-                }
-                Some(_) => {}
             }
         }
-        let missing: Vec<&str> = required
-            .iter()
-            .copied()
-            .filter(|c| !columns.contains_key(*c))
-            .collect();
-        if !missing.is_empty() {
-            return Err(fail(FileFault::MissingColumns(missing.join(", "))));
-        }
+        let (columns, header_notes) = map_columns(&cells, required, optional).map_err(fail)?;
         Ok(Table {
             path: name,
             lang,
             columns,
             reader,
-            record: csv::StringRecord::new(),
+            record: None,
+            decoded: csv::StringRecord::new(),
+            header_notes,
+            header_1252,
+            cp1252: Tally::default(),
+            utf8: Tally::default(),
+            tallied_to: 0,
             failure: None,
         })
+    }
+
+    /// What the operator should know of the file as a whole, once its rows have been read:
+    /// that it was read as Windows-1252 (and which rows were UTF-8 nonetheless), and the
+    /// columns read under another name, left aside or not read.
+    pub fn notes(&self) -> Vec<Reason> {
+        let lang = self.lang;
+        let mut out = vec![];
+        if self.header_1252 || self.cp1252.rows > 0 {
+            let rows = self.cp1252.rows + u64::from(self.header_1252);
+            let first = if self.header_1252 {
+                1
+            } else {
+                self.cp1252.lines[0]
+            };
+            out.push(
+                Reason::new("import-note-cp1252")
+                    .arg("rows", number(lang, rows as i64))
+                    .arg("count", rows as i64)
+                    .arg("line", number(lang, first as i64)),
+            );
+            if self.utf8.rows > 0 {
+                out.push(
+                    Reason::new("import-note-mixed")
+                        .arg("rows", number(lang, self.utf8.rows as i64))
+                        .arg("count", self.utf8.rows as i64)
+                        .arg("lines", self.utf8.lines(lang)),
+                );
+            }
+        }
+        out.extend(self.header_notes.iter().cloned());
+        out
     }
 
     pub fn has_column(&self, column: &str) -> bool {
@@ -657,10 +768,16 @@ impl Table {
     pub fn next_row(&mut self) -> Option<Result<Row<'_>, RowError>> {
         loop {
             let fallback = self.reader.position().line();
-            match self.reader.read_record(&mut self.record) {
+            match self.read_record() {
                 Ok(false) => return None,
                 Ok(true) => {
-                    let byte = self.record.position().map_or(0, |p| p.byte());
+                    let (byte, decoded) = match &self.record {
+                        Some(Record::Text(r)) => (r.position().map_or(0, |p| p.byte()), None),
+                        Some(Record::Bytes(r, d)) => {
+                            (r.position().map_or(0, |p| p.byte()), Some(*d))
+                        }
+                        None => unreachable!("a record was read"),
+                    };
                     let start = self.start_of(byte, fallback);
                     if let Some(last) = start.cut_on {
                         return Some(Err(RowError {
@@ -668,13 +785,28 @@ impl Table {
                             fault: RowFault::TooLong { last },
                         }));
                     }
-                    if self.record.iter().all(|c| c.trim().is_empty()) {
+                    if decoded == Some(Decoded::Neither) {
+                        return Some(Err(RowError {
+                            line: start.line,
+                            fault: RowFault::NotUtf8,
+                        }));
+                    }
+                    if self.text().iter().all(|c| c.trim().is_empty()) {
                         continue;
+                    }
+                    // Each row once, as the file is first read through.
+                    if start.file >= self.tallied_to {
+                        self.tallied_to = start.file + 1;
+                        if decoded.is_some() {
+                            self.cp1252.add(start.line);
+                        } else if !self.text().as_byte_record().as_slice().is_ascii() {
+                            self.utf8.add(start.line);
+                        }
                     }
                     return Some(Ok(Row {
                         line: start.line,
                         byte: start.file,
-                        record: &self.record,
+                        record: self.text(),
                         columns: &self.columns,
                     }));
                 }
@@ -687,15 +819,46 @@ impl Table {
                             self.failure = Some(std::io::Error::new(io.kind(), io.to_string()));
                             return None;
                         }
-                        // Cut in the middle of a character.
                         (Some(last), _) => RowFault::TooLong { last },
-                        (None, csv::ErrorKind::Utf8 { .. }) => RowFault::NotUtf8,
                         (None, _) => RowFault::Broken,
                     };
                     return Some(Err(RowError { line, fault }));
                 }
             }
         }
+    }
+
+    /// The current row's text.
+    fn text(&self) -> &csv::StringRecord {
+        match &self.record {
+            Some(Record::Text(r)) => r,
+            _ => &self.decoded,
+        }
+    }
+
+    /// Reads the next record into the parser's buffer: as text when it is UTF-8, else as bytes
+    /// with its text decoded from Windows-1252 into `decoded`. The buffer moves between the
+    /// two forms without a copy.
+    fn read_record(&mut self) -> csv::Result<bool> {
+        let mut bytes = match self.record.take() {
+            Some(Record::Text(r)) => r.into_byte_record(),
+            Some(Record::Bytes(r, _)) => r,
+            None => csv::ByteRecord::new(),
+        };
+        let read = self.reader.read_byte_record(&mut bytes);
+        if !matches!(read, Ok(true)) {
+            self.record = Some(Record::Bytes(bytes, Decoded::Neither));
+            return read;
+        }
+        self.record = Some(match csv::StringRecord::from_byte_record(bytes) {
+            Ok(text) => Record::Text(text),
+            Err(e) => {
+                let bytes = e.into_byte_record();
+                let decoded = decode_record(&bytes, &mut self.decoded);
+                Record::Bytes(bytes, decoded)
+            }
+        });
+        Ok(true)
     }
 
     /// The row that starts at `pos` (from an earlier pass over the same file). Reading rows in
@@ -719,16 +882,16 @@ impl Table {
 
     /// Calls `f` for each data row; an error when the file could not be read to its end.
     pub fn for_each(
-        mut self,
+        &mut self,
         mut f: impl FnMut(Result<Row<'_>, RowError>),
     ) -> Result<(), TableError> {
         while let Some(row) = self.next_row() {
             f(row);
         }
-        match self.failure {
+        match self.failure.take() {
             Some(source) => Err(TableError {
                 fault: FileFault::Io {
-                    path: self.path,
+                    path: self.path.clone(),
                     source,
                 },
                 lang: self.lang,
@@ -738,11 +901,230 @@ impl Table {
     }
 }
 
+/// The delimiter a header line uses: the one of tab, `;` and `,` found most often outside
+/// quotes (on a tie in that order; a comma when there is none).
+fn delimiter_of(line: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in line {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\t' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b',' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = counts.iter().copied().max().unwrap_or(0);
+    match counts.iter().position(|&c| c == best) {
+        _ if best == 0 => b',',
+        Some(0) => b'\t',
+        Some(1) => b';',
+        _ => b',',
+    }
+}
+
+/// Windows-1252's characters for the bytes 0x80–0x9F (`None`: the five it leaves undefined).
+/// The bytes from 0xA0 up are Latin-1: the code point of the same number.
+const CP1252_HIGH: [Option<char>; 32] = [
+    Some('€'),
+    None,
+    Some('‚'),
+    Some('ƒ'),
+    Some('„'),
+    Some('…'),
+    Some('†'),
+    Some('‡'),
+    Some('ˆ'),
+    Some('‰'),
+    Some('Š'),
+    Some('‹'),
+    Some('Œ'),
+    None,
+    Some('Ž'),
+    None,
+    None,
+    Some('‘'),
+    Some('’'),
+    Some('“'),
+    Some('”'),
+    Some('•'),
+    Some('–'),
+    Some('—'),
+    Some('˜'),
+    Some('™'),
+    Some('š'),
+    Some('›'),
+    Some('œ'),
+    None,
+    Some('ž'),
+    Some('Ÿ'),
+];
+
+/// Appends the Windows-1252 text of `bytes` to `out`; false when a byte is one the code page
+/// leaves undefined (the text is then not Windows-1252 either).
+fn decode_cp1252(bytes: &[u8], out: &mut String) -> bool {
+    for &b in bytes {
+        let c = match b {
+            0x80..=0x9F => match CP1252_HIGH[usize::from(b - 0x80)] {
+                Some(c) => c,
+                None => return false,
+            },
+            _ => char::from(b),
+        };
+        out.push(c);
+    }
+    true
+}
+
+/// A record's text decoded from Windows-1252 into `out` (with its position).
+fn decode_record(bytes: &csv::ByteRecord, out: &mut csv::StringRecord) -> Decoded {
+    out.clear();
+    out.set_position(bytes.position().cloned());
+    let mut cell = String::new();
+    for field in bytes {
+        cell.clear();
+        if !decode_cp1252(field, &mut cell) {
+            out.clear();
+            return Decoded::Neither;
+        }
+        out.push_field(&cell);
+    }
+    Decoded::Cp1252
+}
+
+/// Header cells quoted as the operator wrote them (trimmed, long digit runs masked, at most
+/// `max` of them and "…").
+fn quoted_cells<'a>(cells: impl Iterator<Item = &'a String>, max: usize) -> String {
+    let cells: Vec<String> = cells
+        .map(|c| format!("\"{}\"", super::shown(c.trim())))
+        .collect();
+    let mut out = cells[..cells.len().min(max)].join(", ");
+    if cells.len() > max {
+        out.push_str(", …");
+    }
+    out
+}
+
+/// Header cells shown in a note or an error.
+const CELLS_SHOWN: usize = 12;
+
+/// Which header cell each column is read from (by its canonical name), and notes on the
+/// header: the columns read under another name, the cells left aside for a better-named one,
+/// the cells not read.
+fn map_columns(
+    cells: &[String],
+    required: &[&Column],
+    optional: &[&Column],
+) -> Result<(HashMap<String, usize>, Vec<Reason>), FileFault> {
+    let mut columns = HashMap::new();
+    let mut read = vec![false; cells.len()];
+    let mut renamed = vec![];
+    let mut notes = vec![];
+    for column in required.iter().chain(optional) {
+        // (rank, position) of every cell naming the column, best first.
+        let mut named: Vec<(usize, usize)> = cells
+            .iter()
+            .enumerate()
+            .filter_map(|(i, cell)| column.rank(cell).map(|rank| (rank, i)))
+            .collect();
+        named.sort_unstable();
+        let Some(&(rank, at)) = named.first() else {
+            continue;
+        };
+        if let Some(&(other_rank, other)) = named.get(1)
+            && other_rank == rank
+        {
+            return Err(FileFault::DuplicateColumn {
+                name: column.name.to_string(),
+                first: at + 1,
+                second: other + 1,
+            });
+        }
+        columns.insert(column.name.to_string(), at);
+        read[at] = true;
+        let written = cells[at].trim();
+        if written.to_lowercase() != column.name {
+            renamed.push((
+                at,
+                format!("{} ← \"{}\"", column.name, super::shown(written)),
+            ));
+        }
+        for &(_, aside) in &named[1..] {
+            read[aside] = true;
+            notes.push(
+                Reason::new("import-note-aside")
+                    .arg("header", super::shown(cells[aside].trim()))
+                    .arg("column", column.name)
+                    .arg("used", super::shown(written)),
+            );
+        }
+    }
+    let missing: Vec<&str> = required
+        .iter()
+        .map(|c| c.name)
+        .filter(|c| !columns.contains_key(*c))
+        .collect();
+    if !missing.is_empty() {
+        // A first line holding a NIK or No. KK is data: its cells are not quoted back.
+        let data = cells
+            .iter()
+            .any(|c| c.chars().filter(char::is_ascii_digit).count() >= 8);
+        let found =
+            (!data).then(|| quoted_cells(cells.iter().filter(|c| !c.trim().is_empty()), 30));
+        return Err(FileFault::MissingColumns {
+            missing: missing.join(", "),
+            found,
+        });
+    }
+    if !renamed.is_empty() {
+        // In the file's order.
+        renamed.sort();
+        let list: Vec<String> = renamed.into_iter().map(|(_, r)| r).collect();
+        notes.insert(
+            0,
+            Reason::new("import-note-renamed").arg("list", list.join(", ")),
+        );
+    }
+    let unread: Vec<&String> = cells
+        .iter()
+        .zip(&read)
+        .filter(|(c, read)| !**read && !c.trim().is_empty())
+        .map(|(c, _)| c)
+        .collect();
+    if !unread.is_empty() {
+        notes.push(
+            Reason::new("import-note-unread")
+                .arg("list", quoted_cells(unread.into_iter(), CELLS_SHOWN)),
+        );
+    }
+    Ok((columns, notes))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Columns of these names, without other names.
+    fn plain(names: &[&str]) -> Vec<&'static Column> {
+        names
+            .iter()
+            .map(|n| {
+                let name: &'static str = Box::leak(n.to_string().into_boxed_str());
+                &*Box::leak(Box::new(Column { name, aliases: &[] }))
+            })
+            .collect()
+    }
+
     fn table_bytes(text: &[u8], required: &[&str], optional: &[&str]) -> Result<Table, TableError> {
+        table_of(text, &plain(required), &plain(optional))
+    }
+
+    fn table_of(
+        text: &[u8],
+        required: &[&Column],
+        optional: &[&Column],
+    ) -> Result<Table, TableError> {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.csv");
         std::fs::write(&path, text).unwrap();
@@ -755,7 +1137,7 @@ mod tests {
     }
 
     fn rows(text: &str, required: &[&str]) -> Vec<(u64, Vec<Option<String>>)> {
-        let t = table(text, required).unwrap();
+        let mut t = table(text, required).unwrap();
         let mut out = vec![];
         t.for_each(|r| {
             if let Ok(r) = r {
@@ -1007,7 +1389,7 @@ mod tests {
         // The rows after the line it was cut on are read, with their lines.
         let after: Vec<u64> = got[1..].iter().map(|r| r.as_ref().unwrap().0).collect();
         assert_eq!(after, ((last + 1)..=30_002).collect::<Vec<_>>());
-        let reason = got[0].clone().unwrap_err().reason(Lang::En);
+        let reason = got[0].clone().unwrap_err().reason().text(Lang::En);
         assert!(
             reason.contains(&last.to_string()) && reason.contains("quote"),
             "{reason}"
@@ -1085,7 +1467,7 @@ mod tests {
             FileFault::DuplicateColumn { .. }
         ));
         // A column not read may come twice, and empty header cells are no columns.
-        let t = table_bytes(b"x,nik,X,,\n1,2,3,,\n", &["nik"], &["alamat"]).unwrap();
+        let mut t = table_bytes(b"x,nik,X,,\n1,2,3,,\n", &["nik"], &["alamat"]).unwrap();
         let mut n = 0;
         t.for_each(|r| {
             assert_eq!(r.unwrap().get("nik"), Some("2"));
@@ -1096,30 +1478,161 @@ mod tests {
     }
 
     #[test]
-    fn a_row_not_in_utf8_is_refused_as_such_and_a_header_not_in_utf8_refuses_the_file() {
-        // Windows-1252, as Excel saves "CSV": é, and a curly apostrophe.
-        let text = b"a;b\n1;Jos\xe9\n2;OK\n3;Ma\x92ruf\n";
-        let mut t = table_bytes(text, &["a", "b"], &[]).unwrap();
+    fn a_windows_1252_file_is_read_and_said_so_in_one_note() {
+        // Excel's plain "CSV": é is E9, a curly apostrophe 92, the euro sign 80; the header too.
+        let text = b"a;b;ket\xe9rangan\r\n1;Jos\xe9\r\n2;OK\r\n3;Ma\x92ruf \x80\r\n";
+        let mut t = table_bytes(text, &["a", "b"], &["keterangan"]).unwrap();
         let got = read_all(&mut t);
-        let not_utf8 = |line| {
-            Err(RowError {
-                line,
-                fault: RowFault::NotUtf8,
-            })
-        };
-        assert_eq!(got[0], not_utf8(2));
-        assert_eq!(got[1].as_ref().unwrap().2, "OK");
-        assert_eq!(got[2], not_utf8(4));
-        let reason = got[0].clone().unwrap_err().reason(Lang::En);
+        let cells: Vec<String> = got.into_iter().map(|r| r.unwrap().2).collect();
+        assert_eq!(cells, ["José", "OK", "Ma’ruf €"]);
+        let notes: Vec<String> = t.notes().iter().map(|n| n.text(Lang::En)).collect();
         assert!(
-            reason.contains("UTF-8") && reason.contains("CSV UTF-8"),
-            "{reason}"
+            notes[0].contains("Windows-1252") && notes[0].contains("CSV UTF-8"),
+            "{notes:?}"
         );
+        // The header and rows 2 and 4.
+        assert!(
+            notes[0].contains("3 lines") && notes[0].contains("line 1"),
+            "{notes:?}"
+        );
+        // Rows read again come back decoded, and are not counted twice.
+        let mut t = table_bytes(text, &["a", "b"], &[]).unwrap();
+        let pos: Vec<RowPos> = read_all(&mut t).into_iter().map(|r| r.unwrap().1).collect();
+        for p in pos.iter().rev() {
+            assert!(t.row_at(*p).unwrap().is_ok());
+        }
+        assert_eq!(t.row_at(pos[0]).unwrap().unwrap().get("b"), Some("José"));
+        assert_eq!(t.cp1252.rows, 2);
+    }
 
-        let e = table_bytes(b"a;b;ket\xe9rangan\n1;2;3\n", &["a", "b"], &[])
+    #[test]
+    fn a_file_mixing_utf8_and_windows_1252_rows_reads_each_and_names_the_utf8_ones() {
+        let text = "a,b\n1,Renée\n2,plain\n".as_bytes().to_vec();
+        let text = [text, b"3,Ren\xe9e\n4,Andr\xc3\xa9\n".to_vec()].concat();
+        let mut t = table_bytes(&text, &["a", "b"], &[]).unwrap();
+        let cells: Vec<String> = read_all(&mut t).into_iter().map(|r| r.unwrap().2).collect();
+        assert_eq!(cells, ["Renée", "plain", "Renée", "André"]);
+        let notes: Vec<String> = t.notes().iter().map(|n| n.text(Lang::En)).collect();
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[1].contains("lines 2, 5"), "{notes:?}");
+        // A file all UTF-8 has no note.
+        let mut t = table_bytes("a,b\n1,Renée\n".as_bytes(), &["a", "b"], &[]).unwrap();
+        read_all(&mut t);
+        assert!(t.notes().is_empty());
+    }
+
+    #[test]
+    fn text_that_is_neither_utf8_nor_windows_1252_is_refused_with_how_to_save_it() {
+        // 0x81 is undefined in Windows-1252.
+        let mut t = table_bytes(b"a;b\n1;x\x81y\n2;OK\n", &["a", "b"], &[]).unwrap();
+        let got = read_all(&mut t);
+        let fault = RowFault::NotUtf8;
+        assert_eq!(got[0], Err(RowError { line: 2, fault }));
+        assert_eq!(got[1].as_ref().unwrap().2, "OK");
+        let reason = got[0].clone().unwrap_err().reason().text(Lang::En);
+        assert!(reason.contains("CSV UTF-8"), "{reason}");
+        let e = table_bytes(b"a;b;x\x81\n1;2;3\n", &["a", "b"], &[])
             .err()
             .unwrap();
         assert!(matches!(e.fault, FileFault::NotUtf8), "{e:?}");
-        assert!(e.to_string().contains("CSV UTF-8"), "{e}");
+        // Excel's "Unicode Text" is UTF-16, with or without its BOM.
+        let utf16: Vec<u8> = "a\tb\n1\t2\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        for bytes in [[vec![0xFF, 0xFE], utf16.clone()].concat(), utf16] {
+            let e = table_bytes(&bytes, &["a", "b"], &[]).err().unwrap();
+            assert!(matches!(e.fault, FileFault::Utf16), "{e:?}");
+            assert!(e.to_string().contains("CSV UTF-8"), "{e}");
+        }
+    }
+
+    #[test]
+    fn tabs_are_read_like_semicolons_and_delimiters_in_quotes_do_not_count() {
+        let r = rows(
+            "kode\tnama\r\n32.15\t\"Karawang, Barat\"\r\n",
+            &["kode", "nama"],
+        );
+        assert_eq!(
+            r[0].1,
+            [Some("32.15".into()), Some("Karawang, Barat".into())]
+        );
+        // Two commas inside quotes, one semicolon outside.
+        let r = rows("\"Desa, Kel, x\";nama\n1;A\n", &["nama"]);
+        assert_eq!(r[0].1, [Some("A".into())]);
+        assert_eq!(delimiter_of(b"a,b;c\td"), b'\t');
+        assert_eq!(delimiter_of(b"a,b;c"), b';');
+        assert_eq!(delimiter_of(b"abc"), b',');
+    }
+
+    #[test]
+    fn columns_are_found_under_the_names_operators_write_and_the_notes_say_which() {
+        use crate::import::columns::{KELURAHAN, NIK, NO_KK, PERSON_NAME};
+        let text = b"No.;NIK KTP;Nama Lengkap;Nama KRT;No. KK;Desa/Kelurahan;Tgl Lahir\n\
+                     1;3215011203950007;FITRI;BUDI;3215010101200003;Nagasari;1995-03-12\n";
+        let mut t = table_of(text, &[&NIK, &PERSON_NAME, &NO_KK, &KELURAHAN], &[]).unwrap();
+        let notes: Vec<String> = t.notes().iter().map(|n| n.text(Lang::En)).collect();
+        let row = t.next_row().unwrap().unwrap();
+        assert_eq!(row.get("nama"), Some("FITRI"));
+        assert_eq!(row.get("kelurahan"), Some("Nagasari"));
+        assert_eq!(row.get("no_kk"), Some("3215010101200003"));
+        assert_eq!(notes.len(), 3, "{notes:?}");
+        assert!(
+            notes[0].contains(r#"nik ← "NIK KTP""#)
+                && notes[0].contains(r#"kelurahan ← "Desa/Kelurahan""#),
+            "{notes:?}"
+        );
+        assert!(
+            notes[1].contains(r#""Nama KRT""#) && notes[1].contains(r#""Nama Lengkap""#),
+            "{notes:?}"
+        );
+        assert!(notes[2].contains(r#""No.", "Tgl Lahir""#), "{notes:?}");
+        // The canonical name wins over another name; two cells of one rank refuse the file.
+        let t = table_of(
+            b"nama;Nama Lengkap;nik;no_kk;desa\n",
+            &[&NIK, &PERSON_NAME, &NO_KK, &KELURAHAN],
+            &[],
+        );
+        assert!(t.is_ok());
+        let columns = [&NIK, &PERSON_NAME, &NO_KK, &KELURAHAN];
+        let e = table_of(b"Desa;nik;nama;no_kk;Desa\n", &columns, &[])
+            .err()
+            .unwrap();
+        assert!(
+            matches!(
+                e.fault,
+                FileFault::DuplicateColumn {
+                    first: 1,
+                    second: 5,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        // Beside a better name, both are left aside.
+        let t = table_of(b"Desa;Kelurahan/Desa;nik;nama;no_kk;Desa\n", &columns, &[]).unwrap();
+        assert_eq!(t.columns["kelurahan"], 1);
+    }
+
+    #[test]
+    fn missing_columns_are_named_with_the_headers_found_but_never_a_data_row() {
+        let e = table("kode;x;Nama Desa\n", &["kode", "nama"])
+            .err()
+            .unwrap();
+        let text = e.to_string();
+        assert!(
+            text.contains("nama") && text.contains(r#""kode", "x", "Nama Desa""#),
+            "{text}"
+        );
+        // A file without its header: the first row is not quoted back.
+        let e = table("3215011203950007;FITRI\n", &["nik", "nama"])
+            .err()
+            .unwrap();
+        let text = e.to_string();
+        assert!(
+            !text.contains("FITRI") && !text.contains("3215011203950007"),
+            "{text}"
+        );
+        assert!(text.contains("header line"), "{text}");
     }
 }

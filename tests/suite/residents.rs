@@ -56,7 +56,7 @@ fn row(nik: &str, name: &str, kk: &str, kelurahan: &str, program: &str) -> Strin
 
 /// The lines of the refused rows.
 fn refused(r: &ImportReport) -> Vec<u64> {
-    r.rejected.iter().map(|x| x.line).collect()
+    r.rejected.lines()
 }
 
 async fn count(db: &Db, sql: &'static str) -> i64 {
@@ -73,7 +73,7 @@ async fn a_semicolon_file_with_a_bom_imports_and_names_each_broken_row_by_line()
         let db = tdb.connect().await;
         let r = import_text(&db, &kpm_file("belum terdistribusi")).await;
         assert_eq!((r.added, r.updated, r.unchanged), (3, 0, 0), "{r:?}");
-        let lines: Vec<u64> = r.rejected.iter().map(|x| x.line).collect();
+        let lines: Vec<u64> = r.rejected.lines();
         assert_eq!(lines, vec![4, 5, 6, 7, 8]);
         let text = r.render(Lang::Id);
         for expected in [
@@ -144,7 +144,10 @@ async fn rows_of_a_household_far_apart_are_one_household_and_the_database_keeps_
         let r = import_text(&db, &file).await;
         assert_eq!((r.added, r.updated, r.unchanged), (3, 0, 0), "{r:?}");
         assert_eq!(refused(&r), vec![6], "{r:?}");
-        assert!(r.rejected[0].reason.contains('2'), "{r:?}");
+        assert!(
+            r.rejected.text_of(6, Lang::Id).unwrap().contains('2'),
+            "{r:?}"
+        );
         assert_eq!(count(&db, "SELECT COUNT(*) FROM households").await, 2);
         assert_eq!(
             count(&db, "SELECT COUNT(*) FROM household_programs").await,

@@ -225,7 +225,7 @@ async fn broken_region_rows_are_named_with_their_line_and_good_rows_load() {
             .await
             .unwrap();
         assert_eq!(r.added, 2, "{r:?}");
-        let lines: Vec<u64> = r.rejected.iter().map(|x| x.line).collect();
+        let lines: Vec<u64> = r.rejected.lines();
         assert_eq!(lines, vec![3, 4, 5, 6]);
         let text = r.render(Lang::Id);
         assert!(

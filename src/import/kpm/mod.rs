@@ -1,9 +1,10 @@
 //! `kesos-bot import kpm FILE`: KPM (beneficiary families) from the DTKS extract.
 //!
 //! Columns: `nik`, `nama`, `no_kk`, `kelurahan` (name or Kemendagri code), `program` (several
-//! joined with `|`); optional `alamat`, `rt`, `rw`, `status_kks`, `aktif`, `desil`. One row per
-//! person; households are grouped by `no_kk`. NIK and No. KK are kept only as keyed hashes and
-//! masked forms.
+//! joined with `|`, `,`, `/` or `;`); optional `alamat`, `rt`, `rw` (or `rt_rw`), `status_kks`,
+//! `aktif`, `desil`; each also under the names operators write (`import::columns`). One row
+//! per person; households are grouped by `no_kk`. NIK and No. KK are kept only as keyed hashes
+//! and masked forms. What refuses a row and what only leaves a value out: `rules`.
 //!
 //! Memory stays small whatever the file's size: the file is streamed, never held, and read in
 //! three passes (see `passes::read`).
@@ -30,13 +31,14 @@ mod rules;
 mod synthetic;
 mod writer;
 
+pub(crate) use crate::import::values::program_index;
 pub use rules::KKS_STATUSES;
-pub(crate) use rules::program_index;
 pub use synthetic::{
     synthetic_name, synthetic_nik, write_synthetic, write_synthetic_distributions,
 };
 
 use super::ImportReport;
+use super::columns::{self as c, Column};
 use super::table::Table;
 use crate::i18n::{Lang, t};
 use crate::store::Db;
@@ -45,12 +47,26 @@ use household::{Household, Member};
 use rules::{Rules, Villages};
 use writer::Writer;
 
-const REQUIRED: [&str; 5] = ["nik", "nama", "no_kk", "kelurahan", "program"];
+pub const REQUIRED: [&Column; 5] = [
+    &c::NIK,
+    &c::PERSON_NAME,
+    &c::NO_KK,
+    &c::KELURAHAN,
+    &c::PROGRAM,
+];
 /// Read when present.
-const OPTIONAL: [&str; 6] = ["alamat", "rt", "rw", "status_kks", "aktif", "desil"];
+pub const OPTIONAL: [&Column; 7] = [
+    &c::ADDRESS,
+    &c::RT,
+    &c::RW,
+    &c::RT_RW,
+    &c::KKS_STATUS,
+    &c::ACTIVE,
+    &c::DESIL,
+];
 
-/// Imports the file. Fails only when it cannot be read at all (missing, not UTF-8 text, a
-/// required column absent or a column named twice, a header too long) or the database cannot
+/// Imports the file. Fails only when it cannot be read at all (missing, not text, a required
+/// column absent or a column named twice, a header too long) or the database cannot
 /// be written; bad rows are reported. The whole import is one transaction: it lands entirely or
 /// not at all, and a crash midway leaves the data as it was.
 pub async fn import(
@@ -108,7 +124,6 @@ pub async fn import(
     report.added = written.added;
     report.updated = written.updated;
     report.unchanged = written.unchanged;
-    report.rejected.sort_by_key(|r| r.line);
     Ok(report)
 }
 

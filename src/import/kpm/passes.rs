@@ -6,8 +6,8 @@ use super::Work;
 use super::household::{Household, Member};
 use super::rules::{Parsed, Rules, refusal_after};
 use crate::i18n::t;
-use crate::import::ImportReport;
 use crate::import::table::{RowPos, Table};
+use crate::import::{ImportReport, Reason};
 use std::collections::VecDeque;
 use std::sync::mpsc::Receiver;
 use tokio::sync::mpsc::Sender;
@@ -58,7 +58,8 @@ impl Seen {
     }
 }
 
-/// The passes over the file. Returns the refused rows.
+/// The passes over the file. Returns the refused rows, the rows loaded with a note (found in
+/// pass 2, which reads each row that is loaded exactly once) and the notes on the file.
 ///
 /// 1. [`first_pass`] checks each row in file order and keeps a [`Seen`] of the good ones.
 /// 2. Households in the order of their keyed hash: written in that order, the database's index
@@ -78,10 +79,11 @@ pub(super) fn read(
     if let Some(e) = table.failure() {
         return Err(e);
     }
+    report.notes = table.notes();
     phase("checked");
     // Rows in file order decide: a family card's first row sets its kelurahan, a NIK's first
     // row stands.
-    drop_kelurahan_conflicts(&mut seen, rules, &mut report);
+    drop_kelurahan_conflicts(&mut seen, &mut report);
     drop_repeated_niks(&mut seen, &mut table, rules, &mut report)?;
     group_households(&mut seen);
     phase("grouped");
@@ -120,16 +122,20 @@ fn households_pass(
             seen[i].group = 0;
             let s = seen[i];
             i += 1;
-            let p = read_again(table, rules, s)?;
+            let (p, notes) = read_again(table, rules, s)?;
             let h = household.get_or_insert_with(|| Household::new(&p, &rules.keyed, s.line));
             if h.kelurahan != p.kelurahan {
                 // Settled before (`drop_kelurahan_conflicts`) but for a NIK whose hash prefix
                 // another NIK shares: checked again here, on the full row.
-                let refusal = refusal_after("import-reason-kk-conflict", h.line);
-                rules.refuse(report, u64::from(s.line), refusal);
+                let mut reasons = vec![refusal_after("import-reason-kk-conflict", h.line)];
+                reasons.extend(notes);
+                report.reject_all(u64::from(s.line), reasons);
                 // Not a member: pass 3 leaves it out.
                 seen[i - 1].group = DROPPED;
                 continue;
+            }
+            if !notes.is_empty() {
+                report.warn(u64::from(s.line), notes);
             }
             h.add(&p, &rules.keyed);
         }
@@ -186,7 +192,7 @@ fn members_pass(
         if s.group == 0 || s.group == DROPPED {
             continue;
         }
-        let p = read_again(table, rules, *s)?;
+        let (p, _) = read_again(table, rules, *s)?;
         batch.push((s.group, Member::of(&p, &rules.keyed)));
         if batch.len() == BATCH
             && work
@@ -202,16 +208,20 @@ fn members_pass(
     Ok(true)
 }
 
-/// A row of the first pass, read and checked again. An error when it no longer reads as it
-/// did (the file changed during the import, or could not be read): the import then stops and
-/// changes nothing, since what pass 2 wrote counts on what pass 3 reads.
-fn read_again<'t>(table: &'t mut Table, rules: &Rules, s: Seen) -> std::io::Result<Parsed<'t>> {
+/// A row of the first pass, read and checked again, with what it leaves out. An error when it
+/// no longer reads as it did (the file changed during the import, or could not be read): the
+/// import then stops and changes nothing, since what pass 2 wrote counts on what pass 3 reads.
+fn read_again<'t>(
+    table: &'t mut Table,
+    rules: &Rules,
+    s: Seen,
+) -> std::io::Result<(Parsed<'t>, Vec<Reason>)> {
     let changed = || std::io::Error::other(t(rules.lang, "import-file-changed"));
     let Some(Ok(row)) = table.row_at(s.pos()) else {
         return Err(changed());
     };
     match rules.check(&row) {
-        Ok(p) if Seen::of(rules, &p, row.pos()).same_row(&s) => Ok(p),
+        Ok((p, notes)) if Seen::of(rules, &p, row.pos()).same_row(&s) => Ok((p, notes)),
         _ => Err(changed()),
     }
 }
@@ -223,13 +233,14 @@ fn first_pass(table: &mut Table, rules: &Rules, report: &mut ImportReport) -> Ve
         let row = match row {
             Ok(row) => row,
             Err(e) => {
-                report.reject(e.line, e.reason(rules.lang));
+                report.reject(e.line, e.reason());
                 continue;
             }
         };
         match rules.check(&row) {
-            Err(r) => rules.refuse(report, row.line, r),
-            Ok(p) => seen.push(Seen::of(rules, &p, row.pos())),
+            Err(reasons) => report.reject_all(row.line, reasons),
+            // What it leaves out is said in pass 2, if it is loaded.
+            Ok((p, _)) => seen.push(Seen::of(rules, &p, row.pos())),
         }
     }
     seen
@@ -251,14 +262,15 @@ fn drop_repeated_niks(
         // (full NIK hash, digest, line) of each row kept in this run.
         let mut kept: Vec<([u8; 32], u64, u32)> = vec![];
         for s in run {
-            let p = read_again(table, rules, *s)?;
+            let (p, notes) = read_again(table, rules, *s)?;
             let (hash, digest) = (rules.keyed.nik_raw(&p.nik), p.digest);
             match kept.iter().find(|k| k.0 == hash) {
                 None => kept.push((hash, digest, s.line)),
                 Some(k) if k.1 == digest => s.group = DROPPED,
                 Some(k) => {
-                    let refusal = refusal_after("import-reason-duplicate-nik", k.2);
-                    rules.refuse(report, u64::from(s.line), refusal);
+                    let mut reasons = vec![refusal_after("import-reason-duplicate-nik", k.2)];
+                    reasons.extend(notes);
+                    report.reject_all(u64::from(s.line), reasons);
                     s.group = DROPPED;
                 }
             }
@@ -271,7 +283,7 @@ fn drop_repeated_niks(
 /// A family card's rows in another kelurahan than its first row's are refused. Only the first
 /// row of each NIK takes part (a later one is settled as a repeated NIK; pass 2 checks again).
 /// Reads `group` as the kelurahan (pass 1) and leaves it 0.
-fn drop_kelurahan_conflicts(seen: &mut Vec<Seen>, rules: &Rules, report: &mut ImportReport) {
+fn drop_kelurahan_conflicts(seen: &mut Vec<Seen>, report: &mut ImportReport) {
     const LATER: u32 = 1 << 31;
     seen.sort_unstable_by_key(|s| (s.nik, s.line));
     for i in 1..seen.len() {
@@ -294,7 +306,7 @@ fn drop_kelurahan_conflicts(seen: &mut Vec<Seen>, rules: &Rules, report: &mut Im
                 Some((k, _)) if k == kelurahan => {}
                 Some((_, line)) => {
                     let refusal = refusal_after("import-reason-kk-conflict", line);
-                    rules.refuse(report, u64::from(s.line), refusal);
+                    report.reject(u64::from(s.line), refusal);
                     s.group = DROPPED;
                 }
             }

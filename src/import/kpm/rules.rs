@@ -1,10 +1,19 @@
-//! Where a KPM row is checked: the rules a row must meet, what a good row says ([`Parsed`]) and
-//! why a bad one is refused ([`Refusal`]).
+//! Where a KPM row is checked: the rules a row must meet, what a good row says ([`Parsed`]),
+//! why a bad one is refused, and what a good one left out (both as [`Reason`]s: every problem
+//! of a row, not only the first).
+//!
+//! The required columns refuse a row: a NIK or No. KK that is missing, impossible or turned
+//! into `3.21501E+15` by Excel (its own explanation: the digits are lost, the column must be
+//! formatted as Text), a missing or too long name, an unknown desa/kelurahan, a missing or
+//! unknown program. The optional ones never do: an `aktif`, `status_kks`, `desil` or `rt_rw`
+//! value not understood (see `import::values`) loads the row as if the cell were empty, with a
+//! note naming the line. An empty `aktif` means active: the extract lists recipients.
 
 use crate::domain::nik::{KkNumber, Nik};
-use crate::i18n::{Lang, nik_why, targs};
-use crate::import::ImportReport;
+use crate::i18n::{Lang, nik_why};
+use crate::import::report::Reason;
 use crate::import::table::Row;
+use crate::import::{shown, values};
 use crate::store::Db;
 use crate::store::keyed::Keyed;
 use std::collections::HashMap;
@@ -13,8 +22,13 @@ use std::hash::{Hash, Hasher};
 const MAX_NAME: usize = 100;
 const MAX_TEXT: usize = 200;
 
-/// KKS card statuses as stored; the import accepts a few spellings of each.
-pub const KKS_STATUSES: [&str; 4] = ["aktif", "belum_terdistribusi", "bermasalah", "tidak_ada"];
+/// KKS card statuses as stored (by the index [`values::kks_status`] gives).
+pub const KKS_STATUSES: [&str; 4] = [
+    values::KKS_WORDS[0].0,
+    values::KKS_WORDS[1].0,
+    values::KKS_WORDS[2].0,
+    values::KKS_WORDS[3].0,
+];
 
 /// (program index, active, KKS status index)
 pub(super) type ProgramEntry = (u8, bool, Option<u8>);
@@ -34,29 +48,14 @@ pub(super) struct Parsed<'a> {
     pub(super) digest: u64,
 }
 
-/// Why a row is refused: a locale message id and its arguments.
-pub(super) struct Refusal {
-    key: &'static str,
-    args: Vec<(&'static str, String)>,
-}
-
-fn refusal(key: &'static str) -> Refusal {
-    Refusal { key, args: vec![] }
-}
-
 /// A row refused because of an earlier row (`first`), named by its line.
-pub(super) fn refusal_after(key: &'static str, first: impl ToString) -> Refusal {
-    Refusal {
-        key,
-        args: vec![("first", first.to_string())],
-    }
+pub(super) fn refusal_after(key: &'static str, first: impl ToString) -> Reason {
+    Reason::new(key).arg("first", first.to_string())
 }
 
-fn refusal_with(key: &'static str, name: &'static str, value: &str) -> Refusal {
-    Refusal {
-        key,
-        args: vec![(name, value.chars().take(60).collect())],
-    }
+/// A reason quoting the cell's value (masked where it holds a long number).
+fn quoting(key: &'static str, value: &str) -> Reason {
+    Reason::new(key).arg("value", shown(value))
 }
 
 /// What a row is checked against: the places and programs the database knows, and the key.
@@ -68,69 +67,122 @@ pub(super) struct Rules {
 }
 
 impl Rules {
-    pub(super) fn refuse(&self, report: &mut ImportReport, line: u64, r: Refusal) {
-        let args: Vec<_> = r.args.into_iter().map(|(k, v)| (k, v.into())).collect();
-        report.reject(line, targs(self.lang, r.key, &args));
-    }
-
-    pub(super) fn check<'a>(&self, row: &Row<'a>) -> Result<Parsed<'a>, Refusal> {
-        let nik = match row.get("nik").map(Nik::parse) {
-            None => return Err(refusal("import-reason-nik-missing")),
-            Some(Err(e)) => {
-                let why = nik_why(self.lang, e);
-                return Err(Refusal {
-                    key: "import-reason-nik-invalid",
-                    args: vec![("why", why)],
-                });
+    /// The row's data and what it left out (values of optional columns not understood), or
+    /// every reason to refuse it (and what it would have left out).
+    pub(super) fn check<'a>(
+        &self,
+        row: &Row<'a>,
+    ) -> Result<(Parsed<'a>, Vec<Reason>), Vec<Reason>> {
+        let mut problems = vec![];
+        let mut notes = vec![];
+        let nik = match row.get("nik") {
+            None => {
+                problems.push(Reason::new("import-reason-nik-missing"));
+                None
             }
-            Some(Ok(n)) => n,
-        };
-        let name = row
-            .get("nama")
-            .ok_or_else(|| refusal("import-reason-name-missing"))?;
-        if name.chars().count() > MAX_NAME {
-            return Err(refusal("import-reason-name-too-long"));
-        }
-        let kk = row
-            .get("no_kk")
-            .and_then(KkNumber::parse)
-            .ok_or_else(|| refusal("import-reason-kk-invalid"))?;
-        let kel_value = row
-            .get("kelurahan")
-            .ok_or_else(|| refusal("import-reason-kelurahan-missing"))?;
-        let kelurahan = self
-            .villages
-            .find(kel_value)
-            .ok_or_else(|| refusal_with("import-reason-unknown-kelurahan", "value", kel_value))?;
-        let prog_value = row
-            .get("program")
-            .ok_or_else(|| refusal("import-reason-program-missing"))?;
-        let active = parse_active(row.get("aktif")).ok_or_else(|| {
-            refusal_with(
-                "import-reason-bad-active",
-                "value",
-                row.get("aktif").unwrap_or(""),
-            )
-        })?;
-        let kks = match row.get("status_kks") {
-            None => None,
-            Some(v) => Some(
-                parse_kks(v).ok_or_else(|| refusal_with("import-reason-bad-kks", "value", v))?,
-            ),
-        };
-        let desil = match row.get("desil") {
-            None => None,
-            Some(v) => match v.parse::<i64>() {
-                Ok(d) if (1..=10).contains(&d) => Some(d),
-                _ => return Err(refusal_with("import-reason-bad-desil", "value", v)),
+            Some(v) if values::scientific(v) => {
+                problems.push(quoting("import-reason-nik-scientific", v));
+                None
+            }
+            Some(v) => match Nik::parse(v) {
+                Ok(n) => Some(n),
+                Err(e) => {
+                    let why = nik_why(self.lang, e);
+                    problems.push(Reason::new("import-reason-nik-invalid").arg("why", why));
+                    None
+                }
             },
         };
-        let programs = self.program_entries(prog_value, active, kks)?;
-        let (address, rt, rw) = (row.get("alamat"), row.get("rt"), row.get("rw"));
+        let name = match row.get("nama") {
+            None => {
+                problems.push(Reason::new("import-reason-name-missing"));
+                None
+            }
+            Some(n) if n.chars().count() > MAX_NAME => {
+                problems.push(Reason::new("import-reason-name-too-long"));
+                None
+            }
+            Some(n) => Some(n),
+        };
+        let kk = match row.get("no_kk") {
+            Some(v) if values::scientific(v) => {
+                problems.push(quoting("import-reason-kk-scientific", v));
+                None
+            }
+            v => {
+                let kk = v.and_then(KkNumber::parse);
+                if kk.is_none() {
+                    problems.push(Reason::new("import-reason-kk-invalid"));
+                }
+                kk
+            }
+        };
+        let kelurahan = match row.get("kelurahan") {
+            None => {
+                problems.push(Reason::new("import-reason-kelurahan-missing"));
+                None
+            }
+            Some(v) => {
+                let found = self.villages.find(v);
+                if found.is_none() {
+                    problems.push(quoting("import-reason-unknown-kelurahan", v));
+                }
+                found
+            }
+        };
+        let active = match row.get("aktif") {
+            None => true,
+            Some(v) => values::active(v).unwrap_or_else(|| {
+                notes.push(quoting("import-reason-bad-active", v));
+                true
+            }),
+        };
+        let kks = row.get("status_kks").and_then(|v| {
+            let k = values::kks_status(v);
+            if k.is_none() {
+                notes.push(quoting("import-reason-bad-kks", v));
+            }
+            k
+        });
+        let desil = row.get("desil").and_then(|v| {
+            let d = values::desil(v);
+            if d.is_none() {
+                notes.push(quoting("import-reason-bad-desil", v));
+            }
+            d
+        });
+        let programs = match row.get("program") {
+            None => {
+                problems.push(Reason::new("import-reason-program-missing"));
+                vec![]
+            }
+            Some(v) => self.program_entries(v, active, kks, &mut problems),
+        };
+        let (mut rt, mut rw) = (row.get("rt"), row.get("rw"));
+        if let Some(v) = row.get("rt_rw")
+            && (rt.is_none() || rw.is_none())
+        {
+            match split_rt_rw(v) {
+                Some((t, w)) => {
+                    rt = rt.or(Some(t));
+                    rw = rw.or(Some(w));
+                }
+                None => notes.push(quoting("import-reason-bad-rt-rw", v)),
+            }
+        }
+        let (Some(nik), Some(name), Some(kk), Some(kelurahan), true) =
+            (nik, name, kk, kelurahan, problems.is_empty())
+        else {
+            problems.extend(notes);
+            return Err(problems);
+        };
+        let address = row.get("alamat");
+        let mut programs = programs;
+        programs.sort_unstable();
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        (kk.digits(), name, kelurahan, prog_value, active, kks, desil).hash(&mut hasher);
+        (kk.digits(), name, kelurahan, &programs, active, kks, desil).hash(&mut hasher);
         (address, rt, rw).hash(&mut hasher);
-        Ok(Parsed {
+        let parsed = Parsed {
             nik,
             kk,
             name,
@@ -141,30 +193,48 @@ impl Rules {
             rw,
             desil,
             digest: hasher.finish(),
-        })
+        };
+        Ok((parsed, notes))
     }
 
-    /// The programs of a row's `program` cell (several joined with `|`), each once, all with
-    /// the row's `aktif` and `status_kks`.
+    /// The programs of a row's `program` cell (several joined with `|`, `,`, `/` or `;`), each
+    /// once, all with the row's `aktif` and `status_kks`; each one unknown is a problem.
     fn program_entries(
         &self,
         value: &str,
         active: bool,
         kks: Option<u8>,
-    ) -> Result<Vec<ProgramEntry>, Refusal> {
+        problems: &mut Vec<Reason>,
+    ) -> Vec<ProgramEntry> {
         let mut programs: Vec<ProgramEntry> = vec![];
-        for p in value.split('|').map(str::trim).filter(|p| !p.is_empty()) {
-            match program_index(&self.programs, p) {
+        let mut unknown = false;
+        for p in value
+            .split(values::PROGRAM_SEPARATORS)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            match values::program_index(&self.programs, p) {
                 Some(i) if programs.iter().any(|x| x.0 == i) => {}
                 Some(i) => programs.push((i, active, kks)),
-                None => return Err(refusal_with("import-reason-unknown-program", "value", p)),
+                None => {
+                    unknown = true;
+                    problems.push(quoting("import-reason-unknown-program", p));
+                }
             }
         }
-        if programs.is_empty() {
-            return Err(refusal("import-reason-program-missing"));
+        if programs.is_empty() && !unknown {
+            problems.push(Reason::new("import-reason-program-missing"));
         }
-        Ok(programs)
+        programs
     }
+}
+
+/// `003/005` (or `3 / 5`, `003-005`) as RT and RW.
+fn split_rt_rw(value: &str) -> Option<(&str, &str)> {
+    let (rt, rw) = value.split_once(['/', '-'])?;
+    let (rt, rw) = (rt.trim(), rw.trim());
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    (digits(rt) && digits(rw)).then_some((rt, rw))
 }
 
 /// Village names and codes → index into the list of codes. A name two villages share maps to
@@ -199,62 +269,13 @@ impl Villages {
 
     fn find(&self, value: &str) -> Option<u32> {
         let lower = value.trim().to_lowercase();
-        let bare = lower
-            .strip_prefix("kelurahan ")
-            .or_else(|| lower.strip_prefix("kel. "))
-            .or_else(|| lower.strip_prefix("desa "))
+        let bare = ["kelurahan ", "kel. ", "kel ", "desa ", "ds. ", "ds "]
+            .iter()
+            .find_map(|p| lower.strip_prefix(p))
             .unwrap_or(&lower)
             .trim();
         self.by_key.get(bare).copied().flatten()
     }
-}
-
-pub(crate) fn program_index(codes: &[String], value: &str) -> Option<u8> {
-    let mut v: String = value
-        .trim()
-        .to_uppercase()
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect();
-    v = match v.as_str() {
-        "BPNT" | "SEMBAKO" | "PROGRAMSEMBAKO" => "SEMBAKO".into(),
-        "PBIJK" | "PBIJKN" | "PBI" => "PBI".into(),
-        _ => v,
-    };
-    codes.iter().position(|c| *c == v).map(|i| i as u8)
-}
-
-fn parse_active(value: Option<&str>) -> Option<bool> {
-    match value.map(|v| v.trim().to_lowercase()) {
-        None => Some(true),
-        Some(v) => match v.as_str() {
-            "ya" | "y" | "1" | "true" | "aktif" | "yes" => Some(true),
-            "tidak" | "t" | "0" | "false" | "nonaktif" | "tidak aktif" | "no" => Some(false),
-            _ => None,
-        },
-    }
-}
-
-fn parse_kks(value: &str) -> Option<u8> {
-    let v: String = value
-        .trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
-        .collect();
-    let code = match v.as_str() {
-        "aktif" | "active" | "baik" => "aktif",
-        "belum_terdistribusi" | "belum_didistribusikan" | "belum" | "belum_diterima" => {
-            "belum_terdistribusi"
-        }
-        "bermasalah" | "rusak" | "hilang" | "terblokir" | "diblokir" => "bermasalah",
-        "tidak_ada" | "belum_punya" | "tidak_punya" => "tidak_ada",
-        _ => return None,
-    };
-    KKS_STATUSES
-        .iter()
-        .position(|s| *s == code)
-        .map(|i| i as u8)
 }
 
 pub(super) fn text_cell(v: Option<&str>) -> Option<Box<str>> {
@@ -271,16 +292,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn flags_and_card_statuses_accept_common_spellings() {
-        assert_eq!(parse_active(None), Some(true));
-        assert_eq!(parse_active(Some("Tidak")), Some(false));
-        assert_eq!(parse_active(Some("mungkin")), None);
-        assert_eq!(parse_kks("Belum Terdistribusi"), Some(1));
-        assert_eq!(parse_kks("rusak"), Some(2));
-        assert_eq!(parse_kks("???"), None);
-        let codes = vec!["SEMBAKO".to_string(), "PKH".into(), "PBI".into()];
-        assert_eq!(program_index(&codes, "bpnt"), Some(0));
-        assert_eq!(program_index(&codes, "PBI-JK"), Some(2));
-        assert_eq!(program_index(&codes, "BLT"), None);
+    fn rt_and_rw_in_one_cell_are_split() {
+        assert_eq!(split_rt_rw("003/005"), Some(("003", "005")));
+        assert_eq!(split_rt_rw(" 3 / 5 "), Some(("3", "5")));
+        assert_eq!(split_rt_rw("003-005"), Some(("003", "005")));
+        assert_eq!(split_rt_rw("3"), None);
+        assert_eq!(split_rt_rw("a/b"), None);
+    }
+
+    #[test]
+    fn stored_kks_statuses_follow_the_word_table() {
+        assert_eq!(
+            KKS_STATUSES,
+            ["aktif", "belum_terdistribusi", "bermasalah", "tidak_ada"]
+        );
     }
 }
