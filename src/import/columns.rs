@@ -9,6 +9,11 @@
 //! rank refuse the file (which one holds the data cannot be guessed). The import says which
 //! columns it read under another name, which it left aside, and which it did not read.
 
+use super::report::Reason;
+use super::shown;
+use super::table::FileFault;
+use std::collections::HashMap;
+
 /// A column an import reads: its canonical name (what the code asks a row for), then the other
 /// names it is known by, best first, as operators write them (the help shows them so).
 #[derive(Debug)]
@@ -230,6 +235,111 @@ pub const HOLIDAY_NAME: Column = Column {
     name: "keterangan",
     aliases: &["Ket", "Nama Hari Libur", "Hari Libur", "Nama", "Uraian"],
 };
+
+/// Header cells quoted as the operator wrote them (trimmed, long digit runs masked, at most
+/// `max` of them and "…").
+fn quoted_cells<'a>(cells: impl Iterator<Item = &'a String>, max: usize) -> String {
+    let cells: Vec<String> = cells.map(|c| format!("\"{}\"", shown(c.trim()))).collect();
+    let mut out = cells[..cells.len().min(max)].join(", ");
+    if cells.len() > max {
+        out.push_str(", …");
+    }
+    out
+}
+
+/// Header cells a note shows (of those not read).
+const CELLS_SHOWN: usize = 12;
+/// Header cells the refusal of a file without a required column shows.
+const CELLS_FOUND: usize = 30;
+
+/// Which header cell each column is read from (by its canonical name), and notes on the
+/// header: the columns read under another name, the cells left aside for a better-named one,
+/// the cells not read.
+pub(super) fn map(
+    cells: &[String],
+    required: &[&Column],
+    optional: &[&Column],
+) -> Result<(HashMap<String, usize>, Vec<Reason>), FileFault> {
+    let mut columns = HashMap::new();
+    let mut read = vec![false; cells.len()];
+    let mut renamed = vec![];
+    let mut notes = vec![];
+    for column in required.iter().chain(optional) {
+        // (rank, position) of every cell naming the column, best first.
+        let mut named: Vec<(usize, usize)> = cells
+            .iter()
+            .enumerate()
+            .filter_map(|(i, cell)| column.rank(cell).map(|rank| (rank, i)))
+            .collect();
+        named.sort_unstable();
+        let Some(&(rank, at)) = named.first() else {
+            continue;
+        };
+        if let Some(&(other_rank, other)) = named.get(1)
+            && other_rank == rank
+        {
+            return Err(FileFault::DuplicateColumn {
+                name: column.name.to_string(),
+                first: at + 1,
+                second: other + 1,
+            });
+        }
+        columns.insert(column.name.to_string(), at);
+        read[at] = true;
+        let written = cells[at].trim();
+        if written.to_lowercase() != column.name {
+            renamed.push((at, format!("{} ← \"{}\"", column.name, shown(written))));
+        }
+        for &(_, aside) in &named[1..] {
+            read[aside] = true;
+            notes.push(
+                Reason::new("import-note-aside")
+                    .arg("header", shown(cells[aside].trim()))
+                    .arg("column", column.name)
+                    .arg("used", shown(written)),
+            );
+        }
+    }
+    let missing: Vec<&str> = required
+        .iter()
+        .map(|c| c.name)
+        .filter(|c| !columns.contains_key(*c))
+        .collect();
+    if !missing.is_empty() {
+        // A first line holding a NIK or No. KK is data: its cells are not quoted back.
+        let data = cells
+            .iter()
+            .any(|c| c.chars().filter(char::is_ascii_digit).count() >= 8);
+        let found = (!data)
+            .then(|| quoted_cells(cells.iter().filter(|c| !c.trim().is_empty()), CELLS_FOUND));
+        return Err(FileFault::MissingColumns {
+            missing: missing.join(", "),
+            found,
+        });
+    }
+    if !renamed.is_empty() {
+        // In the file's order.
+        renamed.sort();
+        let list: Vec<String> = renamed.into_iter().map(|(_, r)| r).collect();
+        notes.insert(
+            0,
+            Reason::new("import-note-renamed").arg("list", list.join(", ")),
+        );
+    }
+    let unread: Vec<&String> = cells
+        .iter()
+        .zip(&read)
+        .filter(|(c, read)| !**read && !c.trim().is_empty())
+        .map(|(c, _)| c)
+        .collect();
+    if !unread.is_empty() {
+        notes.push(
+            Reason::new("import-note-unread")
+                .arg("list", quoted_cells(unread.into_iter(), CELLS_SHOWN)),
+        );
+    }
+    Ok((columns, notes))
+}
 
 #[cfg(test)]
 mod tests {

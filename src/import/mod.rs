@@ -11,6 +11,7 @@
 //! - What the import guessed or left out is said in its report: nothing is skipped silently.
 
 pub mod columns;
+mod cp1252;
 pub mod help;
 pub mod kpm;
 pub mod kuota;
@@ -42,7 +43,6 @@ pub(crate) async fn program_codes(db: &crate::store::Db) -> Vec<String> {
 /// more digits masked as a NIK is (`3215**********01`), since a shifted column can put a NIK
 /// or No. KK where a program or period was expected.
 pub(crate) fn shown(value: &str) -> String {
-    let cut: String = value.chars().take(40).collect();
     let mut out = String::new();
     let mut run = String::new();
     let flush = |run: &mut String, out: &mut String| {
@@ -55,7 +55,8 @@ pub(crate) fn shown(value: &str) -> String {
         }
         run.clear();
     };
-    for c in cut.chars() {
+    // Masked first, then cut: a cut must not leave part of a long number unmasked.
+    for c in value.chars() {
         if c.is_ascii_digit() {
             run.push(c);
         } else {
@@ -64,7 +65,7 @@ pub(crate) fn shown(value: &str) -> String {
         }
     }
     flush(&mut run, &mut out);
-    out
+    out.chars().take(40).collect()
 }
 
 #[cfg(test)]
@@ -74,5 +75,8 @@ mod shown_tests {
         assert_eq!(super::shown("3215011234567890"), "3215**********90");
         assert_eq!(super::shown("SEMBAKO"), "SEMBAKO");
         assert_eq!(super::shown("2019-13"), "2019-13");
+        // Cut after masking: no part of a long number is shown beyond its first four digits.
+        let long = format!("{}3215011234567890", "x".repeat(36));
+        assert_eq!(super::shown(&long), format!("{}3215", "x".repeat(36)));
     }
 }

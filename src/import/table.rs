@@ -95,8 +95,8 @@ impl Tally {
         }
     }
 
-    fn lines(&self, lang: Lang) -> String {
-        let mut l: Vec<String> = self.lines.iter().map(|l| number(lang, *l as i64)).collect();
+    fn lines(&self) -> String {
+        let mut l: Vec<String> = self.lines.iter().map(u64::to_string).collect();
         if self.rows > self.lines.len() as u64 {
             l.push("…".into());
         }
@@ -686,14 +686,15 @@ impl Table {
                 Err(_) => {
                     header_1252 = true;
                     let mut text = String::new();
-                    if !decode_cp1252(cell, &mut text) {
+                    if !super::cp1252::decode(cell, &mut text) {
                         return Err(fail(FileFault::NotUtf8));
                     }
                     cells.push(text);
                 }
             }
         }
-        let (columns, header_notes) = map_columns(&cells, required, optional).map_err(fail)?;
+        let (columns, header_notes) =
+            super::columns::map(&cells, required, optional).map_err(fail)?;
         Ok(Table {
             path: name,
             lang,
@@ -727,14 +728,14 @@ impl Table {
                 Reason::new("import-note-cp1252")
                     .arg("rows", number(lang, rows as i64))
                     .arg("count", rows as i64)
-                    .arg("line", number(lang, first as i64)),
+                    .arg("line", first.to_string()),
             );
             if self.utf8.rows > 0 {
                 out.push(
                     Reason::new("import-note-mixed")
                         .arg("rows", number(lang, self.utf8.rows as i64))
                         .arg("count", self.utf8.rows as i64)
-                        .arg("lines", self.utf8.lines(lang)),
+                        .arg("lines", self.utf8.lines()),
                 );
             }
         }
@@ -924,59 +925,6 @@ fn delimiter_of(line: &[u8]) -> u8 {
     }
 }
 
-/// Windows-1252's characters for the bytes 0x80–0x9F (`None`: the five it leaves undefined).
-/// The bytes from 0xA0 up are Latin-1: the code point of the same number.
-const CP1252_HIGH: [Option<char>; 32] = [
-    Some('€'),
-    None,
-    Some('‚'),
-    Some('ƒ'),
-    Some('„'),
-    Some('…'),
-    Some('†'),
-    Some('‡'),
-    Some('ˆ'),
-    Some('‰'),
-    Some('Š'),
-    Some('‹'),
-    Some('Œ'),
-    None,
-    Some('Ž'),
-    None,
-    None,
-    Some('‘'),
-    Some('’'),
-    Some('“'),
-    Some('”'),
-    Some('•'),
-    Some('–'),
-    Some('—'),
-    Some('˜'),
-    Some('™'),
-    Some('š'),
-    Some('›'),
-    Some('œ'),
-    None,
-    Some('ž'),
-    Some('Ÿ'),
-];
-
-/// Appends the Windows-1252 text of `bytes` to `out`; false when a byte is one the code page
-/// leaves undefined (the text is then not Windows-1252 either).
-fn decode_cp1252(bytes: &[u8], out: &mut String) -> bool {
-    for &b in bytes {
-        let c = match b {
-            0x80..=0x9F => match CP1252_HIGH[usize::from(b - 0x80)] {
-                Some(c) => c,
-                None => return false,
-            },
-            _ => char::from(b),
-        };
-        out.push(c);
-    }
-    true
-}
-
 /// A record's text decoded from Windows-1252 into `out` (with its position).
 fn decode_record(bytes: &csv::ByteRecord, out: &mut csv::StringRecord) -> Decoded {
     out.clear();
@@ -984,121 +932,13 @@ fn decode_record(bytes: &csv::ByteRecord, out: &mut csv::StringRecord) -> Decode
     let mut cell = String::new();
     for field in bytes {
         cell.clear();
-        if !decode_cp1252(field, &mut cell) {
+        if !super::cp1252::decode(field, &mut cell) {
             out.clear();
             return Decoded::Neither;
         }
         out.push_field(&cell);
     }
     Decoded::Cp1252
-}
-
-/// Header cells quoted as the operator wrote them (trimmed, long digit runs masked, at most
-/// `max` of them and "…").
-fn quoted_cells<'a>(cells: impl Iterator<Item = &'a String>, max: usize) -> String {
-    let cells: Vec<String> = cells
-        .map(|c| format!("\"{}\"", super::shown(c.trim())))
-        .collect();
-    let mut out = cells[..cells.len().min(max)].join(", ");
-    if cells.len() > max {
-        out.push_str(", …");
-    }
-    out
-}
-
-/// Header cells shown in a note or an error.
-const CELLS_SHOWN: usize = 12;
-
-/// Which header cell each column is read from (by its canonical name), and notes on the
-/// header: the columns read under another name, the cells left aside for a better-named one,
-/// the cells not read.
-fn map_columns(
-    cells: &[String],
-    required: &[&Column],
-    optional: &[&Column],
-) -> Result<(HashMap<String, usize>, Vec<Reason>), FileFault> {
-    let mut columns = HashMap::new();
-    let mut read = vec![false; cells.len()];
-    let mut renamed = vec![];
-    let mut notes = vec![];
-    for column in required.iter().chain(optional) {
-        // (rank, position) of every cell naming the column, best first.
-        let mut named: Vec<(usize, usize)> = cells
-            .iter()
-            .enumerate()
-            .filter_map(|(i, cell)| column.rank(cell).map(|rank| (rank, i)))
-            .collect();
-        named.sort_unstable();
-        let Some(&(rank, at)) = named.first() else {
-            continue;
-        };
-        if let Some(&(other_rank, other)) = named.get(1)
-            && other_rank == rank
-        {
-            return Err(FileFault::DuplicateColumn {
-                name: column.name.to_string(),
-                first: at + 1,
-                second: other + 1,
-            });
-        }
-        columns.insert(column.name.to_string(), at);
-        read[at] = true;
-        let written = cells[at].trim();
-        if written.to_lowercase() != column.name {
-            renamed.push((
-                at,
-                format!("{} ← \"{}\"", column.name, super::shown(written)),
-            ));
-        }
-        for &(_, aside) in &named[1..] {
-            read[aside] = true;
-            notes.push(
-                Reason::new("import-note-aside")
-                    .arg("header", super::shown(cells[aside].trim()))
-                    .arg("column", column.name)
-                    .arg("used", super::shown(written)),
-            );
-        }
-    }
-    let missing: Vec<&str> = required
-        .iter()
-        .map(|c| c.name)
-        .filter(|c| !columns.contains_key(*c))
-        .collect();
-    if !missing.is_empty() {
-        // A first line holding a NIK or No. KK is data: its cells are not quoted back.
-        let data = cells
-            .iter()
-            .any(|c| c.chars().filter(char::is_ascii_digit).count() >= 8);
-        let found =
-            (!data).then(|| quoted_cells(cells.iter().filter(|c| !c.trim().is_empty()), 30));
-        return Err(FileFault::MissingColumns {
-            missing: missing.join(", "),
-            found,
-        });
-    }
-    if !renamed.is_empty() {
-        // In the file's order.
-        renamed.sort();
-        let list: Vec<String> = renamed.into_iter().map(|(_, r)| r).collect();
-        notes.insert(
-            0,
-            Reason::new("import-note-renamed").arg("list", list.join(", ")),
-        );
-    }
-    let unread: Vec<&String> = cells
-        .iter()
-        .zip(&read)
-        .filter(|(c, read)| !**read && !c.trim().is_empty())
-        .map(|(c, _)| c)
-        .collect();
-    if !unread.is_empty() {
-        notes.push(
-            Reason::new("import-note-unread")
-                .arg("list", quoted_cells(unread.into_iter(), CELLS_SHOWN)),
-        );
-    }
-    Ok((columns, notes))
 }
 
 #[cfg(test)]

@@ -206,7 +206,7 @@ async fn a_windows_1252_file_is_read_said_so_once_and_a_row_already_in_utf8_is_n
 
 /// An operator's KPM export as Excel on Windows writes it: plain "CSV" (Windows-1252), CRLF,
 /// `delimiter` between cells, Indonesian headers in the operator's words, KKS statuses as
-/// people write them, programs joined with commas or slashes in quoted cells. Line 4 has
+/// people write them, programs joined with a comma, a slash or a semicolon in quoted cells. Line 4 has
 /// optional values no table knows; line 5 a NIK Excel turned into a number; line 6 a short NIK
 /// and no name.
 fn excel_export(delimiter: &str) -> Vec<u8> {
@@ -225,7 +225,7 @@ fn excel_export(delimiter: &str) -> Vec<u8> {
              \"SEMBAKO/PBI-JK\"{d}belum{d}{d}D1{d}{d}"
         ),
         format!(
-            "3{d}{FITRI}{d}FITRI{d}3215010101200003{d}Nagasari{d}SEMBAKO{d}kartu ok{d}\
+            "3{d}{FITRI}{d}FITRI{d}3215010101200003{d}Nagasari{d}\"SEMBAKO;PKH\"{d}kartu ok{d}\
              mungkin{d}sebelas{d}{d}"
         ),
         format!("4{d}3.21501E+15{d}DEDI{d}3215010101200004{d}Nagasari{d}PKH{d}rusak{d}{d}{d}{d}"),
@@ -363,7 +363,7 @@ async fn an_excel_export_in_windows_1252_with_indonesian_headers_loads_every_row
             );
             assert_eq!(
                 programs_of(&db, &keyed, FITRI).await,
-                [("SEMBAKO".into(), 1, None)]
+                [("PKH".into(), 1, None), ("SEMBAKO".into(), 1, None)]
             );
             let some = |s: &str| Some(s.to_string());
             assert_eq!(
