@@ -71,6 +71,32 @@ pub fn has(lang: Lang, key: &str) -> bool {
 }
 
 /// Rupiah the Indonesian way: `Rp200.000`, `-Rp5.000`.
+/// A place as people name it: "Desa Tanjungpura", "Kelurahan Nagasari", "Kecamatan Karawang
+/// Barat". Whether a village is a desa or a kelurahan follows from its Kemendagri code (fourth
+/// part 1xxx kelurahan, 2xxx desa), never from a guess; a code that does not parse is shown as
+/// its name alone.
+pub fn place(lang: Lang, code: &str, name: &str) -> String {
+    let Ok(code) = crate::domain::region::RegionCode::parse(code) else {
+        return name.to_string();
+    };
+    let named = targs(
+        lang,
+        "place",
+        &[
+            ("level", code.level().code().into()),
+            ("name", name.to_string().into()),
+        ],
+    );
+    // A name that already carries its word ("Kabupaten Karawang") keeps it once.
+    let word = named.split(' ').next().unwrap_or_default();
+    let first = name.split(' ').next().unwrap_or_default();
+    if first.eq_ignore_ascii_case(word) && name.len() > word.len() {
+        name.to_string()
+    } else {
+        named
+    }
+}
+
 pub fn rupiah(amount: i64) -> String {
     let grouped = group_digits(amount.unsigned_abs(), '.');
     format!("{}Rp{grouped}", if amount < 0 { "-" } else { "" })

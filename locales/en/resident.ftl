@@ -30,47 +30,41 @@ cek-not-found =
     Please check the NIK and the spelling of the name on the KTP. If your family believes it is eligible but is not registered, you can screen your household with /skrining and file a proposal, or ask the TKSK of your kecamatan or the kelurahan office.
 cek-again = 🔎 Check again
 cek-limit = Sorry, you have made { $limit } checks in the last { $minutes } minutes. To protect residents' data, please try again from { $time }.
-cek-found =
-    ✅ Found. Your family is registered as KPM in Kelurahan { $kelurahan }, Kecamatan { $kecamatan }.
-
-    Your family's programs:
+cek-found = ✅ Record found. Your family is registered as a KPM (beneficiary family) of social assistance in { $place }, Kecamatan { $kecamatan }.
 cek-program-active = • { $program }: active
-cek-program-inactive = • { $program }: not active at present
+cek-program-inactive = • { $program }: not active
 cek-last-received = Last received: { $month }
-kks-status-aktif = KKS card: active
-kks-status-belum-terdistribusi = KKS card: not yet handed out
-kks-status-bermasalah = KKS card: has a problem
-kks-status-tidak-ada = KKS card: none yet
-cek-next-title = What to do next:
-cek-next-kks-problem = • Your KKS card is recorded as having a problem. Take the card and your KTP to the TKSK or the program assistant to have it checked or replaced.
-cek-next-contact = • For questions, contact the TKSK of Kecamatan { $kecamatan } or visit the Kelurahan { $kelurahan } office.
+kks-status-aktif = active
+kks-status-belum-terdistribusi = not yet handed out
+kks-status-bermasalah = has a problem
+kks-status-tidak-ada = none yet
+cek-next-kks-problem = Your KKS card is recorded as having a problem. Take the card and your KTP to the TKSK of your kecamatan or the program assistant to have it checked or replaced.
+cek-next-contact = Questions? Contact the TKSK of Kecamatan { $kecamatan } or the office of { $place }.
 
 ## Programs (the amounts come from the program table)
 program-benefit = Benefit: { RUPIAH($amount) } per month
-program-benefit-varies = Benefit: the amount varies with the program's rules
-program-where-sembako = • Sembako (BPNT): the aid is not cash. Spend it at the appointed e-Warong in your area with the KKS card, on food such as rice, eggs and side dishes.
-program-where-pkh = • PKH: the aid is paid into the KPM's account through the paying bank or the post office. Join the group meetings with the PKH assistant in your kelurahan.
-program-where-pbi = • PBI-JK: the government pays your BPJS Kesehatan contribution. Go to the puskesmas or clinic where you are registered with your KTP or JKN-KIS card.
-program-where-other = • For details of this program, please ask the TKSK of your kecamatan or the kelurahan office.
+program-benefit-varies = Benefit: as the program's rules set it
+program-where-sembako = The aid is not cash. Spend it with the KKS card at the appointed e-Warong in your area, on food such as rice, eggs and side dishes.
+program-where-pkh = The aid is paid into the beneficiary's account at the paying bank or through the post office. Also join the group meetings with the PKH assistant in your desa/kelurahan.
+program-where-pbi = When ill, go to the puskesmas or clinic where you are registered, with your KTP or JKN-KIS card. You pay no contribution.
+program-where-other = For details of this program, please ask the TKSK of your kecamatan or the desa/kelurahan office.
 
 ## /info
-info-title = Social assistance (bansos) programs served by the Karawang Regency Social Affairs Office:
+info-title = Social assistance (bansos) programs served by the Social Affairs Office (Dinas Sosial) of Kabupaten Karawang:
 info-footer =
-    Who receives them is decided from the social-welfare data (DTKS/DTSEN) set by the Ministry of Social Affairs. To check your family, type /cek. If you believe you are eligible but are not registered, type /skrining.
+    Who receives assistance is decided by the Ministry of Social Affairs (Kemensos), from DTSEN (the national social and economic register, formerly DTKS). The desa/kelurahan and the Dinas Sosial propose and check the data.
 
-    Questions and complaints can go to the TKSK of your kecamatan or the kelurahan office.
+    Check your family: /cek. Eligible but not registered: /skrining.
 
 ## /skrining
 skr-intro =
-    This self-screening uses the statistics bureau's (BPS) 14 criteria of a poor household. There are 14 questions; answer Yes or No with the buttons, as your household is today.
+    This self-screening uses the statistics bureau's (BPS) 14 criteria of a poor household. There are 14 questions; choose the answer that fits your household today.
 
     The result is only a first indication, not a decision on assistance.
 skr-question =
     Question { $n }/{ $total }
 
     { $question }
-skr-yes = Yes
-skr-no = No
 skr-back = ◀ Back
 skr-result = Screening result: { $met } of { $total } criteria met. The threshold is { $threshold }.
 skr-result-poor = By the BPS criteria, your household counts as poor. This does not mean you will certainly receive aid: a field worker must verify it on a home visit, and the Ministry of Social Affairs decides who receives.
@@ -131,3 +125,12 @@ import-reason-bad-kks = unknown KKS status "{ $value }" (use aktif, belum_terdis
 import-reason-bad-desil = desil "{ $value }" must be a number from 1 to 10
 import-reason-duplicate-nik = the same NIK is on line { $first } with different data
 import-reason-kk-conflict = the same No. KK on line { $first } is in another kelurahan
+
+cek-found-inactive = Record found. Your family is in the social-assistance data of { $place }, Kecamatan { $kecamatan }, but no assistance program is active at present.
+kks-line = { $first ->
+        [yes] KKS card (Kartu Keluarga Sejahtera, the family welfare card)
+       *[no] KKS card
+    }: { $status }
+program-benefit-pkh = Benefit: by the family's members (pregnant women, children, the elderly, people with disabilities)
+program-benefit-pbi = Benefit: the government pays the BPJS Kesehatan (health insurance) contribution
+program-details-button = ℹ️ { $program }

@@ -86,10 +86,7 @@ visit-location-saved = Location saved ✅
 visit-location-skipped = All right, the visit is logged without a location.
 visit-ask-result = Step 2 of 5: what was the result of the visit?
 visit-use-buttons = Please choose with the buttons on the message below.
-visit-ask-criteria =
-    Check the 14 criteria at this house. ✅ means the criterion is met. They start as the resident answered; press a number to correct it, then press "Done".
-
-    { $list }
+visit-ask-criteria = Check the 14 criteria at this house: ✅ met, ❌ not met. The marks start as the resident answered in the screening. Press a criterion that differs to change its mark, then press "Done".
 visit-criteria-done = Done ({ $met }/14 met)
 visit-ask-photo-required = Step 3 of 5: send a photo of the house (front view). A photo is required for this task.
 visit-ask-photo-optional = Step 3 of 5: send a photo of the house if you have one, or press "No photo".

@@ -31,47 +31,41 @@ cek-not-found =
     Mohon periksa kembali NIK dan ejaan nama sesuai KTP. Bila keluarga Anda merasa layak menerima bantuan tetapi belum terdaftar, silakan nilai keadaan rumah tangga Anda lewat /skrining, lalu ajukan usulan. Anda juga dapat bertanya kepada TKSK di kecamatan Anda atau ke kantor desa/kelurahan.
 cek-again = 🔎 Cek lagi
 cek-limit = Mohon maaf, Bapak/Ibu sudah melakukan { $limit } kali pengecekan dalam { $minutes } menit terakhir. Untuk menjaga keamanan data warga, silakan coba lagi mulai { $time }.
-cek-found =
-    ✅ Data ditemukan. Keluarga Anda terdaftar sebagai penerima bansos (KPM) di Desa/Kelurahan { $kelurahan }, Kecamatan { $kecamatan }.
-
-    Program bantuan keluarga Anda:
+cek-found = ✅ Data ditemukan. Keluarga Anda terdaftar sebagai KPM (Keluarga Penerima Manfaat) bansos di { $place }, Kecamatan { $kecamatan }.
 cek-program-active = • { $program }: aktif
-cek-program-inactive = • { $program }: saat ini tidak aktif
+cek-program-inactive = • { $program }: tidak aktif
 cek-last-received = Bantuan terakhir diterima: { $month }
-kks-status-aktif = Kartu KKS: aktif
-kks-status-belum-terdistribusi = Kartu KKS: belum dibagikan
-kks-status-bermasalah = Kartu KKS: bermasalah
-kks-status-tidak-ada = Kartu KKS: belum ada
-cek-next-title = Langkah selanjutnya:
-cek-next-kks-problem = • Kartu KKS Anda tercatat bermasalah. Silakan bawa kartu KKS dan KTP ke TKSK kecamatan atau pendamping program agar kartu dapat diperiksa atau diganti.
-cek-next-contact = • Bila ada pertanyaan, hubungi TKSK Kecamatan { $kecamatan } atau datang ke kantor desa/kelurahan { $kelurahan }.
+kks-status-aktif = aktif
+kks-status-belum-terdistribusi = belum dibagikan
+kks-status-bermasalah = bermasalah
+kks-status-tidak-ada = belum ada
+cek-next-kks-problem = Kartu KKS Anda tercatat bermasalah. Bawa kartu KKS dan KTP ke TKSK kecamatan atau pendamping program agar diperiksa atau diganti.
+cek-next-contact = Ada pertanyaan? Hubungi TKSK Kecamatan { $kecamatan } atau kantor { $place }.
 
 ## Program (besaran bantuan diambil dari tabel program)
 program-benefit = Besar bantuan: { RUPIAH($amount) } per bulan
-program-benefit-varies = Besar bantuan: berbeda-beda, sesuai ketentuan program
-program-where-sembako = • Program Sembako (BPNT): bantuan ini bukan uang tunai. Belanjakan dengan kartu KKS di e-Warong yang ditunjuk di wilayah Anda, untuk bahan pangan seperti beras, telur, dan lauk-pauk.
-program-where-pkh = • PKH: bantuan disalurkan ke rekening penerima di bank penyalur atau dibayarkan lewat kantor pos. Jangan lupa ikuti pertemuan kelompok bersama pendamping PKH di desa/kelurahan Anda.
-program-where-pbi = • PBI-JK: iuran BPJS Kesehatan Anda dibayar oleh pemerintah. Bila sakit, berobatlah ke puskesmas atau klinik tempat Anda terdaftar dengan membawa KTP atau kartu JKN-KIS.
-program-where-other = • Untuk keterangan program ini, silakan tanyakan kepada TKSK di kecamatan Anda atau ke kantor desa/kelurahan.
+program-benefit-varies = Besar bantuan: sesuai ketentuan program
+program-where-sembako = Bantuan ini bukan uang tunai. Belanjakan dengan Kartu KKS di e-Warong yang ditunjuk di wilayah Anda, untuk bahan pangan seperti beras, telur, dan lauk-pauk.
+program-where-pkh = Bantuan disalurkan ke rekening penerima di bank penyalur atau lewat kantor pos. Ikuti juga pertemuan kelompok bersama pendamping PKH di desa/kelurahan Anda.
+program-where-pbi = Bila sakit, berobatlah ke puskesmas atau klinik tempat Anda terdaftar dengan membawa KTP atau kartu JKN-KIS. Tidak ada iuran yang perlu Anda bayar.
+program-where-other = Untuk keterangan program ini, silakan tanyakan kepada TKSK di kecamatan Anda atau ke kantor desa/kelurahan.
 
 ## /info
-info-title = Program bantuan sosial (bansos) yang dilayani Dinas Sosial Kabupaten Karawang:
+info-title = Program bantuan sosial (bansos) dari Dinas Sosial Kabupaten Karawang:
 info-footer =
-    Penerima bansos ditentukan berdasarkan data kesejahteraan sosial (DTKS/DTSEN) yang ditetapkan oleh Kementerian Sosial. Untuk mengecek keluarga Anda, ketik /cek. Bila merasa layak tetapi belum terdaftar, ketik /skrining.
+    Penerima bansos diputuskan Kementerian Sosial (Kemensos) dari DTSEN (Data Tunggal Sosial Ekonomi Nasional, dulu DTKS). Desa/kelurahan dan Dinas Sosial mengusulkan dan memeriksa datanya.
 
-    Pertanyaan dan pengaduan dapat disampaikan kepada TKSK di kecamatan Anda atau ke kantor desa/kelurahan.
+    Cek keluarga Anda: /cek. Merasa layak tetapi belum terdaftar: /skrining.
 
 ## /skrining
 skr-intro =
-    Skrining mandiri ini memakai 14 kriteria rumah tangga miskin dari BPS (Badan Pusat Statistik). Ada 14 pertanyaan. Jawab dengan tombol Ya atau Tidak, sesuai keadaan rumah tangga Anda saat ini.
+    Skrining mandiri ini memakai 14 kriteria rumah tangga miskin dari BPS (Badan Pusat Statistik). Ada 14 pertanyaan. Pilih jawaban yang sesuai dengan keadaan rumah tangga Anda saat ini.
 
     Hasilnya hanya gambaran awal, bukan keputusan siapa yang menerima bantuan.
 skr-question =
     Pertanyaan { $n }/{ $total }
 
     { $question }
-skr-yes = Ya
-skr-no = Tidak
 skr-back = ◀ Kembali
 skr-result = Hasil skrining: { $met } dari { $total } kriteria terpenuhi. Rumah tangga termasuk kategori miskin bila memenuhi paling sedikit { $threshold } kriteria.
 skr-result-poor = Menurut kriteria BPS, rumah tangga Anda termasuk kategori miskin. Namun, ini belum berarti Anda pasti menerima bantuan. Petugas perlu memeriksa dulu lewat kunjungan ke rumah, dan keputusan penerima bantuan tetap ada di Kementerian Sosial.
@@ -132,3 +126,12 @@ import-reason-bad-kks = status KKS "{ $value }" tidak dikenal (gunakan aktif, be
 import-reason-bad-desil = desil "{ $value }" harus angka 1 sampai 10
 import-reason-duplicate-nik = NIK yang sama sudah ada di baris { $first } dengan data berbeda
 import-reason-kk-conflict = nomor KK yang sama di baris { $first } tercatat di kelurahan lain
+
+cek-found-inactive = Data ditemukan. Keluarga Anda tercatat di data bansos { $place }, Kecamatan { $kecamatan }, tetapi saat ini tidak ada program bantuan yang aktif.
+kks-line = { $first ->
+        [yes] Kartu KKS (Kartu Keluarga Sejahtera)
+       *[no] Kartu KKS
+    }: { $status }
+program-benefit-pkh = Besar bantuan: sesuai anggota keluarga (ibu hamil, anak, lansia, disabilitas)
+program-benefit-pbi = Bantuan: iuran BPJS Kesehatan dibayar pemerintah
+program-details-button = ℹ️ { $program }

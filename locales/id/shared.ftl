@@ -1,20 +1,64 @@
 # Pesan yang dipakai bersama oleh alur warga dan alur petugas.
 
-## 14 kriteria rumah tangga miskin BPS, sebagai pertanyaan ya/tidak.
-criterion-1 = Apakah luas lantai rumah kurang dari 8 m² untuk setiap orang yang tinggal di dalamnya? (Contoh: rumah 30 m² dihuni 5 orang, berarti 6 m² per orang.)
-criterion-2 = Apakah lantai rumah dari tanah, bambu, atau kayu murahan?
-criterion-3 = Apakah dinding rumah dari bambu, rumbia, kayu murahan, atau tembok yang belum diplester?
-criterion-4 = Apakah rumah tidak punya jamban (WC) sendiri, sehingga buang air besar menumpang ke tetangga atau memakai jamban bersama/umum?
-criterion-5 = Apakah rumah belum memakai listrik untuk penerangan (misalnya masih memakai lampu minyak)?
-criterion-6 = Apakah air minum diambil dari sumur atau mata air yang tidak terlindung, dari sungai, atau dari air hujan?
-criterion-7 = Apakah sehari-hari memasak dengan kayu bakar, arang, atau minyak tanah?
-criterion-8 = Apakah keluarga makan daging atau ayam, atau minum susu, paling banyak hanya sekali seminggu?
-criterion-9 = Apakah dalam setahun setiap anggota keluarga hanya mampu membeli satu setel pakaian baru, atau tidak sama sekali?
-criterion-10 = Apakah keluarga hanya sanggup makan satu atau dua kali sehari?
-criterion-11 = Apakah keluarga tidak sanggup membayar biaya berobat ke puskesmas atau klinik?
-criterion-12 = Apakah penghasilan kepala keluarga kurang dari Rp600.000 sebulan (misalnya sebagai buruh tani, nelayan, buruh bangunan, atau petani dengan sawah/lahan kurang dari 500 m²)?
-criterion-13 = Apakah kepala keluarga tidak pernah sekolah, tidak tamat SD, atau hanya tamat SD?
-criterion-14 = Apakah keluarga tidak punya tabungan atau barang berharga yang mudah dijual senilai Rp500.000 atau lebih (misalnya motor, emas, atau ternak)?
+## 14 kriteria rumah tangga miskin BPS. Setiap pertanyaan dijawab dengan tombol yang
+## menyebut jawabannya: -met berarti kriteria terpenuhi, -unmet tidak; -short untuk tombol
+## di layar kunjungan (pendek, muat di layar ponsel).
+criterion-1 = Berapa luas lantai rumah untuk setiap orang yang tinggal di dalamnya? (Contoh: rumah 30 m² dihuni 5 orang, berarti 6 m² per orang.)
+criterion-1-met = Kurang dari 8 m² per orang
+criterion-1-unmet = 8 m² per orang atau lebih
+criterion-1-short = Lantai < 8 m²/orang
+criterion-2 = Lantai rumah sebagian besar terbuat dari apa?
+criterion-2-met = Tanah, bambu, atau kayu murahan
+criterion-2-unmet = Keramik, ubin, semen, atau kayu bagus
+criterion-2-short = Lantai tanah/bambu
+criterion-3 = Dinding rumah sebagian besar terbuat dari apa?
+criterion-3-met = Bambu, rumbia, kayu murahan, atau tembok belum diplester
+criterion-3-unmet = Tembok diplester, atau kayu bagus
+criterion-3-short = Dinding bambu/kayu/bata
+criterion-4 = Apakah rumah punya jamban (WC) sendiri?
+criterion-4-met = Tidak punya, menumpang atau WC umum
+criterion-4-unmet = Punya WC sendiri
+criterion-4-short = Tidak punya WC
+criterion-5 = Apa penerangan rumah sehari-hari?
+criterion-5-met = Bukan listrik (misalnya lampu minyak)
+criterion-5-unmet = Listrik
+criterion-5-short = Tanpa listrik
+criterion-6 = Dari mana air minum sehari-hari?
+criterion-6-met = Sumur/mata air tak terlindung, sungai, atau air hujan
+criterion-6-unmet = Air ledeng (PAM), sumur terlindung, atau air isi ulang
+criterion-6-short = Air minum tak terlindung
+criterion-7 = Sehari-hari memasak dengan apa?
+criterion-7-met = Kayu bakar, arang, atau minyak tanah
+criterion-7-unmet = Gas elpiji atau listrik
+criterion-7-short = Masak kayu/arang/minyak
+criterion-8 = Seberapa sering keluarga makan daging atau ayam, atau minum susu?
+criterion-8-met = Paling banyak sekali seminggu
+criterion-8-unmet = Lebih dari sekali seminggu
+criterion-8-short = Daging/susu ≤ 1×/minggu
+criterion-9 = Dalam setahun, berapa setel pakaian baru yang mampu dibeli untuk setiap anggota keluarga?
+criterion-9-met = Satu setel, atau tidak sama sekali
+criterion-9-unmet = Lebih dari satu setel
+criterion-9-short = Baju baru ≤ 1 setel/tahun
+criterion-10 = Berapa kali sehari keluarga biasanya makan?
+criterion-10-met = Satu atau dua kali
+criterion-10-unmet = Tiga kali atau lebih
+criterion-10-short = Makan 1–2×/hari
+criterion-11 = Bila ada yang sakit, apakah keluarga sanggup membayar biaya berobat ke puskesmas atau klinik?
+criterion-11-met = Tidak sanggup membayar
+criterion-11-unmet = Sanggup membayar
+criterion-11-short = Tak sanggup berobat
+criterion-12 = Berapa penghasilan kepala keluarga dalam sebulan? (Misalnya sebagai buruh tani, nelayan, buruh bangunan, atau petani dengan sawah/lahan kurang dari 500 m².)
+criterion-12-met = Kurang dari Rp600.000
+criterion-12-unmet = Rp600.000 atau lebih
+criterion-12-short = Penghasilan < Rp600.000
+criterion-13 = Apa pendidikan terakhir kepala keluarga?
+criterion-13-met = Tidak sekolah, tidak tamat SD, atau tamat SD
+criterion-13-unmet = Tamat SMP atau lebih tinggi
+criterion-13-short = Kepala keluarga ≤ SD
+criterion-14 = Apakah keluarga punya tabungan atau barang yang mudah dijual senilai Rp500.000 atau lebih (misalnya motor, emas, atau ternak)?
+criterion-14-met = Tidak punya
+criterion-14-unmet = Punya
+criterion-14-short = Tanpa tabungan Rp500.000
 
 ## Hasil kunjungan rumah, sesuai formulir verivali SIKS-NG.
 visit-result-eligible = Ditemukan, masih layak
@@ -30,3 +74,12 @@ proposal-notice-eligible = Kabar untuk usulan { $number }: petugas sudah berkunj
 proposal-notice-not-eligible = Kabar untuk usulan { $number }: petugas sudah berkunjung, dan rumah tangga Bapak/Ibu dinilai belum memenuhi kriteria penerima bantuan. Bila keadaan keluarga berubah, Bapak/Ibu dapat mengisi /skrining lagi dan mengajukan usulan baru. Bila ada pertanyaan, silakan hubungi TKSK di kecamatan Anda.
 proposal-notice-not-found = Kabar untuk usulan { $number }: petugas belum dapat menemukan alamat yang Anda berikan. Silakan hubungi kantor desa/kelurahan atau TKSK di kecamatan Anda agar kunjungan dapat dijadwalkan ulang.
 proposal-notice-duplicate = Kabar untuk usulan { $number }: data rumah tangga Bapak/Ibu ternyata sudah tercatat sebelumnya, sehingga usulan ini tidak perlu diproses lagi. Ketik /cek untuk melihat data Anda, atau tanyakan kepada TKSK di kecamatan Anda bila ada pertanyaan.
+
+## Nama tempat: desa atau kelurahan menurut kode Kemendagri (1xxx kelurahan, 2xxx desa).
+place = { $level ->
+        [provinsi] Provinsi { $name }
+        [kabupaten] Kabupaten { $name }
+        [kecamatan] Kecamatan { $name }
+        [desa] Desa { $name }
+       *[kelurahan] Kelurahan { $name }
+    }

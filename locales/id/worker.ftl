@@ -86,10 +86,7 @@ visit-location-saved = Lokasi tersimpan ✅
 visit-location-skipped = Baik, kunjungan dicatat tanpa lokasi.
 visit-ask-result = Langkah 2 dari 5: bagaimana hasil kunjungan?
 visit-use-buttons = Silakan pilih dengan tombol pada pesan di bawah ini.
-visit-ask-criteria =
-    Periksa 14 kriteria di rumah ini. Tanda ✅ berarti kriteria terpenuhi. Sudah diisi sesuai jawaban warga; tekan nomornya untuk mengoreksi, lalu tekan "Selesai".
-
-    { $list }
+visit-ask-criteria = Periksa 14 kriteria di rumah ini: ✅ terpenuhi, ❌ tidak. Tanda sudah diisi sesuai jawaban warga saat skrining. Tekan kriteria yang keadaannya berbeda untuk mengubah tandanya, lalu tekan "Selesai".
 visit-criteria-done = Selesai ({ $met }/14 terpenuhi)
 visit-ask-photo-required = Langkah 3 dari 5: kirim foto rumah (tampak depan). Foto wajib untuk tugas ini.
 visit-ask-photo-optional = Langkah 3 dari 5: kirim foto rumah bila ada, atau tekan "Tanpa foto".
