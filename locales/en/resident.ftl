@@ -31,9 +31,14 @@ cek-not-found =
 cek-again = 🔎 Check again
 cek-limit = Sorry, you have made { $limit } checks in the last { $minutes } minutes. To protect residents' data, please try again from { $time }.
 cek-found = ✅ Record found. Your family is registered as a KPM (beneficiary family) of social assistance in { $place }, Kecamatan { $kecamatan }.
+cek-found-inactive = Record found. Your family is in the social-assistance data of { $place }, Kecamatan { $kecamatan }, but no assistance program is active at present.
 cek-program-active = • { $program }: active
 cek-program-inactive = • { $program }: not active
 cek-last-received = Last received: { $month }
+kks-line = { $first ->
+        [yes] KKS card (Kartu Keluarga Sejahtera, the family welfare card)
+       *[no] KKS card
+    }: { $status }
 kks-status-aktif = active
 kks-status-belum-terdistribusi = not yet handed out
 kks-status-bermasalah = has a problem
@@ -44,6 +49,9 @@ cek-next-contact = Questions? Contact the TKSK of Kecamatan { $kecamatan } or th
 ## Programs (the amounts come from the program table)
 program-benefit = Benefit: { RUPIAH($amount) } per month
 program-benefit-varies = Benefit: as the program's rules set it
+program-benefit-pkh = Benefit: by the family's members (pregnant women, children, the elderly, people with disabilities)
+program-benefit-pbi = Benefit: the government pays the BPJS Kesehatan (health insurance) contribution
+program-details-button = ℹ️ { $program }
 program-where-sembako = The aid is not cash. Spend it with the KKS card at the appointed e-Warong in your area, on food such as rice, eggs and side dishes.
 program-where-pkh = The aid is paid into the beneficiary's account at the paying bank or through the post office. Also join the group meetings with the PKH assistant in your desa/kelurahan.
 program-where-pbi = When ill, go to the puskesmas or clinic where you are registered, with your KTP or JKN-KIS card. You pay no contribution.
@@ -125,12 +133,3 @@ import-reason-bad-kks = unknown KKS status "{ $value }" (use aktif, belum_terdis
 import-reason-bad-desil = desil "{ $value }" must be a number from 1 to 10
 import-reason-duplicate-nik = the same NIK is on line { $first } with different data
 import-reason-kk-conflict = the same No. KK on line { $first } is in another kelurahan
-
-cek-found-inactive = Record found. Your family is in the social-assistance data of { $place }, Kecamatan { $kecamatan }, but no assistance program is active at present.
-kks-line = { $first ->
-        [yes] KKS card (Kartu Keluarga Sejahtera, the family welfare card)
-       *[no] KKS card
-    }: { $status }
-program-benefit-pkh = Benefit: by the family's members (pregnant women, children, the elderly, people with disabilities)
-program-benefit-pbi = Benefit: the government pays the BPJS Kesehatan (health insurance) contribution
-program-details-button = ℹ️ { $program }

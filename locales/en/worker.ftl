@@ -32,7 +32,9 @@ enrol-already = This Telegram account is already registered as a worker. Type /t
 ## Task list (/tugas)
 tasks-none = You have no open tasks right now. Thank you! 🙏
 tasks-header = Your open tasks: { $count } (page { $page } of { $pages }, by due date)
-tasks-line = #{ $id } · { $kind } · { $subject } · { $area } · due { $due }
+tasks-line =
+    #{ $id } { $kind } · due { $due }
+      { $subject }
 tasks-hand-out-hint = { $count } tasks in your kecamatan have not been handed to a PSM yet. Type /tugaskan to hand them out.
 tasks-prev = ◀ Previous
 tasks-next = Next ▶
@@ -40,15 +42,23 @@ task-button = #{ $id } { $kind }
 task-open-button = Open task
 task-detail =
     Task #{ $id }: { $kind }
-    Area: { $area }
-    Subject: { $subject }
     { $details }
+    Area: { $area }
     Due: { $due }
     Status: { $status }
     Worker: { $assignee }
-task-details-proposal = Proposal in the name of { $name }, address { $address }. Resident's screening score: { $met } of 14 criteria.
-task-details-household = KK { $kk }, address { $address }.
-task-details-none = -
+task-details-proposal =
+    Proposal { $number } in the name of { $name }
+    Address: { $address }
+    Resident's screening: { $met } of 14 criteria met
+task-details-household =
+    Family members: { $members }{ $more ->
+        [0] {""}
+       *[other] , and { $more } more
+    }
+    No. KK: { $kk }
+    Address: { $address }
+task-details-none = Subject: { $subject }
 task-no-due = no due date
 task-unassigned = nobody yet
 task-visit-button = 📍 Log a visit
@@ -99,7 +109,7 @@ visit-no-notes = No notes
 visit-summary =
     Step 5 of 5: check the visit summary before saving.
 
-    Task: #{ $id } { $kind } ({ $subject })
+    Task: #{ $id } { $kind }
     Location: { $location }
     Result: { $result }
     { $criteria }
@@ -114,6 +124,7 @@ visit-summary-notes-none = -
 visit-save = ✅ Save
 visit-cancel = ✖ Cancel
 visit-saved = Thank you, the visit for task #{ $id } is saved ✅ Your TKSK has been told. Type /tugas for your next task.
+visit-saved-no-tksk = Thank you, the visit for task #{ $id } is saved ✅ The TKSK of your kecamatan has not joined this bot yet, so no one was told; the Dinas Sosial can still see it. Type /tugas for your next task.
 visit-already-saved = The visit for task #{ $id } was already saved. Nothing changed.
 visit-cancelled = Visit logging cancelled. The task stays open; type /kunjungan { $id } to start again.
 visit-button-stale = This button belongs to a step that has passed. Please continue from the latest message.
@@ -146,6 +157,11 @@ reminder-body =
     • due today: { $today }
     • overdue: { $overdue }
     Type /tugas to see the list.
+reminder-task = #{ $id } { $kind } (due { $due }): { $label }
+reminder-more = …and { $count ->
+        [one] 1 more task
+       *[other] { $count } more tasks
+    }.
 reminder-complaints = ⚠️ { $complaints ->
         [one] 1 complaint is
        *[other] { $complaints } complaints are

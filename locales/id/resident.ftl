@@ -32,9 +32,14 @@ cek-not-found =
 cek-again = 🔎 Cek lagi
 cek-limit = Mohon maaf, Bapak/Ibu sudah melakukan { $limit } kali pengecekan dalam { $minutes } menit terakhir. Untuk menjaga keamanan data warga, silakan coba lagi mulai { $time }.
 cek-found = ✅ Data ditemukan. Keluarga Anda terdaftar sebagai KPM (Keluarga Penerima Manfaat) bansos di { $place }, Kecamatan { $kecamatan }.
+cek-found-inactive = Data ditemukan. Keluarga Anda tercatat di data bansos { $place }, Kecamatan { $kecamatan }, tetapi saat ini tidak ada program bantuan yang aktif.
 cek-program-active = • { $program }: aktif
 cek-program-inactive = • { $program }: tidak aktif
 cek-last-received = Bantuan terakhir diterima: { $month }
+kks-line = { $first ->
+        [yes] Kartu KKS (Kartu Keluarga Sejahtera)
+       *[no] Kartu KKS
+    }: { $status }
 kks-status-aktif = aktif
 kks-status-belum-terdistribusi = belum dibagikan
 kks-status-bermasalah = bermasalah
@@ -45,6 +50,9 @@ cek-next-contact = Ada pertanyaan? Hubungi TKSK Kecamatan { $kecamatan } atau ka
 ## Program (besaran bantuan diambil dari tabel program)
 program-benefit = Besar bantuan: { RUPIAH($amount) } per bulan
 program-benefit-varies = Besar bantuan: sesuai ketentuan program
+program-benefit-pkh = Besar bantuan: sesuai anggota keluarga (ibu hamil, anak, lansia, disabilitas)
+program-benefit-pbi = Bantuan: iuran BPJS Kesehatan dibayar pemerintah
+program-details-button = ℹ️ { $program }
 program-where-sembako = Bantuan ini bukan uang tunai. Belanjakan dengan Kartu KKS di e-Warong yang ditunjuk di wilayah Anda, untuk bahan pangan seperti beras, telur, dan lauk-pauk.
 program-where-pkh = Bantuan disalurkan ke rekening penerima di bank penyalur atau lewat kantor pos. Ikuti juga pertemuan kelompok bersama pendamping PKH di desa/kelurahan Anda.
 program-where-pbi = Bila sakit, berobatlah ke puskesmas atau klinik tempat Anda terdaftar dengan membawa KTP atau kartu JKN-KIS. Tidak ada iuran yang perlu Anda bayar.
@@ -126,12 +134,3 @@ import-reason-bad-kks = status KKS "{ $value }" tidak dikenal (gunakan aktif, be
 import-reason-bad-desil = desil "{ $value }" harus angka 1 sampai 10
 import-reason-duplicate-nik = NIK yang sama sudah ada di baris { $first } dengan data berbeda
 import-reason-kk-conflict = nomor KK yang sama di baris { $first } tercatat di kelurahan lain
-
-cek-found-inactive = Data ditemukan. Keluarga Anda tercatat di data bansos { $place }, Kecamatan { $kecamatan }, tetapi saat ini tidak ada program bantuan yang aktif.
-kks-line = { $first ->
-        [yes] Kartu KKS (Kartu Keluarga Sejahtera)
-       *[no] Kartu KKS
-    }: { $status }
-program-benefit-pkh = Besar bantuan: sesuai anggota keluarga (ibu hamil, anak, lansia, disabilitas)
-program-benefit-pbi = Bantuan: iuran BPJS Kesehatan dibayar pemerintah
-program-details-button = ℹ️ { $program }

@@ -32,7 +32,9 @@ enrol-already = Akun Telegram ini sudah terdaftar sebagai petugas. Ketik /tugas 
 ## Daftar tugas (/tugas)
 tasks-none = Saat ini tidak ada tugas terbuka untuk Anda. Terima kasih! 🙏
 tasks-header = Tugas terbuka Anda: { $count } (halaman { $page } dari { $pages }, urut batas waktu)
-tasks-line = #{ $id } · { $kind } · { $subject } · { $area } · batas { $due }
+tasks-line =
+    #{ $id } { $kind } · batas { $due }
+      { $subject }
 tasks-hand-out-hint = Ada { $count } tugas di kecamatan Anda yang belum diserahkan ke PSM. Ketik /tugaskan untuk membaginya.
 tasks-prev = ◀ Sebelumnya
 tasks-next = Berikutnya ▶
@@ -40,15 +42,23 @@ task-button = #{ $id } { $kind }
 task-open-button = Lihat tugas
 task-detail =
     Tugas #{ $id }: { $kind }
-    Wilayah: { $area }
-    Sasaran: { $subject }
     { $details }
+    Wilayah: { $area }
     Batas waktu: { $due }
     Status: { $status }
     Petugas: { $assignee }
-task-details-proposal = Usulan atas nama { $name }, alamat { $address }. Skor skrining warga: { $met } dari 14 kriteria.
-task-details-household = KK { $kk }, alamat { $address }.
-task-details-none = -
+task-details-proposal =
+    Usulan { $number } atas nama { $name }
+    Alamat: { $address }
+    Skrining warga: { $met } dari 14 kriteria terpenuhi
+task-details-household =
+    Anggota keluarga: { $members }{ $more ->
+        [0] {""}
+       *[other] , dan { $more } orang lagi
+    }
+    No. KK: { $kk }
+    Alamat: { $address }
+task-details-none = Sasaran: { $subject }
 task-no-due = tanpa batas
 task-unassigned = belum ada
 task-visit-button = 📍 Catat kunjungan
@@ -99,7 +109,7 @@ visit-no-notes = Tanpa catatan
 visit-summary =
     Langkah 5 dari 5: periksa ringkasan kunjungan sebelum disimpan.
 
-    Tugas: #{ $id } { $kind } ({ $subject })
+    Tugas: #{ $id } { $kind }
     Lokasi: { $location }
     Hasil: { $result }
     { $criteria }
@@ -114,6 +124,7 @@ visit-summary-notes-none = -
 visit-save = ✅ Simpan
 visit-cancel = ✖ Batalkan
 visit-saved = Terima kasih, kunjungan untuk tugas #{ $id } sudah tersimpan ✅ TKSK Anda sudah kami beri tahu. Ketik /tugas untuk tugas berikutnya.
+visit-saved-no-tksk = Terima kasih, kunjungan untuk tugas #{ $id } sudah tersimpan ✅ TKSK kecamatan Anda belum terdaftar di bot ini, jadi belum ada yang kami beri tahu; Dinas Sosial tetap dapat melihatnya. Ketik /tugas untuk tugas berikutnya.
 visit-already-saved = Kunjungan untuk tugas #{ $id } sudah tersimpan sebelumnya. Tidak ada yang berubah.
 visit-cancelled = Pencatatan kunjungan dibatalkan. Tugas tetap terbuka; ketik /kunjungan { $id } untuk mengulang.
 visit-button-stale = Tombol ini dari langkah yang sudah lewat. Silakan lanjutkan dari pesan terakhir.
@@ -146,6 +157,8 @@ reminder-body =
     • jatuh tempo hari ini: { $today }
     • sudah lewat batas: { $overdue }
     Ketik /tugas untuk melihat daftarnya.
+reminder-task = #{ $id } { $kind } (batas { $due }): { $label }
+reminder-more = …dan { $count } tugas lainnya.
 reminder-complaints = ⚠️ Aduan yang lewat batas waktu: { $complaints }. Mohon segera ditanggapi.
 
 ## Pencabutan akses

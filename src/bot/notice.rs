@@ -40,23 +40,25 @@ pub fn render(lang: Lang, notice: &Notice, seal: &Seal) -> Rendered {
     if let Some(r) = crate::bot::complaint::notice::render(lang, notice, seal) {
         return r;
     }
-    let (text, keyboard) = words(lang, notice);
+    let (text, keyboard) = words(lang, notice, seal);
     Rendered::text(text, keyboard)
 }
 
 /// The notices of proposals, tasks, cycles and workers.
-fn words(lang: Lang, notice: &Notice) -> (String, Option<InlineKeyboardMarkup>) {
+fn words(lang: Lang, notice: &Notice, seal: &Seal) -> (String, Option<InlineKeyboardMarkup>) {
     match notice {
         Notice::TaskAssigned {
             task,
             kind,
             subject,
             due,
-        } => task_assigned(lang, *task, *kind, subject, *due),
+            label,
+        } => task_assigned(lang, *task, *kind, &opened(seal, label, subject), *due),
         Notice::VisitLogged {
             task,
             kind,
             subject,
+            label,
             worker,
             result,
         } => (
@@ -67,7 +69,7 @@ fn words(lang: Lang, notice: &Notice) -> (String, Option<InlineKeyboardMarkup>) 
                     ("name", worker.clone().into()),
                     ("id", (*task).into()),
                     ("kind", kind_text(lang, *kind).into()),
-                    ("subject", subject.clone().into()),
+                    ("subject", opened(seal, label, subject).into()),
                     ("result", t(lang, &result.message_id()).into()),
                 ],
             ),
@@ -104,12 +106,18 @@ fn words(lang: Lang, notice: &Notice) -> (String, Option<InlineKeyboardMarkup>) 
             today,
             overdue,
             complaints,
+            tasks,
         } => {
             let mut body = targs(
                 lang,
                 "reminder-body",
                 &[("today", (*today).into()), ("overdue", (*overdue).into())],
             );
+            let named = reminder_tasks(lang, seal, tasks.as_deref(), today + overdue);
+            if !named.is_empty() {
+                body.push_str("\n\n");
+                body.push_str(&named);
+            }
             if *complaints > 0 {
                 body.push_str("\n\n");
                 body.push_str(&targs(
@@ -127,6 +135,62 @@ fn words(lang: Lang, notice: &Notice) -> (String, Option<InlineKeyboardMarkup>) 
         | Notice::ComplaintReply { .. }
         | Notice::ComplaintEscalated { .. } => (String::new(), None),
     }
+}
+
+/// A sealed label opened, or `fallback` (a notice queued before labels, or one that does not
+/// open with this key: said in the log, and the task is still named by its number).
+fn opened(seal: &Seal, label: &Option<String>, fallback: &str) -> String {
+    match label {
+        Some(sealed) => seal
+            .open_string(crate::store::seal::Place::Outbox, sealed)
+            .unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "a notice's household label does not open; sent without it");
+                fallback.to_string()
+            }),
+        None => fallback.to_string(),
+    }
+}
+
+/// The tasks a reminder names, one line each, and how many more there are.
+fn reminder_tasks(lang: Lang, seal: &Seal, sealed: Option<&str>, count: i64) -> String {
+    let Some(sealed) = sealed else {
+        return String::new();
+    };
+    let opened = seal.open_string(crate::store::seal::Place::Outbox, sealed);
+    let list: Vec<crate::domain::notice::DueTask> = match opened
+        .map(|json| serde_json::from_str(&json))
+    {
+        Ok(Ok(list)) => list,
+        Ok(Err(e)) => {
+            tracing::warn!(error = %e, "a reminder's task list does not parse; sent without it");
+            return String::new();
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "a reminder's task list does not open; sent without it");
+            return String::new();
+        }
+    };
+    let mut lines: Vec<String> = list
+        .iter()
+        .map(|d| {
+            let due = d.due.map(|d| date(lang, d)).unwrap_or_else(|| "-".into());
+            targs(
+                lang,
+                "reminder-task",
+                &[
+                    ("id", d.id.into()),
+                    ("kind", kind_text(lang, d.kind).into()),
+                    ("label", d.label.clone().into()),
+                    ("due", due.into()),
+                ],
+            )
+        })
+        .collect();
+    let more = count - list.len() as i64;
+    if more > 0 {
+        lines.push(targs(lang, "reminder-more", &[("count", more.into())]));
+    }
+    lines.join("\n")
 }
 
 /// "A new task for you", with a button that opens it.
@@ -191,10 +255,17 @@ mod tests {
                 kind: crate::domain::task::TaskKind::ReverifyKpm,
                 subject: "7".into(),
                 due: None,
+                label: Some(Seal::from_secret(b"k").seal_str(
+                    crate::store::seal::Place::Outbox,
+                    "Siti Aminah · KK 3215**********01",
+                )),
             },
             &Seal::from_secret(b"k"),
         );
-        assert!(body.contains("#41"), "{body}");
+        assert!(
+            body.contains("#41") && body.contains("Siti Aminah · KK"),
+            "{body}"
+        );
         let data = keyboard.unwrap().inline_keyboard[0][0].clone();
         assert_eq!(
             format!("{:?}", data.kind),

@@ -10,6 +10,18 @@ use super::task::{TaskKind, VisitResult};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// A task a reminder names, so that the worker knows which house: sealed as JSON in
+/// [`Notice::Reminder`]'s `tasks`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DueTask {
+    pub id: i64,
+    #[serde(with = "super::code")]
+    pub kind: TaskKind,
+    pub due: Option<NaiveDate>,
+    /// `store::tasks::Subject::label`.
+    pub label: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "notice", rename_all = "snake_case")]
 pub enum Notice {
@@ -20,6 +32,10 @@ pub enum Notice {
         kind: TaskKind,
         subject: String,
         due: Option<NaiveDate>,
+        /// The household as the PSM finds it (`store::tasks::Subject::label`: names and
+        /// address), sealed (`Place::Outbox`). Absent from notices queued by older versions.
+        #[serde(default)]
+        label: Option<String>,
     },
     /// A PSM logged a visit for a task in this TKSK's kecamatan.
     VisitLogged {
@@ -27,6 +43,9 @@ pub enum Notice {
         #[serde(with = "super::code")]
         kind: TaskKind,
         subject: String,
+        /// As in `TaskAssigned`, sealed.
+        #[serde(default)]
+        label: Option<String>,
         /// The PSM who visited, by the name Dinas Sosial gave them.
         worker: String,
         #[serde(with = "super::code")]
@@ -50,6 +69,9 @@ pub enum Notice {
         overdue: i64,
         #[serde(default)]
         complaints: i64,
+        /// The most urgent tasks ([`DueTask`] as JSON), sealed (`Place::Outbox`).
+        #[serde(default)]
+        tasks: Option<String>,
     },
     /// A complaint for this worker to handle: the TKSK of its kecamatan, a PSM it was handed
     /// to, or a Dinas Sosial operator where no TKSK is enrolled (`to` says which, for the
@@ -112,6 +134,7 @@ mod tests {
             kind: TaskKind::VerifyProposal,
             subject: "USL-2026-000001".into(),
             due: NaiveDate::from_ymd_opt(2026, 12, 15),
+            label: Some("sealed".into()),
         };
         let json = serde_json::to_string(&n).unwrap();
         assert!(json.contains(r#""notice":"task_assigned""#), "{json}");

@@ -26,15 +26,19 @@ pub struct NewVisit {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Commit {
-    Saved,
+    /// Saved; `told`: the TKSK of the kecamatan was sent a notice (there may be none on
+    /// Telegram yet).
+    Saved { told: bool },
     /// This worker already saved this visit (a second press of "save").
     AlreadySaved,
     /// The task was reassigned, finished or cancelled meanwhile.
     NotYours,
 }
 
+/// `seal` seals the household's label in the TKSK's notice.
 pub async fn commit(
     db: &Db,
+    seal: &super::seal::Seal,
     worker: &Worker,
     actor_tg: i64,
     v: &NewVisit,
@@ -103,18 +107,22 @@ pub async fn commit(
         }
         _ => {}
     }
+    let mut told = false;
     if let Some(tksk) = workers::tksk_of(&mut tx, &workers::kecamatan_of(&area), worker.id).await?
         && let Some(&chat) = workers::contacts(&mut tx, &[tksk]).await?.get(&tksk)
     {
+        let found = super::tasks::subject_in(&mut tx, kind, &subject).await?;
         let notice = Notice::VisitLogged {
             task: v.task_id,
             kind,
             subject: subject.clone(),
+            label: found.map(|f| seal.seal_str(super::seal::Place::Outbox, &f.label())),
             worker: worker.name.clone(),
             result: v.result,
         };
         let key = format!("visit:{}", v.task_id);
         outbox::enqueue(&mut *tx, chat, &notice, Some(&key)).await?;
+        told = true;
     }
     workers::audit_in(
         &mut tx,
@@ -125,7 +133,7 @@ pub async fn commit(
     )
     .await?;
     tx.commit().await?;
-    Ok(Commit::Saved)
+    Ok(Commit::Saved { told })
 }
 
 /// The answers a resident gave in `/skrining`, for the PSM to confirm or correct.

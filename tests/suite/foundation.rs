@@ -372,6 +372,7 @@ async fn notices_are_delivered_at_most_one_per_second_per_chat() {
                 today: i + 1,
                 overdue: 0,
                 complaints: 0,
+                tasks: None,
             };
             outbox::enqueue(&bot.db.pool, 514, &notice, Some(&format!("k{i}")))
                 .await
@@ -511,6 +512,7 @@ async fn a_queued_notice_is_worded_in_the_language_its_recipient_uses_when_it_go
             today: 2,
             overdue: 1,
             complaints: 0,
+            tasks: None,
         };
         outbox::enqueue(&db.pool, 515, &notice, None).await.unwrap();
         users::set_language(&db, 515, kesos_bot::i18n::Lang::En)

@@ -112,7 +112,8 @@ async fn an_operator_invites_workers_and_a_proposal_is_verified_by_a_home_visit(
         // The TKSK hands the verification to a PSM of the kelurahan, with buttons.
         let tksk = bot.user(901);
         let r = tksk.send("/tugaskan").await;
-        r.assert_contains(&["USL-0001", "Verifikasi usulan"]);
+        // Each task names the house as a person finds it, not by an internal number.
+        r.assert_contains(&["Verifikasi usulan", "Ibu Sumarni · Jl. Tuparev 12"]);
         let r = tksk.press(&format!("tk:t:{task}")).await;
         r.assert_contains(&["Pilih PSM"]);
         assert!(r.has_button(&format!("tk:a:{task}:{psm}")));
@@ -121,16 +122,18 @@ async fn an_operator_invites_workers_and_a_proposal_is_verified_by_a_home_visit(
             .await
             .assert_contains(&["sudah diserahkan kepada Bu Euis"]);
         wait_notice(&bot, 902, "Tugas baru untuk Anda").await;
+        wait_notice(&bot, 902, "(Ibu Sumarni · Jl. Tuparev 12)").await;
         wait_notice(&bot, 900, "sedang diverifikasi").await;
 
         // The PSM logs the visit with buttons, location and photo.
         let p = bot.user(902);
         let r = p.send("/tugas").await;
-        r.assert_contains(&["Tugas terbuka Anda: 1", "USL-0001"]);
+        r.assert_contains(&["Tugas terbuka Anda: 1", "Ibu Sumarni · Jl. Tuparev 12"]);
         p.press(&format!("tg:o:{task}")).await.assert_contains(&[
-            "Ibu Sumarni",
-            "Jl. Tuparev 12",
+            "Usulan USL-0001 atas nama Ibu Sumarni",
+            "Alamat: Jl. Tuparev 12",
             "10 dari 14",
+            "Wilayah: Kelurahan Karawang Kulon",
         ]);
         let r = p.press(&format!("kj:s:{task}")).await;
         r.assert_contains(&["bagikan lokasi"]);
@@ -185,13 +188,14 @@ async fn an_operator_invites_workers_and_a_proposal_is_verified_by_a_home_visit(
         bot.user(902)
             .press(&format!("kj:ok:{task}"))
             .await
-            .assert_contains(&["sudah tersimpan"]);
+            .assert_contains(&["sudah tersimpan", "TKSK Anda sudah kami beri tahu"]);
         let (status,): (String,) = one(&bot.db, "SELECT status FROM proposals").await;
         assert_eq!(status, "eligible");
         let (task_status,): (String,) = one(&bot.db, "SELECT status FROM tasks").await;
         assert_eq!(task_status, "done");
         wait_notice(&bot, 900, "memenuhi kriteria").await;
         wait_notice(&bot, 901, "Bu Euis mencatat kunjungan").await;
+        wait_notice(&bot, 901, "Ibu Sumarni · Jl. Tuparev 12").await;
         // Pressing save again changes nothing.
         let r = bot
             .user(902)
@@ -229,7 +233,9 @@ async fn a_forged_button_for_someone_elses_task_is_refused_and_changes_nothing()
         let task = proposal(&bot.db, "USL-0002", 910, KULON, "yyyyyyyyynnnnn").await;
         let t = tasks::get(&bot.db, task).await.unwrap().unwrap();
         let psm = workers::get(&bot.db, owner).await.unwrap().unwrap();
-        tasks::assign(&bot.db, &t, &psm, 911).await.unwrap();
+        tasks::assign(&bot.db, &crate::support::seal(&bot.db).await, &t, &psm, 911)
+            .await
+            .unwrap();
 
         let other = bot.user(913);
         for data in [
@@ -280,7 +286,9 @@ async fn a_visit_for_a_task_reassigned_meanwhile_ends_with_a_polite_answer() {
         .unwrap();
         let t = tasks::get(&bot.db, task).await.unwrap().unwrap();
         let wa = workers::get(&bot.db, a).await.unwrap().unwrap();
-        tasks::assign(&bot.db, &t, &wa, 921).await.unwrap();
+        tasks::assign(&bot.db, &crate::support::seal(&bot.db).await, &t, &wa, 921)
+            .await
+            .unwrap();
         bot.user(922)
             .send(&format!("/kunjungan {task}"))
             .await
@@ -324,7 +332,9 @@ async fn a_reverification_visit_without_location_needs_a_reason_and_skips_the_ph
             .unwrap();
         let u = bot.user(931);
         u.send("/kunjungan").await;
-        u.press(&format!("kj:s:{task}")).await;
+        u.press(&format!("kj:s:{task}"))
+            .await
+            .assert_contains(&["KK 3215**********99"]);
         u.send("Lewati lokasi")
             .await
             .assert_contains(&["Mengapa lokasi tidak dapat dibagikan"]);
@@ -344,9 +354,10 @@ async fn a_reverification_visit_without_location_needs_a_reason_and_skips_the_ph
             "pindah",
             "Foto: tidak ada",
         ]);
-        u.press(&format!("kj:ok:{task}"))
-            .await
-            .assert_contains(&["sudah tersimpan"]);
+        // No TKSK of Karawang Barat is on the bot: the PSM is not told one was.
+        let r = u.press(&format!("kj:ok:{task}")).await;
+        r.assert_contains(&["sudah tersimpan", "belum ada yang kami beri tahu"]);
+        assert!(!r.text().contains("sudah kami beri tahu"), "{}", r.text());
         let (v,): (Option<String>,) = one(&bot.db, "SELECT verification FROM households").await;
         assert_eq!(v.as_deref(), Some("moved"));
         bot.stop().await;
@@ -565,18 +576,39 @@ async fn the_daily_reminder_is_queued_once_a_day_whatever_the_restarts() {
         let six = chrono::Utc.with_ymd_and_hms(2031, 3, 13, 23, 0, 0).unwrap();
         let seven = chrono::Utc.with_ymd_and_hms(2031, 3, 14, 0, 5, 0).unwrap();
         use kesos_bot::jobs::reminders::tick;
+        let seal = crate::support::seal(&bot.db).await;
+        // The first household has a member and an address: the reminder names the house.
+        sqlx::query(
+            "UPDATE households SET address = 'Jl. Kenanga 4', rt = '002', rw = '003' WHERE id = 1",
+        )
+        .execute(&bot.db.pool)
+        .await
+        .unwrap();
+        sqlx::query(
+            "INSERT INTO members (nik_hash, nik_masked, household_id, name, updated_at)
+             VALUES ('h', '3215**********01', 1, 'Ujang Suryana', 0)",
+        )
+        .execute(&bot.db.pool)
+        .await
+        .unwrap();
         assert_eq!(
-            tick(&bot.db, six, 7, Default::default()).await.unwrap(),
+            tick(&bot.db, &seal, six, 7, Default::default())
+                .await
+                .unwrap(),
             0,
             "not before 07:00 WIB"
         );
         assert_eq!(
-            tick(&bot.db, seven, 7, Default::default()).await.unwrap(),
+            tick(&bot.db, &seal, seven, 7, Default::default())
+                .await
+                .unwrap(),
             1,
             "one worker has due tasks"
         );
         assert_eq!(
-            tick(&bot.db, seven, 7, Default::default()).await.unwrap(),
+            tick(&bot.db, &seal, seven, 7, Default::default())
+                .await
+                .unwrap(),
             0
         );
         // Even without the day's mark (another instance, a lost write) the dedupe key holds.
@@ -585,11 +617,20 @@ async fn the_daily_reminder_is_queued_once_a_day_whatever_the_restarts() {
             .await
             .unwrap();
         assert_eq!(
-            tick(&bot.db, seven, 7, Default::default()).await.unwrap(),
+            tick(&bot.db, &seal, seven, 7, Default::default())
+                .await
+                .unwrap(),
             0
         );
         wait_notice(&bot, 981, "jatuh tempo hari ini: 1").await;
         wait_notice(&bot, 981, "sudah lewat batas: 1").await;
+        wait_notice(
+            &bot,
+            981,
+            "Verivali KPM (batas 14 Maret 2031): Ujang Suryana · KK 3215**********99 · Jl. Kenanga 4, RT 002/RW 003",
+        )
+        .await;
+        wait_notice(&bot, 981, "(batas 1 Maret 2031): KK 3215**********99").await;
         let (n,): (i64,) = one(
             &bot.db,
             "SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE 'reminder:%'",
@@ -675,6 +716,7 @@ async fn the_stores_task_queries_serve_the_screens_on_each_backend() {
         assert_eq!(
             tasks::subject(&db, &task).await.unwrap(),
             Some(Subject::Proposal {
+                number: "USL-2026-000901".into(),
                 name: "Ibu Sumarni".into(),
                 address: "Jl. Tuparev 12".into(),
                 rt: None,
@@ -684,7 +726,9 @@ async fn the_stores_task_queries_serve_the_screens_on_each_backend() {
         );
         // Handed out, visited, stopped: back to "assigned" for the TKSK to hand out again.
         let ani = workers::get(&db, psm).await.unwrap().unwrap();
-        tasks::assign(&db, &task, &ani, 803).await.unwrap();
+        tasks::assign(&db, &crate::support::seal(&db).await, &task, &ani, 803)
+            .await
+            .unwrap();
         tasks::start_visit(&db, t1, psm).await.unwrap();
         let status =
             |db: Db| async move { tasks::get(&db, t1).await.unwrap().unwrap().status.code() };
@@ -805,6 +849,7 @@ async fn outbox_rows_are_claimed_in_one_statement_and_finished_only_by_their_hol
                 today,
                 overdue: 0,
                 complaints: 0,
+                tasks: None,
             };
             outbox::enqueue(&db.pool, 700, &n, None).await.unwrap();
         }
@@ -817,6 +862,7 @@ async fn outbox_rows_are_claimed_in_one_statement_and_finished_only_by_their_hol
                 today: 1,
                 overdue: 0,
                 complaints: 0,
+                tasks: None,
             })
         );
         // Another sender gets only what is left.
@@ -867,6 +913,7 @@ async fn a_reply_waiting_for_its_user_goes_before_notices_and_notices_before_bul
             today,
             overdue: 0,
             complaints: 0,
+            tasks: None,
         };
         for i in 0..3 {
             outbox::enqueue_in(&db.pool, Lane::Bulk, 700 + i, &n(i), None)

@@ -215,6 +215,29 @@ pub async fn area_name(db: &Db, code: &str) -> String {
     area_names(db, &[code.to_string()]).await
 }
 
+/// A region as people name it ("Desa Ciptasari", "Kecamatan Karawang Barat"); see
+/// [`i18n::place`](crate::i18n::place).
+pub async fn place_name(db: &Db, lang: Lang, code: &str) -> String {
+    place_names(db, lang, &[code.to_string()]).await
+}
+
+/// [`place_name`] of several regions (one query), joined with commas.
+pub async fn place_names(db: &Db, lang: Lang, codes: &[String]) -> String {
+    let refs: Vec<&str> = codes.iter().map(String::as_str).collect();
+    let names = regions::names(db, &refs).await.unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "cannot read region names; showing codes");
+        Default::default()
+    });
+    codes
+        .iter()
+        .map(|c| match names.get(c) {
+            Some(name) => crate::i18n::place(lang, c, name),
+            None => c.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Several regions' names (one query), joined with commas; a code stands for an unknown one.
 pub async fn area_names(db: &Db, codes: &[String]) -> String {
     let refs: Vec<&str> = codes.iter().map(String::as_str).collect();

@@ -167,7 +167,6 @@ fn summary(lang: Lang, task: &Task, found: &Found, photo: bool, notes: Option<&s
         &[
             ("id", task.id.into()),
             ("kind", kind_text(lang, task.kind).into()),
-            ("subject", task.subject.clone().into()),
             ("location", location.into()),
             ("result", t(lang, &found.result.message_id()).into()),
             ("criteria", criteria.into()),
