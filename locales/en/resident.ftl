@@ -77,7 +77,7 @@ skr-back = ◀ Back
 skr-result = Screening result: { $met } of { $total } criteria met. The threshold is { $threshold }.
 skr-result-poor = By the BPS criteria, your household counts as poor. This does not mean you will certainly receive aid: a field worker must verify it on a home visit, and the Ministry of Social Affairs decides who receives.
 skr-result-not-poor = By the BPS criteria, your household does not count as poor yet. If your situation is harder than these answers show, or changes later, you may still file a proposal; a field worker will assess it on a home visit.
-usl-offer = Would you like to file a proposal so that a field worker verifies your household for the social-welfare register?
+usl-offer = Would you like to file a proposal? A field worker will check your household and propose it for the social-welfare register (DTSEN).
 usl-start = 📝 Yes, file a proposal
 usl-no = No, thank you
 usl-declined = All right, thank you for the screening. You can repeat it any time with /skrining.
@@ -103,20 +103,20 @@ usl-summary =
 
     Head of the family: { $name }
     NIK: { $nik }
-    Kelurahan/desa: { $kelurahan }, Kecamatan { $kecamatan }
+    Area: { $place }, Kecamatan { $kecamatan }
     Address: { $address }
     RT/RW: { $rt }/{ $rw }
     Phone: { $phone }
-    Screening: { $met } of 14 criteria
+    Screening: { $met } of 14 criteria met
 usl-confirm = Is this correct, and may we send the proposal?
 usl-send = ✅ Yes, send it
-usl-redo = ✏️ Change
+usl-redo = ✏️ Start again from the beginning
 usl-cancel = Cancel
 usl-cancelled = All right, the proposal was cancelled and not sent.
 usl-done =
     Thank you. We received your proposal under number { $number }.
 
-    A PSM field worker of Kelurahan { $kelurahan } will visit your home to verify it, by { $due } at the latest. You will be told here whenever its status changes. Keep this number if you want to ask the TKSK or the kelurahan office.
+    A visit to your home by the PSM (community social worker) of { $place } to check the data will be attempted by { $due }. You will be told here whenever its status changes. Keep this number if you want to ask the TKSK or the office of { $place }.
 
 ## Reasons a KPM import row is refused
 import-reason-nik-missing = the NIK column is empty

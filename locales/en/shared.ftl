@@ -69,11 +69,12 @@ visit-result-unknown = Not found: unknown
 visit-result-duplicate = Duplicate record
 
 ## Notices to the resident who filed a proposal when its status changes.
-proposal-notice-verifying = News about proposal { $number }: your proposal is being verified. A PSM field worker will visit your home in the coming days.
-proposal-notice-eligible = News about proposal { $number }: a field worker has visited, and your household meets the criteria. The proposal goes to Dinas Sosial to be entered in the social-welfare register. Whether you receive assistance is decided by the Ministry of Social Affairs; we will keep you informed.
-proposal-notice-not-eligible = News about proposal { $number }: a field worker has visited, and your household does not meet the criteria for assistance at this time. If you have questions, please contact the TKSK of your kecamatan.
-proposal-notice-not-found = News about proposal { $number }: the field worker could not find the address you gave. Please contact your kelurahan office or the TKSK of your kecamatan to arrange another visit.
-proposal-notice-duplicate = News about proposal { $number }: your household is already registered, so this proposal needs no further processing. Type /cek to see your data.
+proposal-notice-verifying = News about proposal { $number }: your proposal is being verified (checked). A visit to your home by a PSM field worker will be attempted in the coming days. Please have your KTP and family card (Kartu Keluarga) ready.
+proposal-notice-eligible = News about proposal { $number }: a field worker has visited, and your household was found to meet the criteria. The proposal goes to the Dinas Sosial to be proposed for DTSEN (formerly DTKS). Who receives assistance is still decided by the Ministry of Social Affairs, and this can take time. Check regularly with /cek, or ask the TKSK of your kecamatan.
+proposal-notice-not-eligible = News about proposal { $number }: a field worker has visited, and your household was found not to meet the criteria for assistance yet. If your family's situation changes, you can do /skrining again and file a new proposal. For questions, please contact the TKSK of your kecamatan.
+proposal-notice-not-found = News about proposal { $number }: the field worker could not find the address you gave. Please contact your desa/kelurahan office or the TKSK of your kecamatan so that the visit can be arranged again.
+proposal-notice-moved = News about proposal { $number }: the field worker who visited found that the proposed family no longer lives at that address. If you have moved, please do /skrining again and file a proposal with your new address.
+proposal-notice-duplicate = News about proposal { $number }: your household's data was already on record, so this proposal needs no further processing. Type /cek to see your data, or ask the TKSK of your kecamatan if you have questions.
 
 ## A place's name: desa (village) or kelurahan (urban ward) as its Kemendagri code says.
 place = { $level ->

@@ -72,9 +72,9 @@ task-bad-id = The task number must be a number, for example /kunjungan 12.
 handout-none = Every task in your kecamatan has been handed to a PSM. Thank you!
 handout-header = Tasks not handed out yet: { $count } (page { $page } of { $pages }). Choose a task to hand out:
 handout-choose-psm = Task #{ $id } ({ $kind }, { $area }). Choose the PSM who will do it:
-handout-no-psm = No PSM is registered for kelurahan { $area } yet. Ask a Dinas Sosial operator to invite one.
+handout-no-psm = No PSM is registered for { $area } yet. Ask the Dinas Sosial operator to invite a PSM for that area.
 handout-not-open = This task is already being worked on or finished, so it cannot be handed out again.
-handout-bad-psm = Sorry, that PSM does not work in this task's kelurahan.
+handout-bad-psm = Sorry, that PSM does not work in this task's desa/kelurahan.
 handout-done = Task #{ $id } has been handed to { $name }, who has been told right away.
 task-assigned-notice =
     📋 A new task for you: #{ $id } { $kind } ({ $subject }).

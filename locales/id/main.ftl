@@ -77,7 +77,7 @@ privacy-text =
     Dipakai hanya oleh Dinas Sosial Kabupaten Karawang, sesuai UU 27/2022 tentang Pelindungan Data Pribadi. Hapus data akun: /hapusdata.
 
 erase-confirm =
-    Apakah Bapak/Ibu yakin ingin menghapus data Anda dari bot ini?
+    Apakah Anda yakin ingin menghapus data Anda dari bot ini?
 
     Yang dihapus: akun, pilihan bahasa, dan percakapan yang sedang berjalan. Usulan dan aduan yang sudah dikirim tetap diproses petugas, tetapi tidak lagi terhubung dengan akun Telegram Anda, sehingga kabar perkembangannya tidak dapat kami kirimkan lagi.
 erase-yes = Ya, hapus data saya

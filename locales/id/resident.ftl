@@ -78,7 +78,7 @@ skr-back = ◀ Kembali
 skr-result = Hasil skrining: { $met } dari { $total } kriteria terpenuhi. Rumah tangga termasuk kategori miskin bila memenuhi paling sedikit { $threshold } kriteria.
 skr-result-poor = Menurut kriteria BPS, rumah tangga Anda termasuk kategori miskin. Namun, ini belum berarti Anda pasti menerima bantuan. Petugas perlu memeriksa dulu lewat kunjungan ke rumah, dan keputusan penerima bantuan tetap ada di Kementerian Sosial.
 skr-result-not-poor = Dari jawaban tadi, menurut kriteria BPS rumah tangga Anda belum termasuk kategori miskin. Bila keadaan sebenarnya lebih sulit daripada jawaban tadi, atau keadaan berubah nanti, Anda tetap boleh mengajukan usulan. Petugas akan menilainya lewat kunjungan ke rumah.
-usl-offer = Apakah Bapak/Ibu ingin mengajukan usulan, agar petugas memeriksa keadaan rumah tangga Anda dan mengusulkannya masuk ke data kesejahteraan sosial?
+usl-offer = Apakah Anda ingin mengajukan usulan? Petugas akan memeriksa keadaan rumah tangga Anda dan mengusulkannya masuk ke data kesejahteraan sosial (DTSEN).
 usl-start = 📝 Ya, ajukan usulan
 usl-no = Tidak, terima kasih
 usl-declined = Baik, terima kasih telah mengisi skrining. Anda dapat mengisinya lagi kapan saja dengan mengetik /skrining.
@@ -104,20 +104,20 @@ usl-summary =
 
     Nama kepala keluarga: { $name }
     NIK: { $nik }
-    Desa/kelurahan: { $kelurahan }, Kecamatan { $kecamatan }
+    Wilayah: { $place }, Kecamatan { $kecamatan }
     Alamat: { $address }
     RT/RW: { $rt }/{ $rw }
     Telepon: { $phone }
     Hasil skrining: { $met } dari 14 kriteria terpenuhi
 usl-confirm = Apakah data di atas sudah benar dan usulan boleh kami kirim?
 usl-send = ✅ Ya, kirim usulan
-usl-redo = ✏️ Ubah data
+usl-redo = ✏️ Isi ulang dari awal
 usl-cancel = Batalkan
 usl-cancelled = Baik, usulan dibatalkan dan tidak dikirim. Anda dapat mengajukannya lagi kapan saja lewat /skrining.
 usl-done =
     Terima kasih. Usulan Anda sudah kami terima dengan nomor { $number }.
 
-    Petugas PSM (Pekerja Sosial Masyarakat) di { $kelurahan } dijadwalkan datang ke rumah Anda untuk memeriksa data, paling lambat { $due }. Setiap kali status usulan berubah, kami akan mengabari Anda di sini. Simpan nomor usulan ini bila ingin bertanya kepada TKSK atau kantor desa/kelurahan.
+    Kunjungan petugas PSM (Pekerja Sosial Masyarakat) { $place } ke rumah Anda untuk memeriksa data diupayakan paling lambat { $due }. Setiap kali status usulan berubah, kami akan mengabari Anda di sini. Simpan nomor usulan ini bila ingin bertanya kepada TKSK atau kantor { $place }.
 
 ## Alasan penolakan baris impor KPM
 import-reason-nik-missing = kolom NIK kosong

@@ -69,11 +69,12 @@ visit-result-unknown = Tidak ditemukan: tidak diketahui
 visit-result-duplicate = Data ganda
 
 ## Kabar perubahan status usulan untuk warga yang mengajukan.
-proposal-notice-verifying = Kabar untuk usulan { $number }: usulan Bapak/Ibu sedang diverifikasi (diperiksa). Petugas PSM akan datang ke rumah Anda dalam beberapa hari ke depan. Mohon siapkan KTP dan Kartu Keluarga.
-proposal-notice-eligible = Kabar untuk usulan { $number }: petugas sudah berkunjung, dan rumah tangga Bapak/Ibu dinilai memenuhi kriteria. Usulan ini diteruskan ke Dinas Sosial untuk diajukan masuk ke data kesejahteraan sosial (DTKS/DTSEN). Namun, keputusan siapa yang menerima bantuan tetap ada di Kementerian Sosial dan dapat memakan waktu. Silakan cek secara berkala lewat /cek, atau tanyakan kepada TKSK di kecamatan Anda.
-proposal-notice-not-eligible = Kabar untuk usulan { $number }: petugas sudah berkunjung, dan rumah tangga Bapak/Ibu dinilai belum memenuhi kriteria penerima bantuan. Bila keadaan keluarga berubah, Bapak/Ibu dapat mengisi /skrining lagi dan mengajukan usulan baru. Bila ada pertanyaan, silakan hubungi TKSK di kecamatan Anda.
+proposal-notice-verifying = Kabar untuk usulan { $number }: usulan Anda sedang diverifikasi (diperiksa). Kunjungan petugas PSM ke rumah Anda diupayakan dalam beberapa hari ke depan. Mohon siapkan KTP dan Kartu Keluarga.
+proposal-notice-eligible = Kabar untuk usulan { $number }: petugas sudah berkunjung, dan rumah tangga Anda dinilai memenuhi kriteria. Usulan ini diteruskan ke Dinas Sosial untuk diajukan masuk ke DTSEN (dulu DTKS). Keputusan siapa yang menerima bantuan tetap ada di Kementerian Sosial dan dapat memakan waktu. Cek secara berkala lewat /cek, atau tanyakan kepada TKSK di kecamatan Anda.
+proposal-notice-not-eligible = Kabar untuk usulan { $number }: petugas sudah berkunjung, dan rumah tangga Anda dinilai belum memenuhi kriteria penerima bantuan. Bila keadaan keluarga berubah, Anda dapat mengisi /skrining lagi dan mengajukan usulan baru. Bila ada pertanyaan, silakan hubungi TKSK di kecamatan Anda.
 proposal-notice-not-found = Kabar untuk usulan { $number }: petugas belum dapat menemukan alamat yang Anda berikan. Silakan hubungi kantor desa/kelurahan atau TKSK di kecamatan Anda agar kunjungan dapat dijadwalkan ulang.
-proposal-notice-duplicate = Kabar untuk usulan { $number }: data rumah tangga Bapak/Ibu ternyata sudah tercatat sebelumnya, sehingga usulan ini tidak perlu diproses lagi. Ketik /cek untuk melihat data Anda, atau tanyakan kepada TKSK di kecamatan Anda bila ada pertanyaan.
+proposal-notice-moved = Kabar untuk usulan { $number }: menurut petugas yang berkunjung, keluarga yang diusulkan sudah tidak tinggal di alamat itu. Bila Anda pindah, silakan isi /skrining lagi dan ajukan usulan dengan alamat yang baru.
+proposal-notice-duplicate = Kabar untuk usulan { $number }: data rumah tangga Anda ternyata sudah tercatat sebelumnya, sehingga usulan ini tidak perlu diproses lagi. Ketik /cek untuk melihat data Anda, atau tanyakan kepada TKSK di kecamatan Anda bila ada pertanyaan.
 
 ## Nama tempat: desa atau kelurahan menurut kode Kemendagri (1xxx kelurahan, 2xxx desa).
 place = { $level ->

@@ -33,7 +33,7 @@ enrol-already = Akun Telegram ini sudah terdaftar sebagai petugas. Ketik /tugas 
 tasks-none = Saat ini tidak ada tugas terbuka untuk Anda. Terima kasih! 🙏
 tasks-header = Tugas terbuka Anda: { $count } (halaman { $page } dari { $pages }, urut batas waktu)
 tasks-line =
-    #{ $id } { $kind } · batas { $due }
+    #{ $id } { $kind } · batas waktu { $due }
       { $subject }
 tasks-hand-out-hint = Ada { $count } tugas di kecamatan Anda yang belum diserahkan ke PSM. Ketik /tugaskan untuk membaginya.
 tasks-prev = ◀ Sebelumnya
@@ -72,9 +72,9 @@ task-bad-id = Nomor tugas harus berupa angka, misalnya /kunjungan 12.
 handout-none = Semua tugas di kecamatan Anda sudah diserahkan ke PSM. Terima kasih!
 handout-header = Tugas yang belum diserahkan: { $count } (halaman { $page } dari { $pages }). Pilih tugas yang akan diserahkan:
 handout-choose-psm = Tugas #{ $id } ({ $kind }, { $area }). Pilih PSM yang akan mengerjakannya:
-handout-no-psm = Belum ada PSM terdaftar untuk kelurahan { $area }. Minta operator Dinas Sosial mengundang PSM untuk kelurahan tersebut.
+handout-no-psm = Belum ada PSM terdaftar untuk { $area }. Minta operator Dinas Sosial mengundang PSM untuk wilayah tersebut.
 handout-not-open = Tugas ini sudah dikerjakan atau selesai, jadi tidak dapat diserahkan lagi.
-handout-bad-psm = Maaf, PSM itu tidak bertugas di kelurahan tugas ini.
+handout-bad-psm = Maaf, PSM itu tidak bertugas di desa/kelurahan tugas ini.
 handout-done = Tugas #{ $id } sudah diserahkan kepada { $name }. PSM tersebut langsung kami beri tahu.
 task-assigned-notice =
     📋 Tugas baru untuk Anda: #{ $id } { $kind } ({ $subject }).
@@ -131,8 +131,8 @@ visit-button-stale = Tombol ini dari langkah yang sudah lewat. Silakan lanjutkan
 visit-logged-notice = 📍 { $name } mencatat kunjungan untuk tugas #{ $id } ({ $kind }, { $subject }): { $result }.
 
 ## Verivali dua bulanan (/siklus, /rekap)
-cycle-ask-area = Untuk wilayah mana siklus verivali dibuka? Kirim kode atau nama kelurahan atau kecamatan, bisa diikuti periode (contoh: 32.15.01 2026-11).
-cycle-bad-area = Wilayah "{ $area }" tidak kami temukan, atau bukan kelurahan atau kecamatan di wilayah Anda. Gunakan kode Kemendagri, misalnya 32.15.01.
+cycle-ask-area = Untuk wilayah mana siklus verivali dibuka? Kirim kode atau nama desa/kelurahan atau kecamatan, bisa diikuti periode (contoh: 32.15.01 2026-11).
+cycle-bad-area = Wilayah "{ $area }" tidak kami temukan, atau bukan desa/kelurahan atau kecamatan di wilayah Anda. Gunakan kode Kemendagri, misalnya 32.15.01.
 cycle-bad-period = Periode "{ $period }" tidak sesuai. Gunakan format TTTT-BB, misalnya 2026-11.
 cycle-opened =
     Siklus verivali { $period } untuk { $area } sudah dibuka ✅
@@ -154,10 +154,10 @@ rekap-result = • { $result }: { $count }
 ## Pengingat harian
 reminder-body =
     Selamat pagi! 🌅 Pengingat tugas hari ini:
-    • jatuh tempo hari ini: { $today }
-    • sudah lewat batas: { $overdue }
+    • batas waktunya hari ini: { $today }
+    • sudah lewat batas waktu: { $overdue }
     Ketik /tugas untuk melihat daftarnya.
-reminder-task = #{ $id } { $kind } (batas { $due }): { $label }
+reminder-task = #{ $id } { $kind } (batas waktu { $due }): { $label }
 reminder-more = …dan { $count } tugas lainnya.
 reminder-complaints = ⚠️ Aduan yang lewat batas waktu: { $complaints }. Mohon segera ditanggapi.
 

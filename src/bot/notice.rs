@@ -75,6 +75,14 @@ fn words(lang: Lang, notice: &Notice, seal: &Seal) -> (String, Option<InlineKeyb
             ),
             None,
         ),
+        Notice::ProposalMoved { number } => (
+            targs(
+                lang,
+                "proposal-notice-moved",
+                &[("number", number.clone().into())],
+            ),
+            None,
+        ),
         Notice::ProposalStatus { number, status } => {
             let key = format!("proposal-notice-{}", status.code().replace('_', "-"));
             (

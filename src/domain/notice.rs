@@ -57,6 +57,10 @@ pub enum Notice {
         #[serde(with = "super::code")]
         status: ProposalStatus,
     },
+    /// The PSM found that the household of this resident's proposal moved away from the
+    /// address given (its status is "not found", but "we could not find the address" would
+    /// not be true).
+    ProposalMoved { number: String },
     /// A re-verification cycle gave this PSM `tasks` households to visit by `due`.
     CycleOpened { tasks: u64, due: NaiveDate },
     /// Open tasks of a revoked worker came back to this TKSK.

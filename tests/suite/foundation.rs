@@ -387,7 +387,7 @@ async fn notices_are_delivered_at_most_one_per_second_per_chat() {
         let last = bot
             .api
             .wait_call(from, Duration::from_secs(15), |c| {
-                c.text().contains("jatuh tempo hari ini: 3")
+                c.text().contains("batas waktunya hari ini: 3")
             })
             .await
             .expect("all notices arrive");
@@ -398,7 +398,7 @@ async fn notices_are_delivered_at_most_one_per_second_per_chat() {
             .collect();
         assert_eq!(sends.len(), 3, "three notices, the duplicate key dropped");
         for (i, c) in sends.iter().enumerate() {
-            let line = format!("jatuh tempo hari ini: {}", i + 1);
+            let line = format!("batas waktunya hari ini: {}", i + 1);
             assert!(c.text().contains(&line), "in order: {:?}", c.text());
         }
         // Each delivery keeps the id Telegram gave its message (read receipts, edits later).

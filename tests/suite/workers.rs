@@ -6,7 +6,7 @@ use crate::support::{TestBot, TestDb, enrolled, invite};
 use chrono::TimeZone;
 use kesos_bot::config::ExportKind;
 use kesos_bot::domain::role::Role;
-use kesos_bot::domain::task::TaskKind;
+use kesos_bot::domain::task::{TaskKind, VisitResult};
 use kesos_bot::store::workers::{self, Revocation};
 use kesos_bot::store::{Db, cycles, secret, tasks};
 use std::time::Duration;
@@ -365,6 +365,73 @@ async fn a_reverification_visit_without_location_needs_a_reason_and_skips_the_ph
 }
 
 #[tokio::test]
+async fn a_proposal_found_moved_or_died_is_not_told_the_address_was_not_found() {
+    use kesos_bot::store::visits::{self, NewVisit};
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let psm_id = enrolled(&bot, 951, Role::Psm, &[KULON], "Bu Euis").await;
+        let psm = workers::get(&bot.db, psm_id).await.unwrap().unwrap();
+        let seal = crate::support::seal(&bot.db).await;
+        for (resident, number, result) in [
+            (952, "USL-0952", VisitResult::Moved),
+            (953, "USL-0953", VisitResult::Died),
+            (954, "USL-0954", VisitResult::Unknown),
+        ] {
+            bot.user(resident).send("/start").await;
+            let id = proposal(&bot.db, number, resident, KULON, "yyyyyyyyynnnnn").await;
+            let task = tasks::get(&bot.db, id).await.unwrap().unwrap();
+            tasks::assign(&bot.db, &seal, &task, &psm, 951)
+                .await
+                .unwrap();
+            let visit = NewVisit {
+                task_id: id,
+                lat: None,
+                lon: None,
+                location_skip: Some("GPS rusak".into()),
+                result,
+                answers: None,
+                photo: None,
+                notes: None,
+            };
+            visits::commit(&bot.db, &seal, &psm, 951, &visit)
+                .await
+                .unwrap();
+        }
+        wait_notice(&bot, 952, "sudah tidak tinggal di alamat itu").await;
+        wait_notice(&bot, 954, "belum dapat menemukan alamat").await;
+        // Everything due is out once the last notice arrived; the family of 953 got none
+        // about the visit, and 952 none saying the address was not found.
+        let texts = |chat: i64| -> Vec<String> {
+            bot.api
+                .calls()
+                .iter()
+                .filter(|c| c.chat_id() == Some(chat))
+                .map(|c| c.text().to_string())
+                .collect()
+        };
+        assert!(
+            !texts(953)
+                .iter()
+                .any(|t| t.contains("petugas sudah berkunjung") || t.contains("alamat")),
+            "{:?}",
+            texts(953)
+        );
+        assert!(
+            !texts(952)
+                .iter()
+                .any(|t| t.contains("belum dapat menemukan"))
+        );
+        let (status,): (String,) =
+            sqlx::query_as("SELECT status FROM proposals WHERE number = 'USL-0953'")
+                .fetch_one(&bot.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(status, "not_found", "the visit is on record");
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
 async fn five_wrong_codes_in_an_hour_lock_the_user_out_even_from_a_good_code() {
     on_each_backend!(|tdb| {
         let bot = TestBot::start(&tdb).await;
@@ -622,15 +689,15 @@ async fn the_daily_reminder_is_queued_once_a_day_whatever_the_restarts() {
                 .unwrap(),
             0
         );
-        wait_notice(&bot, 981, "jatuh tempo hari ini: 1").await;
-        wait_notice(&bot, 981, "sudah lewat batas: 1").await;
+        wait_notice(&bot, 981, "batas waktunya hari ini: 1").await;
+        wait_notice(&bot, 981, "sudah lewat batas waktu: 1").await;
         wait_notice(
             &bot,
             981,
-            "Verivali KPM (batas 14 Maret 2031): Ujang Suryana · KK 3215**********99 · Jl. Kenanga 4, RT 002/RW 003",
+            "Verivali KPM (batas waktu 14 Maret 2031): Ujang Suryana · KK 3215**********99 · Jl. Kenanga 4, RT 002/RW 003",
         )
         .await;
-        wait_notice(&bot, 981, "(batas 1 Maret 2031): KK 3215**********99").await;
+        wait_notice(&bot, 981, "(batas waktu 1 Maret 2031): KK 3215**********99").await;
         let (n,): (i64,) = one(
             &bot.db,
             "SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE 'reminder:%'",
