@@ -25,16 +25,22 @@ cek-ask-nik =
     We never store the full NIK and will not show it back. Type /batal to stop.
 cek-ask-name = Thank you. Now type the full name of the NIK's owner, as written on the KTP.
 cek-not-found =
-    Sorry, we did not find that NIK with that name in the list of KPM (beneficiary families) of social assistance.
+    Sorry, we did not find that NIK with that name in the list of social assistance (bansos) recipients (KPM, beneficiary families).
 
-    Please check the NIK and the spelling of the name on the KTP. If your family believes it is eligible but is not registered, you can screen your household with /skrining and file a proposal, or ask the TKSK of your kecamatan or the kelurahan office.
+    Please check the NIK and the spelling of the name as on the KTP. If your family believes it is eligible but is not registered, assess your household with /skrining, then file a proposal. You can also ask the TKSK of your kecamatan or the desa/kelurahan office.
 cek-again = 🔎 Check again
-cek-limit = Sorry, you have made { $limit } checks in the last { $minutes } minutes. To protect residents' data, please try again from { $time }.
+cek-limit = Sorry, you have made { $limit ->
+        [one] 1 check
+       *[other] { $limit } checks
+    } in the last { $minutes ->
+        [one] minute
+       *[other] { $minutes } minutes
+    }. To protect residents' data, please try again from { $time }.
 cek-found = ✅ Record found. Your family is registered as a KPM (beneficiary family) of social assistance in { $place }, Kecamatan { $kecamatan }.
 cek-found-inactive = Record found. Your family is in the social-assistance data of { $place }, Kecamatan { $kecamatan }, but no assistance program is active at present.
 cek-program-active = • { $program }: active
 cek-program-inactive = • { $program }: not active
-cek-last-received = Last received: { $month }
+cek-last-received = Last assistance received: { $month }
 kks-line = { $first ->
         [yes] KKS card (Kartu Keluarga Sejahtera, the family welfare card)
        *[no] KKS card
@@ -74,7 +80,7 @@ skr-question =
 
     { $question }
 skr-back = ◀ Back
-skr-result = Screening result: { $met } of { $total } criteria met. The threshold is { $threshold }.
+skr-result = Screening result: { $met } of { $total } criteria met. A household counts as poor if it meets at least { $threshold } criteria.
 skr-result-poor = By the BPS criteria, your household counts as poor. This does not mean you will certainly receive aid: a field worker must verify it on a home visit, and the Ministry of Social Affairs decides who receives.
 skr-result-not-poor = By the BPS criteria, your household does not count as poor yet. If your situation is harder than these answers show, or changes later, you may still file a proposal; a field worker will assess it on a home visit.
 usl-offer = Would you like to file a proposal? A field worker will check your household and propose it for the social-welfare register (DTSEN).
@@ -89,9 +95,9 @@ usl-ask-nik = Type the NIK (16 digits) of the head of the family, as on the KTP.
 usl-ask-kecamatan = In which kecamatan is your home? Please choose:
 usl-ask-kelurahan = In which kelurahan or desa is your home? Please choose:
 usl-other-kecamatan = ◀ Another kecamatan
-usl-ask-address = Write the home address (street, alley, house number or a landmark) so that the field worker can find it.
+usl-ask-address = Write the home address (kampung/dusun name, street, alley, house number, or a landmark such as "near the mosque") so that the field worker can find it easily.
 usl-address-invalid = That address is too short or too long. Please write between 3 and 200 characters.
-usl-ask-rtrw = What are your RT and RW? For example: 003/005. If you do not know, type -
+usl-ask-rtrw = What are your RT and RW? For example: 003/005 or 3/5. If you do not know, just type a dash -
 usl-rtrw-invalid = Sorry, I cannot read that RT/RW. Write two numbers such as 003/005, or - if you do not know.
 usl-ask-phone = If you wish, share your phone number so that the field worker can call before visiting. Press "Share phone number" below, or "Skip".
 usl-phone-share = 📱 Share phone number
@@ -112,7 +118,7 @@ usl-confirm = Is this correct, and may we send the proposal?
 usl-send = ✅ Yes, send it
 usl-redo = ✏️ Start again from the beginning
 usl-cancel = Cancel
-usl-cancelled = All right, the proposal was cancelled and not sent.
+usl-cancelled = All right, the proposal was cancelled and not sent. You can file it again at any time with /skrining.
 usl-done =
     Thank you. We received your proposal under number { $number }.
 
@@ -121,7 +127,7 @@ usl-done =
 ## Reasons a KPM import row is refused
 import-reason-nik-missing = the NIK column is empty
 import-reason-nik-invalid = invalid NIK: { $why }
-import-reason-name-missing = the name column is empty
+import-reason-name-missing = the nama column is empty
 import-reason-name-too-long = the name is longer than 100 characters
 import-reason-kk-invalid = the No. KK is empty or not 16 digits
 import-reason-kelurahan-missing = the kelurahan column is empty

@@ -31,11 +31,17 @@ enrol-already = This Telegram account is already registered as a worker. Type /t
 
 ## Task list (/tugas)
 tasks-none = You have no open tasks right now. Thank you! 🙏
-tasks-header = Your open tasks: { $count } (page { $page } of { $pages }, by due date)
+tasks-header = { $count ->
+        [one] You have 1 open task
+       *[other] You have { $count } open tasks
+    } (page { $page } of { $pages }, by due date)
 tasks-line =
     #{ $id } { $kind } · due { $due }
       { $subject }
-tasks-hand-out-hint = { $count } tasks in your kecamatan have not been handed to a PSM yet. Type /tugaskan to hand them out.
+tasks-hand-out-hint = { $count ->
+        [one] 1 task in your kecamatan has not been handed to a PSM yet. Type /tugaskan to hand it out.
+       *[other] { $count } tasks in your kecamatan have not been handed to a PSM yet. Type /tugaskan to hand them out.
+    }
 tasks-prev = ◀ Previous
 tasks-next = Next ▶
 task-button = #{ $id } { $kind }
@@ -131,8 +137,8 @@ visit-button-stale = This button belongs to a step that has passed. Please conti
 visit-logged-notice = 📍 { $name } logged a visit for task #{ $id } ({ $kind }, { $subject }): { $result }.
 
 ## Two-monthly re-verification (/siklus, /rekap)
-cycle-ask-area = Which area should the re-verification cycle open for? Send the code or name of a kelurahan or kecamatan, optionally followed by the period (for example: 32.15.01 2026-11).
-cycle-bad-area = We could not find the area "{ $area }", or it is not a kelurahan or kecamatan in your area. Use the Kemendagri code, for example 32.15.01.
+cycle-ask-area = Which area should the re-verification cycle open for? Send the code or name of a desa/kelurahan or kecamatan, optionally followed by the period (for example: 32.15.01 2026-11).
+cycle-bad-area = We could not find the area "{ $area }", or it is not a desa/kelurahan or kecamatan in your area. Use the Kemendagri code, for example 32.15.01.
 cycle-bad-period = The period "{ $period }" is not valid. Use YYYY-MM, for example 2026-11.
 cycle-opened =
     Re-verification cycle { $period } for { $area } is open ✅
@@ -140,7 +146,10 @@ cycle-opened =
     New tasks: { $created } (no PSM yet: { $unassigned })
     Due: { $due }
 cycle-nothing-new = Re-verification cycle { $period } for { $area } was already open; no new tasks were created.
-cycle-opened-notice = 📋 A new re-verification cycle: { $count } KPM households to revisit by { $due }. Type /tugas to see them.
+cycle-opened-notice = 📋 A new re-verification cycle: please revisit { $count ->
+        [one] 1 KPM household
+       *[other] { $count } KPM households
+    } by { $due }. Type /tugas to see your tasks.
 period-label = { $from }–{ $to } { $year }
 rekap-none = There is no re-verification cycle for { $area } yet.
 rekap-header =
@@ -168,7 +177,10 @@ reminder-complaints = ⚠️ { $complaints ->
     } past their deadline. Please answer them soon.
 
 ## Revoking access
-worker-tasks-returned = { $count } tasks of { $name } have been returned to you because that worker's access has ended. Type /tugaskan to hand them to another PSM.
+worker-tasks-returned = { $count ->
+        [one] 1 task from { $name } has been returned to you because that worker's access has ended. Type /tugaskan to hand it to another PSM.
+       *[other] { $count } tasks from { $name } have been returned to you because that worker's access has ended. Type /tugaskan to hand them to another PSM.
+    }
 worker-revoked-notice = Your worker access to this bot has been ended by Dinas Sosial. Thank you for your service. The residents' commands still work.
 
 ## Server commands (operators)
@@ -184,7 +196,10 @@ cli-list-enrolled = active
 cli-list-pending = waiting for /daftar
 cli-list-revoked = revoked
 cli-list-empty = No workers yet.
-cli-revoke-done = Worker { $id }'s access has ended. { $returned } open tasks were returned to the TKSK.
+cli-revoke-done = Worker { $id }'s access has ended. { $returned ->
+        [one] 1 open task was
+       *[other] { $returned } open tasks were
+    } returned to the TKSK.
 cli-revoke-not-found = Worker { $id } was not found.
 cli-revoke-already = Worker { $id }'s access had already ended.
 
@@ -201,7 +216,7 @@ rekap-indicators =
     Effectiveness indicators:
     1. Targeting: { $target }
     2. Outreach (sosialisasi): { $outreach }
-    3. Programme aims: { $purpose }
+    3. Program aims: { $purpose }
     4. Monitoring: { $monitoring }
 rekap-ind-quota = realisation against quota { $share }
 rekap-ind-reverified = re-verified households still eligible { $share }
@@ -213,7 +228,7 @@ rekap-ind-median = median { $days } days to resolve
 rekap-ind-graduated = { $count ->
         [one] 1 household
        *[other] { $count } households
-    } now able (graduated)
+    } now self-sufficient (graduated)
 rekap-ind-cycle = houses visited in the latest re-verification cycle { $share }
 rekap-ind-overdue = { $count ->
         [one] 1 task

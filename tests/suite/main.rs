@@ -5,6 +5,7 @@ mod support;
 
 mod broadcasts;
 mod complaints;
+mod fit;
 mod foundation;
 mod imports;
 mod locales;

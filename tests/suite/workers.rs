@@ -16,7 +16,13 @@ const ADIARSA: &str = "32.15.01.1003";
 const KARAWANG_BARAT: &str = "32.15.01";
 
 /// A proposal as the residents' `/skrining` commits it, with its verification task.
-async fn proposal(db: &Db, number: &str, resident: i64, kelurahan: &str, answers: &str) -> i64 {
+pub(crate) async fn proposal(
+    db: &Db,
+    number: &str,
+    resident: i64,
+    kelurahan: &str,
+    answers: &str,
+) -> i64 {
     let met = answers.chars().filter(|c| *c == 'y').count() as i64;
     sqlx::query(
         "INSERT INTO proposals (number, tg_id, kelurahan, name, nik_hash, nik_masked, address,
