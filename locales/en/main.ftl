@@ -39,7 +39,7 @@ help-psm =
 
     /tugas – your open tasks
     /kunjungan – log a home visit
-    /bantuan – this help
+    /bantuan or /petunjuk – this help
     /batal – stop what is in progress
 
     The residents' commands (/cek, /skrining, /info) still work.
@@ -51,13 +51,15 @@ help-tksk =
     /kunjungan – log a home visit
     /rekap – summary of your area
     /siaran – send a broadcast to the PSM of your kecamatan
+    /bantuan or /petunjuk – this help
     /batal – stop what is in progress
 help-dinsos =
     Commands for Dinas Sosial operators:
 
     /rekap – summary of an area and re-verification progress
-    /siklus – open a two-monthly re-verification cycle for a kelurahan or kecamatan
+    /siklus – open a two-monthly re-verification cycle for a desa/kelurahan or kecamatan
     /siaran – send a broadcast to workers or residents
+    /bantuan or /petunjuk – this help
     /batal – stop what is in progress
 
     Data loading, worker enrolment and exports are done with the kesos-bot command on the server.

@@ -39,7 +39,7 @@ help-psm =
 
     /tugas – daftar tugas Anda yang masih terbuka
     /kunjungan – catat hasil kunjungan rumah
-    /bantuan – petunjuk ini
+    /bantuan atau /petunjuk – petunjuk ini
     /batal – hentikan proses yang sedang berjalan
 
     Perintah warga (/cek, /skrining, /info) juga tetap bisa dipakai.
@@ -51,13 +51,15 @@ help-tksk =
     /kunjungan – catat hasil kunjungan rumah
     /rekap – ringkasan wilayah Anda
     /siaran – kirim siaran kepada PSM di kecamatan Anda
+    /bantuan atau /petunjuk – petunjuk ini
     /batal – hentikan proses yang sedang berjalan
 help-dinsos =
     Perintah untuk operator Dinas Sosial:
 
     /rekap – ringkasan wilayah dan kemajuan verifikasi ulang
-    /siklus – buka siklus verivali dua bulanan untuk kelurahan atau kecamatan
+    /siklus – buka siklus verivali dua bulanan untuk desa/kelurahan atau kecamatan
     /siaran – kirim siaran kepada petugas atau warga
+    /bantuan atau /petunjuk – petunjuk ini
     /batal – hentikan proses yang sedang berjalan
 
     Impor data, pendaftaran petugas, dan ekspor data dilakukan lewat perintah kesos-bot di server.

@@ -121,3 +121,132 @@ async fn media_in_the_middle_of_a_flow_gets_the_current_question_again() {
         bot.stop().await;
     });
 }
+
+/// An address as long as the proposal form takes (200 characters).
+const ADDRESS: &str = "Kampung Pasirkaliki RT 003 RW 005, Jl. Tuparev Gg. Mawar No. 7, belakang masjid Al-Ikhlas, dekat warung Bu Imas yang bercat hijau, masuk gang kedua sesudah pangkalan ojek, rumah pagar biru";
+
+/// The longest screen a resident or worker may be sent in the main flows, in characters.
+const PHONE_SCREEN: usize = 600;
+
+#[tokio::test]
+async fn the_screens_of_the_main_flows_fit_a_phone() {
+    on_each_backend!(|tdb| {
+        import_sample(&tdb).await;
+        let bot = TestBot::start(&tdb).await;
+        enrolled(&bot, 1401, Role::Tksk, &["32.15.01"], "Pak Dadang").await;
+        let psm_id = enrolled(&bot, 1402, Role::Psm, &[KULON], "Bu Euis").await;
+
+        // A resident: the menus, the information, a look-up with two programs, the screening
+        // and a proposal, a complaint and its status.
+        let u = bot.user(1403);
+        for command in ["/start", "/bantuan", "/privasi", "/info"] {
+            u.send(command).await;
+        }
+        u.press("prog:SEMBAKO").await;
+        u.press("prog:PKH").await;
+        u.send(&format!("/cek {SITI}")).await;
+        u.send("Siti Aminah")
+            .await
+            .assert_contains(&["Data ditemukan"]);
+        u.send(&format!("/cek {UNKNOWN}")).await;
+        u.send("Siapa Saja").await;
+        screen(&u, 10).await;
+        u.press("usl:start").await;
+        u.send("Ujang Suryana").await;
+        u.send(UNKNOWN).await;
+        u.press(&format!("usl:kel:{KULON}")).await;
+        u.send(ADDRESS).await;
+        u.send("3/5").await;
+        u.send("Lewati").await;
+        u.press("usl:send").await.assert_contains(&["USL-"]);
+        u.send("/aduan").await;
+        u.press("ad:c:not_received").await;
+        u.press(&format!("ad:v:{KULON}")).await;
+        let complaint = "Bantuan BPNT bulan November belum masuk ke kartu KKS saya. ".repeat(40);
+        u.send(&complaint).await;
+        u.press("ad:trim").await;
+        u.press("ad:pd").await;
+        u.send("Lewati lokasi").await;
+        u.press("ad:send").await.assert_contains(&["ADU-"]);
+        u.send("/status").await;
+
+        // The TKSK hands the task to the PSM, who logs the visit.
+        let tksk = bot.user(1401);
+        tksk.send("/bantuan").await;
+        tksk.send("/tugaskan").await;
+        let (task,): (i64,) = sqlx::query_as("SELECT id FROM tasks WHERE kind = 'verify_proposal'")
+            .fetch_one(&bot.db.pool)
+            .await
+            .unwrap();
+        tksk.press(&format!("tk:t:{task}")).await;
+        tksk.press(&format!("tk:a:{task}:{psm_id}")).await;
+        let p = bot.user(1402);
+        p.send("/bantuan").await;
+        p.send("/tugas").await;
+        p.press(&format!("tg:o:{task}")).await;
+        p.press(&format!("kj:s:{task}")).await;
+        p.location(-6.3051, 107.2998).await;
+        p.press(&format!("kj:r:{task}:eligible")).await;
+        p.press(&format!("kj:cd:{task}")).await;
+        p.photo("house").await;
+        let notes = "Rumah bilik bambu, lantai tanah, tujuh orang. ".repeat(20);
+        p.send(&notes).await;
+        p.press(&format!("kj:ok:{task}"))
+            .await
+            .assert_contains(&["tersimpan"]);
+        tksk.send("/rekap").await;
+
+        // What people typed is shown to those who must read it, whole (a complaint of 2,000
+        // characters, a visit's notes): the bot's own words around it are what is measured.
+        let kept: String = complaint.chars().take(2000).collect();
+        let typed = [
+            kept.trim_end().to_string(),
+            notes.trim_end().to_string(),
+            ADDRESS.to_string(),
+        ];
+        let chats = [1401, 1402, 1403];
+        let screens: Vec<(i64, String)> = bot
+            .api
+            .calls()
+            .iter()
+            .filter(|c| c.chat_id().is_some_and(|id| chats.contains(&id)) && !c.text().is_empty())
+            .map(|c| {
+                let mut text = c.text().to_string();
+                for t in &typed {
+                    text = text.replace(t.as_str(), "«…»");
+                }
+                (c.chat_id().unwrap(), text)
+            })
+            .collect();
+        assert!(
+            screens.len() > 60,
+            "the flows ran: {} screens",
+            screens.len()
+        );
+        let mut lengths: Vec<(usize, &str)> = screens
+            .iter()
+            .map(|(_, s)| (s.chars().count(), s.lines().next().unwrap_or_default()))
+            .collect();
+        lengths.sort();
+        eprintln!(
+            "{} screens; the five longest: {:?}",
+            screens.len(),
+            &lengths[lengths.len() - 5..]
+        );
+        // A place is named desa or kelurahan as its code says, in the handler's notice too.
+        assert!(
+            screens
+                .iter()
+                .any(|(chat, t)| *chat == 1401 && t.contains("Tempat: Kelurahan Karawang Kulon")),
+            "the TKSK's complaint notice names the kelurahan"
+        );
+        for (chat, text) in &screens {
+            let n = text.chars().count();
+            assert!(
+                n <= PHONE_SCREEN,
+                "chat {chat} was sent {n} characters:\n{text}"
+            );
+        }
+        bot.stop().await;
+    });
+}
