@@ -33,14 +33,14 @@ enrol-already = This Telegram account is already registered as a worker. Type /t
 tasks-none = You have no open tasks right now. Thank you! 🙏
 tasks-header = { $count ->
         [one] You have 1 open task
-       *[other] You have { $count } open tasks
+       *[other] You have { $shown } open tasks
     } (page { $page } of { $pages }, by due date)
 tasks-line =
     #{ $id } { $kind } · due { $due }
       { $subject }
 tasks-hand-out-hint = { $count ->
         [one] 1 task in your kecamatan has not been handed to a PSM yet. Type /tugaskan to hand it out.
-       *[other] { $count } tasks in your kecamatan have not been handed to a PSM yet. Type /tugaskan to hand them out.
+       *[other] { $shown } tasks in your kecamatan have not been handed to a PSM yet. Type /tugaskan to hand them out.
     }
 tasks-prev = ◀ Previous
 tasks-next = Next ▶
@@ -76,7 +76,7 @@ task-bad-id = The task number must be a number, for example /kunjungan 12.
 
 ## Handing out tasks (/tugaskan)
 handout-none = Every task in your kecamatan has been handed to a PSM. Thank you!
-handout-header = Tasks not handed out yet: { $count } (page { $page } of { $pages }). Choose a task to hand out:
+handout-header = Tasks not handed out yet: { $shown } (page { $page } of { $pages }). Choose a task to hand out:
 handout-choose-psm = Task #{ $id } ({ $kind }, { $area }). Choose the PSM who will do it:
 handout-no-psm = No PSM is registered for { $area } yet. Ask the Dinas Sosial operator to invite a PSM for that area.
 handout-not-open = This task is already being worked on or finished, so it cannot be handed out again.
@@ -148,7 +148,7 @@ cycle-opened =
 cycle-nothing-new = Re-verification cycle { $period } for { $area } was already open; no new tasks were created.
 cycle-opened-notice = 📋 A new re-verification cycle: please revisit { $count ->
         [one] 1 KPM household
-       *[other] { $count } KPM households
+       *[other] { $shown } KPM households
     } by { $due }. Type /tugas to see your tasks.
 period-label = { $from }–{ $to } { $year }
 rekap-none = There is no re-verification cycle for { $area } yet.
@@ -158,7 +158,7 @@ rekap-header =
     Still open: { $open } (not handed out: { $unassigned }, overdue: { $overdue })
 rekap-group = • { $area }: { $done }/{ $total }
 rekap-results = Visit results:
-rekap-result = • { $result }: { $count }
+rekap-result = • { $result }: { $shown }
 
 ## Daily reminder
 reminder-body =
@@ -179,7 +179,7 @@ reminder-complaints = ⚠️ { $complaints ->
 ## Revoking access
 worker-tasks-returned = { $count ->
         [one] 1 task from { $name } has been returned to you because that worker's access has ended. Type /tugaskan to hand it to another PSM.
-       *[other] { $count } tasks from { $name } have been returned to you because that worker's access has ended. Type /tugaskan to hand them to another PSM.
+       *[other] { $shown } tasks from { $name } have been returned to you because that worker's access has ended. Type /tugaskan to hand them to another PSM.
     }
 worker-revoked-notice = Your worker access to this bot has been ended by Dinas Sosial. Thank you for your service. The residents' commands still work.
 

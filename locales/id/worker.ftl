@@ -31,11 +31,11 @@ enrol-already = Akun Telegram ini sudah terdaftar sebagai petugas. Ketik /tugas 
 
 ## Daftar tugas (/tugas)
 tasks-none = Saat ini tidak ada tugas terbuka untuk Anda. Terima kasih! 🙏
-tasks-header = Tugas terbuka Anda: { $count } (halaman { $page } dari { $pages }, urut batas waktu)
+tasks-header = Tugas terbuka Anda: { $shown } (halaman { $page } dari { $pages }, urut batas waktu)
 tasks-line =
     #{ $id } { $kind } · batas waktu { $due }
       { $subject }
-tasks-hand-out-hint = Ada { $count } tugas di kecamatan Anda yang belum diserahkan ke PSM. Ketik /tugaskan untuk membaginya.
+tasks-hand-out-hint = Ada { $shown } tugas di kecamatan Anda yang belum diserahkan ke PSM. Ketik /tugaskan untuk membaginya.
 tasks-prev = ◀ Sebelumnya
 tasks-next = Berikutnya ▶
 task-button = #{ $id } { $kind }
@@ -70,7 +70,7 @@ task-bad-id = Nomor tugas harus berupa angka, misalnya /kunjungan 12.
 
 ## Menyerahkan tugas (/tugaskan)
 handout-none = Semua tugas di kecamatan Anda sudah diserahkan ke PSM. Terima kasih!
-handout-header = Tugas yang belum diserahkan: { $count } (halaman { $page } dari { $pages }). Pilih tugas yang akan diserahkan:
+handout-header = Tugas yang belum diserahkan: { $shown } (halaman { $page } dari { $pages }). Pilih tugas yang akan diserahkan:
 handout-choose-psm = Tugas #{ $id } ({ $kind }, { $area }). Pilih PSM yang akan mengerjakannya:
 handout-no-psm = Belum ada PSM terdaftar untuk { $area }. Minta operator Dinas Sosial mengundang PSM untuk wilayah tersebut.
 handout-not-open = Tugas ini sudah dikerjakan atau selesai, jadi tidak dapat diserahkan lagi.
@@ -140,7 +140,7 @@ cycle-opened =
     Tugas baru: { $created } (belum ada PSM: { $unassigned })
     Batas waktu: { $due }
 cycle-nothing-new = Siklus verivali { $period } untuk { $area } sudah dibuka sebelumnya; tidak ada tugas baru yang dibuat.
-cycle-opened-notice = 📋 Siklus verivali baru: { $count } rumah tangga KPM perlu Anda kunjungi ulang paling lambat { $due }. Ketik /tugas untuk melihatnya.
+cycle-opened-notice = 📋 Siklus verivali baru: { $shown } rumah tangga KPM perlu Anda kunjungi ulang paling lambat { $due }. Ketik /tugas untuk melihatnya.
 period-label = { $from }–{ $to } { $year }
 rekap-none = Belum ada siklus verivali untuk wilayah { $area }.
 rekap-header =
@@ -149,7 +149,7 @@ rekap-header =
     Masih terbuka: { $open } (belum diserahkan: { $unassigned }, lewat batas: { $overdue })
 rekap-group = • { $area }: { $done }/{ $total }
 rekap-results = Hasil kunjungan:
-rekap-result = • { $result }: { $count }
+rekap-result = • { $result }: { $shown }
 
 ## Pengingat harian
 reminder-body =
@@ -162,7 +162,7 @@ reminder-more = …dan { $count } tugas lainnya.
 reminder-complaints = ⚠️ Aduan yang lewat batas waktu: { $complaints }. Mohon segera ditanggapi.
 
 ## Pencabutan akses
-worker-tasks-returned = { $count } tugas dari { $name } dikembalikan kepada Anda karena akses petugas tersebut sudah diakhiri. Ketik /tugaskan untuk menyerahkannya ke PSM lain.
+worker-tasks-returned = { $shown } tugas dari { $name } dikembalikan kepada Anda karena akses petugas tersebut sudah diakhiri. Ketik /tugaskan untuk menyerahkannya ke PSM lain.
 worker-revoked-notice = Akses petugas Anda di bot ini sudah diakhiri oleh Dinas Sosial. Terima kasih atas pengabdian Anda. Perintah warga tetap bisa dipakai.
 
 ## Perintah server (operator)

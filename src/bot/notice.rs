@@ -6,7 +6,7 @@ use super::menu::button;
 use crate::domain::lang::Lang;
 use crate::domain::notice::Notice;
 use crate::domain::task::TaskKind;
-use crate::i18n::{date, t, targs};
+use crate::i18n::{date, number, t, targs};
 use crate::store::seal::Seal;
 use chrono::NaiveDate;
 use teloxide::types::InlineKeyboardMarkup;
@@ -96,6 +96,7 @@ fn words(lang: Lang, notice: &Notice, seal: &Seal) -> (String, Option<InlineKeyb
                 "cycle-opened-notice",
                 &[
                     ("count", (*tasks as i64).into()),
+                    ("shown", number(lang, *tasks as i64).into()),
                     ("due", date(lang, *due).into()),
                 ],
             ),
@@ -105,7 +106,11 @@ fn words(lang: Lang, notice: &Notice, seal: &Seal) -> (String, Option<InlineKeyb
             targs(
                 lang,
                 "worker-tasks-returned",
-                &[("count", (*count).into()), ("name", worker.clone().into())],
+                &[
+                    ("count", (*count).into()),
+                    ("shown", number(lang, *count).into()),
+                    ("name", worker.clone().into()),
+                ],
             ),
             None,
         ),
@@ -248,6 +253,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn counts_are_grouped_in_indonesian_and_plural_in_english() {
+        let seal = Seal::from_secret(b"k");
+        let cycle = |tasks| Notice::CycleOpened {
+            tasks,
+            due: NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+        };
+        let id = render(Lang::Id, &cycle(1240), &seal).text;
+        assert!(id.contains("1.240 rumah tangga KPM"), "{id}");
+        let one = render(Lang::En, &cycle(1), &seal).text;
+        assert!(one.contains("revisit 1 KPM household by"), "{one}");
+        let many = render(Lang::En, &cycle(1240), &seal).text;
+        assert!(many.contains("revisit 1,240 KPM households"), "{many}");
     }
 
     #[test]

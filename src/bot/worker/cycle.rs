@@ -6,7 +6,7 @@ use crate::app::App;
 use crate::bot::{ChatOf, Dlg, HandlerResult, State, Tg, send};
 use crate::domain::region::{self, Level, RegionCode};
 use crate::domain::task::VisitResult;
-use crate::i18n::{Lang, date, t, targs, today_wib};
+use crate::i18n::{Lang, date, number, t, targs, today_wib};
 use crate::store::cycles;
 use crate::store::regions;
 use crate::store::users::Caller;
@@ -157,9 +157,9 @@ pub fn opened_text(lang: Lang, area: &str, opened: &cycles::Opened) -> String {
         &[
             ("period", label.into()),
             ("area", area.to_string().into()),
-            ("households", (opened.households as i64).into()),
-            ("created", (opened.created as i64).into()),
-            ("unassigned", (opened.unassigned as i64).into()),
+            ("households", number(lang, opened.households as i64).into()),
+            ("created", number(lang, opened.created as i64).into()),
+            ("unassigned", number(lang, opened.unassigned as i64).into()),
             ("due", date(lang, opened.due).into()),
         ],
     )
@@ -223,12 +223,12 @@ async fn rekap(
         &[
             ("period", period_label(lang, period).into()),
             ("area", name.to_string().into()),
-            ("done", p.done.into()),
-            ("total", p.total.into()),
+            ("done", number(lang, p.done).into()),
+            ("total", number(lang, p.total).into()),
             ("percent", percent.into()),
-            ("open", p.open.into()),
-            ("unassigned", p.unassigned.into()),
-            ("overdue", p.overdue.into()),
+            ("open", number(lang, p.open).into()),
+            ("unassigned", number(lang, p.unassigned).into()),
+            ("overdue", number(lang, p.overdue).into()),
         ],
     );
     body.push('\n');
@@ -242,8 +242,8 @@ async fn rekap(
             "rekap-group",
             &[
                 ("area", group.into()),
-                ("done", (*done).into()),
-                ("total", (*total).into()),
+                ("done", number(lang, *done).into()),
+                ("total", number(lang, *total).into()),
             ],
         ));
     }
@@ -258,7 +258,11 @@ async fn rekap(
             body.push_str(&targs(
                 lang,
                 "rekap-result",
-                &[("result", label.into()), ("count", (*count).into())],
+                &[
+                    ("result", label.into()),
+                    ("count", (*count).into()),
+                    ("shown", number(lang, *count).into()),
+                ],
             ));
         }
     }

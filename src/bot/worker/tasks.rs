@@ -73,6 +73,7 @@ async fn task_page(
         listing.header,
         &[
             ("count", count.into()),
+            ("shown", i18n::number(lang, count).into()),
             ("page", (page + 1).into()),
             ("pages", pages(count).into()),
         ],
@@ -179,7 +180,13 @@ async fn handout_hint(app: &App, lang: Lang, worker: &Worker) -> anyhow::Result<
         return Ok(None);
     };
     let n = tasks::count_to_hand_out(&app.db, &kec, worker.id).await?;
-    Ok((n > 0).then(|| targs(lang, "tasks-hand-out-hint", &[("count", n.into())])))
+    Ok((n > 0).then(|| {
+        targs(
+            lang,
+            "tasks-hand-out-hint",
+            &[("count", n.into()), ("shown", i18n::number(lang, n).into())],
+        )
+    }))
 }
 
 /// A press in the task list: a page, or a task to open.
