@@ -1,6 +1,7 @@
 //! The operators' subcommands of the field-workers issue: `worker invite|list|revoke`,
 //! `cycle open`, `export tasks|visits`. Messages come from the locales (the machine's language).
 
+pub mod area;
 mod broadcast;
 pub mod complaints;
 
@@ -9,6 +10,7 @@ use crate::domain::role::Role;
 use crate::i18n::{Lang, datetime_wib, t, targs, to_wib, today_wib};
 use crate::store::workers::{self, InviteError, Revocation};
 use crate::store::{Db, cycles, secret, visits};
+use area::Want;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -90,8 +92,20 @@ async fn worker(
             let Some(role) = Role::parse(&role).filter(|r| r.is_worker()) else {
                 return Ok(Err(t(lang, "cli-invite-bad-role")));
             };
+            let want = match role {
+                Role::Psm => Want::Village,
+                Role::Tksk => Want::Kecamatan,
+                _ => Want::Kabupaten,
+            };
+            let mut codes = Vec::with_capacity(area.len());
+            for typed in &area {
+                match area::resolve(db, lang, typed, want).await? {
+                    Ok(region) => codes.push(region.code),
+                    Err(why) => return Ok(Err(why)),
+                }
+            }
             let key = secret::load(db, &db_args.key()).await?;
-            match workers::invite(db, &key, role, &area, &name).await? {
+            match workers::invite(db, &key, role, &codes, &name).await? {
                 Ok(inv) => {
                     let until = datetime_wib(lang, inv.expires_at);
                     println!(
@@ -229,9 +243,9 @@ async fn cycle(db: &Db, action: CycleAction, lang: Lang) -> anyhow::Result<Resul
         },
         None => crate::domain::cycle::period_of(today_wib()),
     };
-    let region = cycles::resolve_area(db, &area).await?;
-    let Some(region) = region else {
-        return Ok(Err(targs(lang, "cycle-bad-area", &[("area", area.into())])));
+    let region = match area::resolve(db, lang, &area, Want::Cycle).await? {
+        Ok(region) => region,
+        Err(why) => return Ok(Err(why)),
     };
     let Some(opened) = cycles::open(db, &region.code, &period, None).await? else {
         return Ok(Err(targs(
@@ -276,19 +290,10 @@ async fn report(
     let program = programs[p as usize].clone();
     let (area_code, area_name) = match area {
         None => (None, t(lang, "report-everywhere")),
-        Some(typed) => {
-            use crate::domain::region::Level;
-            match crate::store::regions::find(db, &typed, &Level::ALL).await? {
-                Some(r) => (Some(r.code), r.name),
-                None => {
-                    return Ok(Err(targs(
-                        lang,
-                        "cli-invite-unknown-area",
-                        &[("area", typed.into())],
-                    )));
-                }
-            }
-        }
+        Some(typed) => match area::resolve(db, lang, &typed, Want::Any).await? {
+            Ok(r) => (Some(r.code), r.name),
+            Err(why) => return Ok(Err(why)),
+        },
     };
     let r = crate::report::realisasi(db, &program, range, area_code.as_deref()).await?;
     if format == "png" {

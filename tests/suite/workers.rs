@@ -882,3 +882,121 @@ async fn a_reply_waiting_for_its_user_goes_before_notices_and_notices_before_bul
         assert!(rest.iter().all(|q| q.lane == Lane::Bulk));
     });
 }
+
+#[tokio::test]
+async fn areas_are_taken_as_people_say_them_and_a_shared_name_lists_its_places() {
+    on_each_backend!(|tdb| {
+        let run = |args: &[&str]| crate::support::binary(&tdb, args);
+        for typed in ["Karawang", "Kab. Karawang", "Kabupaten Karawang", "32.15"] {
+            let r = run(&[
+                "worker", "invite", "--role", "dinsos", "--area", typed, "--name", "Ibu Rina",
+            ]);
+            assert!(r.ok, "{typed}: {}", r.all());
+            assert!(
+                r.stdout.contains("(dinsos, 32.15)"),
+                "{typed}: {}",
+                r.stdout
+            );
+        }
+        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data/wilayah-karawang.csv");
+        let r = run(&["import", "wilayah", data]);
+        assert!(r.ok, "{}", r.all());
+        // Two places are called Tanjungmekar: both are listed, with code and kecamatan.
+        let r = run(&[
+            "worker",
+            "invite",
+            "--role",
+            "psm",
+            "--area",
+            "Tanjungmekar",
+            "--name",
+            "Bu Euis",
+        ]);
+        assert!(!r.ok);
+        for part in [
+            "Tanjungmekar",
+            "32.15.01.1006",
+            "Kec. Karawang Barat",
+            "32.15.12.2001",
+            "Kec. Pakisjaya",
+        ] {
+            assert!(r.stderr.contains(part), "{part}: {}", r.stderr);
+        }
+        // The prefix tells them apart.
+        let r = run(&[
+            "worker",
+            "invite",
+            "--role",
+            "psm",
+            "--area",
+            "Kel. Tanjungmekar",
+            "--area",
+            "Desa Tanjung Mekar",
+            "--name",
+            "Bu Euis",
+        ]);
+        assert!(r.ok, "{}", r.all());
+        assert!(
+            r.stdout.contains("32.15.01.1006, 32.15.12.2001"),
+            "{}",
+            r.stdout
+        );
+        // A kecamatan where a desa is needed is named for what it is.
+        let r = run(&[
+            "worker",
+            "invite",
+            "--role",
+            "psm",
+            "--area",
+            "Karawang Barat",
+            "--name",
+            "X",
+        ]);
+        assert!(!r.ok);
+        assert!(
+            r.stderr.contains("bukan desa atau kelurahan") && r.stderr.contains("32.15.01"),
+            "{}",
+            r.stderr
+        );
+        let r = run(&[
+            "worker",
+            "invite",
+            "--role",
+            "tksk",
+            "--area",
+            "Kecamatan Klari",
+            "--name",
+            "Pak Dadang",
+        ]);
+        assert!(r.ok, "{}", r.all());
+        // The same resolver serves cycles, reports and broadcast audiences.
+        let r = run(&["cycle", "open", "--area", "Batujaya", "--period", "2026-11"]);
+        assert!(
+            !r.ok && r.stderr.contains("32.15.08") && r.stderr.contains("32.15.08.2001"),
+            "kecamatan and desa Batujaya: {}",
+            r.all()
+        );
+        let r = run(&[
+            "report",
+            "realisasi",
+            "--period",
+            "2026",
+            "--area",
+            "Kec. Batujaya",
+        ]);
+        assert!(r.ok && r.stdout.contains("Batujaya"), "{}", r.all());
+        let text = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(text.path(), "Rapat PSM hari Senin.").unwrap();
+        let r = run(&[
+            "broadcast",
+            "send",
+            "--audience",
+            "kecamatan:Kec. Klari",
+            "--text-file",
+            text.path().to_str().unwrap(),
+        ]);
+        assert!(r.ok, "{}", r.all());
+        let r = run(&["broadcast", "list"]);
+        assert!(r.stdout.contains("Klari"), "{}", r.stdout);
+    });
+}
