@@ -12,3 +12,16 @@ cli-area-want-kecamatan = kecamatan
 cli-area-want-kabupaten = kabupaten
 cli-area-want-cycle = kecamatan, desa or kelurahan
 cli-area-want-any = region
+
+## A database that cannot be opened
+db-pg-refused = PostgreSQL at { $place } refused the connection: the server is not running, or the port in DATABASE_URL is wrong.
+db-pg-no-answer = PostgreSQL at { $place } did not answer within { $secs } seconds. Check the server address in DATABASE_URL, the network and the firewall.
+db-pg-unreachable = Cannot reach PostgreSQL at { $place }: { $reason }
+db-pg-rejected = PostgreSQL at { $place } said no: { $reason }
+db-sqlite-no-folder = Cannot create the SQLite database { $path }: the folder { $folder } does not exist.
+db-sqlite-not-a-folder = Cannot create the SQLite database { $path }: { $folder } is a file, not a folder.
+db-sqlite-is-a-folder = { $path } is a folder. Give the database's file name in DATABASE_URL, e.g. sqlite://{ $path }/kesos.db
+db-sqlite-not-a-database = { $path } is not a SQLite database. Check DATABASE_URL.
+db-sqlite-read-only = Cannot write the SQLite database { $path }: the file or its folder is read-only. Check its permissions.
+db-sqlite-cannot-open = Cannot open or create the SQLite database { $path }. Check its folder's permissions.
+db-sqlite-other = SQLite database { $path }: { $reason }

@@ -12,3 +12,16 @@ cli-area-want-kecamatan = kecamatan
 cli-area-want-kabupaten = kabupaten
 cli-area-want-cycle = kecamatan, desa, atau kelurahan
 cli-area-want-any = wilayah
+
+## Basis data yang tidak dapat dibuka
+db-pg-refused = PostgreSQL di { $place } menolak sambungan: server tidak berjalan, atau nomor port di DATABASE_URL salah.
+db-pg-no-answer = PostgreSQL di { $place } tidak menjawab dalam { $secs } detik. Periksa alamat server di DATABASE_URL, jaringan, dan firewall.
+db-pg-unreachable = PostgreSQL di { $place } tidak dapat dihubungi: { $reason }
+db-pg-rejected = PostgreSQL di { $place } menolak: { $reason }
+db-sqlite-no-folder = Basis data SQLite { $path } tidak dapat dibuat: folder { $folder } tidak ada.
+db-sqlite-not-a-folder = Basis data SQLite { $path } tidak dapat dibuat: { $folder } adalah berkas, bukan folder.
+db-sqlite-is-a-folder = { $path } adalah folder. Tulis nama berkas basis datanya di DATABASE_URL, misalnya sqlite://{ $path }/kesos.db
+db-sqlite-not-a-database = { $path } bukan basis data SQLite. Periksa DATABASE_URL.
+db-sqlite-read-only = Basis data SQLite { $path } tidak dapat ditulis: berkas atau foldernya hanya-baca. Periksa izin aksesnya.
+db-sqlite-cannot-open = Basis data SQLite { $path } tidak dapat dibuka atau dibuat. Periksa izin akses foldernya.
+db-sqlite-other = Basis data SQLite { $path }: { $reason }

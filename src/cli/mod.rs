@@ -4,6 +4,7 @@
 pub mod area;
 mod broadcast;
 pub mod complaints;
+pub mod failure;
 
 use crate::config::{Command, CycleAction, DbArgs, ExportKind, SecretAction, WorkerAction};
 use crate::domain::role::Role;
