@@ -26,6 +26,16 @@ fn main() -> ExitCode {
         // Colours for a terminal only: a log file or a journal gets plain text.
         .with_ansi(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none())
         .init();
+    // `kesos-bot export … | head`: a one-shot command whose reader went away ends there, quietly,
+    // as other command-line tools do (Rust ignores SIGPIPE, so a print would panic). Not the
+    // bot: its log pipe closing must not stop it.
+    #[cfg(unix)]
+    if !matches!(cli.command, Command::Run(_)) {
+        // SAFETY: restoring the default disposition of one signal before any thread starts.
+        unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        }
+    }
     let lang = operator_language();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -39,6 +49,8 @@ fn main() -> ExitCode {
     };
     match runtime.block_on(dispatch(cli)) {
         Ok(code) => code,
+        // Where SIGPIPE cannot be restored: a closed stdout still ends quietly.
+        Err(e) if kesos_bot::cli::failure::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {}", kesos_bot::cli::failure::explain(lang, &e));
             ExitCode::FAILURE

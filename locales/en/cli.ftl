@@ -13,6 +13,9 @@ cli-area-want-kabupaten = kabupaten
 cli-area-want-cycle = kecamatan, desa or kelurahan
 cli-area-want-any = region
 
+## Files and exports
+cli-cannot-write = Cannot write { $file }: { $reason }
+
 ## A database that cannot be opened
 db-pg-refused = PostgreSQL at { $place } refused the connection: the server is not running, or the port in DATABASE_URL is wrong.
 db-pg-no-answer = PostgreSQL at { $place } did not answer within { $secs } seconds. Check the server address in DATABASE_URL, the network and the firewall.

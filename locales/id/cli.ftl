@@ -13,6 +13,9 @@ cli-area-want-kabupaten = kabupaten
 cli-area-want-cycle = kecamatan, desa, atau kelurahan
 cli-area-want-any = wilayah
 
+## Berkas dan ekspor
+cli-cannot-write = Tidak dapat menulis { $file }: { $reason }
+
 ## Basis data yang tidak dapat dibuka
 db-pg-refused = PostgreSQL di { $place } menolak sambungan: server tidak berjalan, atau nomor port di DATABASE_URL salah.
 db-pg-no-answer = PostgreSQL di { $place } tidak menjawab dalam { $secs } detik. Periksa alamat server di DATABASE_URL, jaringan, dan firewall.

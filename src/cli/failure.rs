@@ -1,5 +1,6 @@
 //! How a command that failed says so: a database that cannot be opened ([`OpenError`]) in the
-//! operator's language, naming the server (host:port) or the SQLite file.
+//! operator's language, naming the server (host:port) or the SQLite file; a closed pipe not
+//! at all.
 
 use crate::i18n::{Lang, targs};
 use crate::store::open_error::{OpenError, SqliteFault};
@@ -67,4 +68,12 @@ pub fn explain(lang: Lang, e: &anyhow::Error) -> String {
         Some(open) => message(lang, open),
         None => format!("{e:#}"),
     }
+}
+
+/// Whether an error is a closed stdout (`export … | head`): not worth a word.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

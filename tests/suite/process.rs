@@ -327,3 +327,47 @@ fn log_lines_written_to_a_file_carry_no_colour_codes() {
         "no ANSI escapes in a log file: {err:?}"
     );
 }
+
+#[test]
+fn an_export_into_a_closed_pipe_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("kesos.db").display());
+    // Far more than a pipe holds (64 KiB), so that the export is still writing when the
+    // reader goes away.
+    let kpm = dir.path().join("kpm.csv");
+    let mut file = std::fs::File::create(&kpm).unwrap();
+    kesos_bot::import::kpm::write_synthetic(&mut file, 3000).unwrap();
+    drop(file);
+    let imported = kesos_bot()
+        .args(["import", "kpm", kpm.to_str().unwrap()])
+        .env("DATABASE_URL", &url)
+        .output()
+        .unwrap();
+    assert!(imported.status.success(), "{imported:?}");
+    let mut child = kesos_bot()
+        .args(["export", "kpm"])
+        .env("DATABASE_URL", &url)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("household,"), "{first}");
+    // The reader (`head -1`) has gone.
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.trim().is_empty(), "nothing on stderr: {err}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert!(
+            out.status.success() || out.status.signal() == Some(libc::SIGPIPE),
+            "{:?}",
+            out.status
+        );
+    }
+}
