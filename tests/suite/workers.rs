@@ -224,6 +224,22 @@ async fn an_operator_invites_workers_and_a_proposal_is_verified_by_a_home_visit(
         assert!(csv.contains("house-photo-1"), "{csv}");
         assert!(csv.contains("-6.305100,107.299800,,eligible"), "{csv}");
         assert!(csv.contains("+07:00"), "{csv}");
+        // The house visited, as a person finds it.
+        assert!(
+            csv.contains(",Karawang Kulon,Ibu Sumarni,,Jl. Tuparev 12,,"),
+            "{csv}"
+        );
+        // For Excel on an Indonesian PC, coordinates take the decimal comma.
+        let opts = kesos_bot::cli::ExportOptions {
+            format: kesos_bot::config::ExportFormat::Excel,
+            area: None,
+        };
+        let mut xls = Vec::new();
+        kesos_bot::cli::export_with(&bot.db, ExportKind::Visits, &opts, &mut xls)
+            .await
+            .unwrap();
+        let xls = String::from_utf8(xls).unwrap();
+        assert!(xls.contains(";-6,305100;107,299800;;eligible;"), "{xls}");
         bot.stop().await;
     });
 }
@@ -1003,5 +1019,266 @@ async fn a_reply_waiting_for_its_user_goes_before_notices_and_notices_before_bul
         let rest = outbox::claim_due(&db, 10, 600).await.unwrap();
         assert_eq!(rest.len(), 3);
         assert!(rest.iter().all(|q| q.lane == Lane::Bulk));
+    });
+}
+
+/// A KPM file as Dinas Sosial writes it: two households of Nagasari with their members,
+/// address and RT/RW. Returns its path.
+fn kpm_file(dir: &std::path::Path) -> String {
+    use kesos_bot::import::kpm::synthetic_nik;
+    let rows = [
+        (
+            0,
+            "Nénéng Suminar",
+            "3215011234560001",
+            "Jl. Kertabumi 5",
+            "003",
+            "007",
+        ),
+        (
+            1,
+            "Ujang Sopandi",
+            "3215011234560001",
+            "Jl. Kertabumi 5",
+            "003",
+            "007",
+        ),
+        (
+            2,
+            "Dede Ruhiyat",
+            "3215011234560002",
+            "Gg. Melati 2",
+            "001",
+            "004",
+        ),
+    ];
+    let mut text = String::from("nik;nama;no_kk;kelurahan;program;alamat;rt;rw\n");
+    for (i, name, kk, address, rt, rw) in rows {
+        text.push_str(&format!(
+            "{};{name};{kk};32.15.01.1011;SEMBAKO;{address};{rt};{rw}\n",
+            synthetic_nik(i)
+        ));
+    }
+    let path = dir.join("kpm.csv");
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn an_operator_opens_the_task_export_in_excel_and_finds_each_house() {
+    on_each_backend!(|tdb| {
+        let dir = tempfile::tempdir().unwrap();
+        let run = |args: &[&str]| {
+            let r = crate::support::binary(&tdb, args);
+            assert!(r.ok, "{args:?}: {}", r.all());
+            r.stdout
+        };
+        run(&["import", "kpm", &kpm_file(dir.path())]);
+        run(&[
+            "cycle",
+            "open",
+            "--area",
+            "Kel. Nagasari",
+            "--period",
+            "2026-11",
+        ]);
+        let file = dir.path().join("tugas.csv");
+        let out = run(&[
+            "export",
+            "tasks",
+            "--format",
+            "excel",
+            "--output",
+            file.to_str().unwrap(),
+        ]);
+        assert!(out.is_empty(), "the export went to the file: {out}");
+        let bytes = std::fs::read(&file).unwrap();
+        // What Excel on an Indonesian PC needs to split the columns and read "é" right.
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a UTF-8 BOM");
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert!(text.ends_with("\r\n"), "CRLF line ends");
+        assert_eq!(text.matches('\n').count(), text.matches("\r\n").count());
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(text.as_bytes());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let col = |name: &str| {
+            header
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
+        };
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), 2, "one task per household: {text}");
+        assert!(rows.iter().all(|r| r.len() == header.len()), "{text}");
+        let first = rows
+            .iter()
+            .find(|r| r[col("address")] == *"Jl. Kertabumi 5")
+            .unwrap_or_else(|| panic!("the first household by its address: {text}"));
+        assert_eq!(&first[col("kind")], "reverify_kpm");
+        assert_eq!(&first[col("name")], "Nénéng Suminar; Ujang Sopandi");
+        assert_eq!(&first[col("no_kk_masked")], "3215**********01");
+        assert_eq!((&first[col("rt")], &first[col("rw")]), ("003", "007"));
+        assert_eq!(&first[col("area_name")], "Nagasari");
+        // Codes stay text in Excel (32.15.01.1011 could be read as a time, 2026-11 as a date).
+        assert_eq!(&first[col("area")], "=\"32.15.01.1011\"");
+        assert_eq!(&first[col("cycle")], "=\"2026-11\"");
+        assert!(
+            !text.contains("3215011234560001") && !text.contains(&synthetic_nik_of(0)),
+            "never a full No. KK or NIK: {text}"
+        );
+
+        // For tools: commas, no BOM, the same columns first as before.
+        let csv = run(&["export", "tasks"]);
+        assert!(
+            csv.starts_with("task,kind,area,subject,assignee,assignee_name,status,due,cycle,"),
+            "{csv}"
+        );
+        assert!(csv.contains(",Nagasari,Dede Ruhiyat,3215**********02,Gg. Melati 2,001,004\n"));
+        // Only the area asked for, named as people say it.
+        let lines = |out: String| out.lines().count();
+        assert_eq!(
+            lines(run(&["export", "tasks", "--area", "Kec. Karawang Barat"])),
+            3
+        );
+        assert_eq!(
+            lines(run(&["export", "tasks", "--area", "Karawang Kulon"])),
+            1
+        );
+
+        // A file that cannot be written is named once, with the system's reason.
+        let nowhere = dir.path().join("no-such-folder").join("tugas.csv");
+        let nowhere = nowhere.to_str().unwrap();
+        let r = crate::support::binary(&tdb, &["export", "tasks", "--output", nowhere]);
+        assert!(!r.ok);
+        assert_eq!(r.stderr.matches(nowhere).count(), 1, "{}", r.stderr);
+        assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+        assert!(
+            r.stderr.contains("No such file or directory"),
+            "{}",
+            r.stderr
+        );
+    });
+}
+
+fn synthetic_nik_of(i: u64) -> String {
+    kesos_bot::import::kpm::synthetic_nik(i)
+}
+
+#[tokio::test]
+async fn areas_are_taken_as_people_say_them_and_a_shared_name_lists_its_places() {
+    on_each_backend!(|tdb| {
+        let run = |args: &[&str]| crate::support::binary(&tdb, args);
+        for typed in ["Karawang", "Kab. Karawang", "Kabupaten Karawang", "32.15"] {
+            let r = run(&[
+                "worker", "invite", "--role", "dinsos", "--area", typed, "--name", "Ibu Rina",
+            ]);
+            assert!(r.ok, "{typed}: {}", r.all());
+            assert!(
+                r.stdout.contains("(dinsos, 32.15)"),
+                "{typed}: {}",
+                r.stdout
+            );
+        }
+        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data/wilayah-karawang.csv");
+        let r = run(&["import", "wilayah", data]);
+        assert!(r.ok, "{}", r.all());
+        // Two places are called Tanjungmekar: both are listed, with code and kecamatan.
+        let r = run(&[
+            "worker",
+            "invite",
+            "--role",
+            "psm",
+            "--area",
+            "Tanjungmekar",
+            "--name",
+            "Bu Euis",
+        ]);
+        assert!(!r.ok);
+        for part in [
+            "Tanjungmekar",
+            "32.15.01.1006",
+            "Kec. Karawang Barat",
+            "32.15.12.2001",
+            "Kec. Pakisjaya",
+        ] {
+            assert!(r.stderr.contains(part), "{part}: {}", r.stderr);
+        }
+        // The prefix tells them apart.
+        let r = run(&[
+            "worker",
+            "invite",
+            "--role",
+            "psm",
+            "--area",
+            "Kel. Tanjungmekar",
+            "--area",
+            "Desa Tanjung Mekar",
+            "--name",
+            "Bu Euis",
+        ]);
+        assert!(r.ok, "{}", r.all());
+        assert!(
+            r.stdout.contains("32.15.01.1006, 32.15.12.2001"),
+            "{}",
+            r.stdout
+        );
+        // A kecamatan where a desa is needed is named for what it is.
+        let r = run(&[
+            "worker",
+            "invite",
+            "--role",
+            "psm",
+            "--area",
+            "Karawang Barat",
+            "--name",
+            "X",
+        ]);
+        assert!(!r.ok);
+        assert!(
+            r.stderr.contains("bukan desa atau kelurahan") && r.stderr.contains("32.15.01"),
+            "{}",
+            r.stderr
+        );
+        let r = run(&[
+            "worker",
+            "invite",
+            "--role",
+            "tksk",
+            "--area",
+            "Kecamatan Klari",
+            "--name",
+            "Pak Dadang",
+        ]);
+        assert!(r.ok, "{}", r.all());
+        // The same resolver serves cycles, reports and broadcast audiences.
+        let r = run(&["cycle", "open", "--area", "Batujaya", "--period", "2026-11"]);
+        assert!(
+            !r.ok && r.stderr.contains("32.15.08") && r.stderr.contains("32.15.08.2001"),
+            "kecamatan and desa Batujaya: {}",
+            r.all()
+        );
+        let r = run(&[
+            "report",
+            "realisasi",
+            "--period",
+            "2026",
+            "--area",
+            "Kec. Batujaya",
+        ]);
+        assert!(r.ok && r.stdout.contains("Batujaya"), "{}", r.all());
+        let text = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(text.path(), "Rapat PSM hari Senin.").unwrap();
+        let r = run(&[
+            "broadcast",
+            "send",
+            "--audience",
+            "kecamatan:Kec. Klari",
+            "--text-file",
+            text.path().to_str().unwrap(),
+        ]);
+        assert!(r.ok, "{}", r.all());
+        let r = run(&["broadcast", "list"]);
+        assert!(r.stdout.contains("Klari"), "{}", r.stdout);
     });
 }
