@@ -16,7 +16,7 @@ complaint-category-other = Lainnya
 complaint-status-new = Baru
 complaint-status-in_progress = Sedang ditangani
 complaint-status-resolved = Selesai
-complaint-status-rejected = Tidak ditindaklanjuti
+complaint-status-rejected = Tidak dapat ditindaklanjuti
 complaint-status-reopened = Dibuka kembali
 
 complaint-event-filed = Aduan diterima

@@ -1,4 +1,7 @@
 # Pesan untuk petugas lapangan (PSM, TKSK) dan operator Dinas Sosial.
+# Jumlah: `{ $count -> *[other] { $shown } }` karena bahasa Indonesia tidak mengenal bentuk jamak;
+# $shown adalah angkanya dengan pemisah ribuan (1.240), $count angka yang dipakai bahasa Inggris
+# untuk memilih bentuk tunggal atau jamak.
 
 ## Jenis dan status tugas
 task-kind-verify_proposal = Verifikasi usulan
@@ -31,11 +34,15 @@ enrol-already = Akun Telegram ini sudah terdaftar sebagai petugas. Ketik /tugas 
 
 ## Daftar tugas (/tugas)
 tasks-none = Saat ini tidak ada tugas terbuka untuk Anda. Terima kasih! 🙏
-tasks-header = Tugas terbuka Anda: { $shown } (halaman { $page } dari { $pages }, urut batas waktu)
+tasks-header = Tugas terbuka Anda: { $count ->
+       *[other] { $shown }
+    } (halaman { $page } dari { $pages }, urut batas waktu)
 tasks-line =
     #{ $id } { $kind } · batas waktu { $due }
       { $subject }
-tasks-hand-out-hint = Ada { $shown } tugas di kecamatan Anda yang belum diserahkan ke PSM. Ketik /tugaskan untuk membaginya.
+tasks-hand-out-hint = Ada { $count ->
+       *[other] { $shown }
+    } tugas di kecamatan Anda yang belum diserahkan ke PSM. Ketik /tugaskan untuk membaginya.
 tasks-prev = ◀ Sebelumnya
 tasks-next = Berikutnya ▶
 task-button = #{ $id } { $kind }
@@ -140,7 +147,9 @@ cycle-opened =
     Tugas baru: { $created } (belum ada PSM: { $unassigned })
     Batas waktu: { $due }
 cycle-nothing-new = Siklus verivali { $period } untuk { $area } sudah dibuka sebelumnya; tidak ada tugas baru yang dibuat.
-cycle-opened-notice = 📋 Siklus verivali baru: { $shown } rumah tangga KPM perlu Anda kunjungi ulang paling lambat { $due }. Ketik /tugas untuk melihatnya.
+cycle-opened-notice = 📋 Siklus verivali baru: { $count ->
+       *[other] { $shown }
+    } rumah tangga KPM perlu Anda kunjungi ulang paling lambat { $due }. Ketik /tugas untuk melihatnya.
 period-label = { $from }–{ $to } { $year }
 rekap-none = Belum ada siklus verivali untuk wilayah { $area }.
 rekap-header =
@@ -162,7 +171,9 @@ reminder-more = …dan { $count } tugas lainnya.
 reminder-complaints = ⚠️ Aduan yang lewat batas waktu: { $complaints }. Mohon segera ditanggapi.
 
 ## Pencabutan akses
-worker-tasks-returned = { $shown } tugas dari { $name } dikembalikan kepada Anda karena akses petugas tersebut sudah diakhiri. Ketik /tugaskan untuk menyerahkannya ke PSM lain.
+worker-tasks-returned = { $count ->
+       *[other] { $shown }
+    } tugas dari { $name } dikembalikan kepada Anda karena akses petugas tersebut sudah diakhiri. Ketik /tugaskan untuk menyerahkannya ke PSM lain.
 worker-revoked-notice = Akses petugas Anda di bot ini sudah diakhiri oleh Dinas Sosial. Terima kasih atas pengabdian Anda. Perintah warga tetap bisa dipakai.
 
 ## Perintah server (operator)

@@ -256,7 +256,11 @@ async fn cycle(db: &Db, action: CycleAction, lang: Lang) -> anyhow::Result<Resul
             &[("period", period.into())],
         )));
     };
-    let body = crate::bot::worker::cycle::opened_text(lang, &region.name, &opened);
+    let body = crate::bot::worker::cycle::opened_text(
+        lang,
+        &crate::i18n::place(lang, &region.code, &region.name),
+        &opened,
+    );
     println!("{body}");
     Ok(Ok(()))
 }

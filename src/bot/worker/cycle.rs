@@ -6,7 +6,7 @@ use crate::app::App;
 use crate::bot::{ChatOf, Dlg, HandlerResult, State, Tg, send};
 use crate::domain::region::{self, Level, RegionCode};
 use crate::domain::task::VisitResult;
-use crate::i18n::{Lang, date, number, t, targs, today_wib};
+use crate::i18n::{self, Lang, date, number, t, targs, today_wib};
 use crate::store::cycles;
 use crate::store::regions;
 use crate::store::users::Caller;
@@ -136,7 +136,11 @@ async fn open(bot: &Tg, app: &App, caller: &Caller, dialogue: &Dlg, arg: &str) -
         return Ok(());
     };
     app.outbox_ready.notify_one();
-    let body = opened_text(lang, &region.name, &opened);
+    let body = opened_text(
+        lang,
+        &i18n::place(lang, &region.code, &region.name),
+        &opened,
+    );
     send::text(bot, &app.db, caller.chat(), &body, None).await?;
     Ok(())
 }
@@ -235,7 +239,10 @@ async fn rekap(
     let codes: Vec<&str> = p.groups.iter().map(|g| g.0.as_str()).collect();
     let names = regions::names(&app.db, &codes).await?;
     for (code, done, total) in &p.groups {
-        let group = names.get(code).unwrap_or(code).clone();
+        let group = match names.get(code) {
+            Some(name) => i18n::place(lang, code, name),
+            None => code.clone(),
+        };
         body.push('\n');
         body.push_str(&targs(
             lang,
