@@ -75,9 +75,9 @@ complaint-summary =
        *[no] none
     }{ $anonymous ->
         [yes] {""}
-    Identity: confidential
+    Name: confidential
         [no] {""}
-    Identity: not confidential
+    Name: not confidential
        *[none] {""}
     }
 
@@ -106,8 +106,8 @@ complaint-detail =
     Place: { $place }
     Received: { $filed }{ $open ->
         [yes] {""}
-    Target for first answer: { $response_due }
-    Target for resolution: { $resolve_due }
+    First answer by: { $response_due }
+    Resolved by: { $resolve_due }
        *[no] {""}
     }
 complaint-history = History:
@@ -141,7 +141,7 @@ complaint-new-notice =
 
     { $description }
 
-    Please respond (press a button below) by { $response_due }. Deadline to resolve: { $resolve_due }.
+    Please respond with a button below. Deadline to respond: { $response_due }. Deadline to resolve: { $resolve_due }.
 complaint-handed-notice =
     📨 Complaint { $ticket } handed to you
     About: { $category }

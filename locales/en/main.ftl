@@ -9,7 +9,8 @@ start-welcome =
 
     This is the Telegram service of Dinas Sosial Kabupaten Karawang (the Social Affairs Office). Here you can:
     • check whether your family is registered to receive social assistance (bansos),
-    • assess your household yourself with the 14 criteria of a poor household, then file a proposal,
+    • assess your household yourself with the 14 signs of a poor household, then file a proposal,
+    • file a complaint or an objection (/aduan),
     • read about the bansos programs and where to ask questions.
 
     Please choose from the menu below.
@@ -23,7 +24,7 @@ menu-bahasa = 🌐 Bahasa / Language
 help-warga =
     What you can do here:
 
-    /cek – check social assistance membership (needs your NIK and name as on your KTP)
+    /cek – check whether your family is registered for social assistance (needs your NIK and name as on your KTP)
     /skrining – assess your household, then file a proposal
     /info – bansos programs and where to ask
     /aduan – file a complaint or an objection
@@ -71,12 +72,12 @@ privacy-text =
     What we store:
 
     • Your Telegram account and language, to answer you.
-    • For /cek: your NIK is never stored in full, only a keyed code and a masked form (3215**********01).
+    • Your NIK (for /cek and proposals) is never stored in full, only a keyed code and a masked form (3215**********01).
     • What you enter in proposals and complaints, for the workers. Your name is not shown when a complaint is confidential.
     • The conversation in progress and complaint texts, stored encrypted.
-    • The desa/kelurahan of your last /cek or proposal, so that broadcasts to that area reach you.
+    • The desa/kelurahan of your last /cek or proposal, so that announcements for it reach you.
 
-    Used only by the Karawang Dinas Sosial, under UU 27/2022 on Personal Data Protection. Erase your account data: /hapusdata.
+    Used by the Karawang Dinas Sosial and its workers (TKSK, PSM), under UU 27/2022 on Personal Data Protection. Erase your account data: /hapusdata.
 
 erase-confirm =
     Are you sure you want to erase your data from this bot?

@@ -25,7 +25,7 @@ cek-ask-nik =
     We never store the full NIK and will not show it back. Type /batal to stop.
 cek-ask-name = Thank you. Now type the full name of the NIK's owner, as written on the KTP.
 cek-not-found =
-    Sorry, we did not find that NIK with that name in the list of social assistance (bansos) recipients (KPM, beneficiary families).
+    Sorry, we did not find that NIK with that name in the data of social assistance (bansos) recipients (KPM, beneficiary families) that we hold.
 
     Please check the NIK and the spelling of the name as on the KTP. If your family believes it is eligible but is not registered, assess your household with /skrining, then file a proposal. You can also ask the TKSK of your kecamatan or the desa/kelurahan office.
 cek-again = 🔎 Check again
@@ -66,7 +66,7 @@ program-where-other = For details of this program, please ask the TKSK of your k
 ## /info
 info-title = Social assistance (bansos) programs served by the Social Affairs Office (Dinas Sosial) of Kabupaten Karawang:
 info-footer =
-    Who receives assistance is decided by the Ministry of Social Affairs (Kemensos), from DTSEN (the national social and economic register, formerly DTKS). The desa/kelurahan and the Dinas Sosial propose and check the data.
+    Who receives assistance is decided by the Ministry of Social Affairs (Kemensos), from DTSEN (Data Tunggal Sosial dan Ekonomi Nasional, the national social and economic register, formerly DTKS). The desa/kelurahan and the Dinas Sosial propose and check the data.
 
     Check your family: /cek. Eligible but not registered: /skrining.
 
@@ -80,10 +80,10 @@ skr-question =
 
     { $question }
 skr-back = ◀ Back
-skr-result = Screening result: { $met } of { $total } criteria met. A household counts as poor if it meets at least { $threshold } criteria.
+skr-result = Screening result: { $met } of the { $total } signs of a poor household match your household. A household counts as poor when at least { $threshold } signs match.
 skr-result-poor = By the BPS criteria, your household counts as poor. This does not mean you will certainly receive aid: a field worker must verify it on a home visit, and the Ministry of Social Affairs decides who receives.
-skr-result-not-poor = By the BPS criteria, your household does not count as poor yet. If your situation is harder than these answers show, or changes later, you may still file a proposal; a field worker will assess it on a home visit.
-usl-offer = Would you like to file a proposal? A field worker will check your household and propose it for the social-welfare register (DTSEN).
+skr-result-not-poor = By the BPS criteria, your household does not count as poor yet. If your situation is harder than these answers show, or changes later, you may still file a proposal; a home visit by a field worker to assess it will be attempted.
+usl-offer = Would you like to file a proposal? A visit by a PSM field worker to check your household will be attempted. If it meets the criteria, your data is proposed for DTSEN.
 usl-start = 📝 Yes, file a proposal
 usl-no = No, thank you
 usl-declined = All right, thank you for the screening. You can repeat it any time with /skrining.
@@ -113,7 +113,7 @@ usl-summary =
     Address: { $address }
     RT/RW: { $rt }/{ $rw }
     Phone: { $phone }
-    Screening: { $met } of 14 criteria met
+    Screening: { $met } of 14 signs match
 usl-confirm = Is this correct, and may we send the proposal?
 usl-send = ✅ Yes, send it
 usl-redo = ✏️ Start again from the beginning

@@ -7,8 +7,8 @@ task-kind-complaint = Complaint follow-up
 task-kind-survey_recommendation = Recommendation survey
 task-kind-survey_rutilahu = Rutilahu survey
 task-status-new = new
-task-status-assigned = assigned
-task-status-in_progress = being visited
+task-status-assigned = has a PSM
+task-status-in_progress = being worked on
 task-status-done = done
 task-status-cancelled = cancelled
 role-name-psm = PSM
@@ -37,7 +37,7 @@ tasks-header = { $count ->
     } (page { $page } of { $pages }, by due date)
 tasks-line =
     #{ $id } { $kind } · due { $due }
-      { $subject }
+    🏠 { $subject }
 tasks-hand-out-hint = { $count ->
         [one] 1 task in your kecamatan has not been handed to a PSM yet. Type /tugaskan to hand it out.
        *[other] { $shown } tasks in your kecamatan have not been handed to a PSM yet. Type /tugaskan to hand them out.
@@ -65,7 +65,7 @@ task-details-household =
     No. KK: { $kk }
     Address: { $address }
 task-details-none = Subject: { $subject }
-task-no-due = no due date
+task-no-due = none
 task-unassigned = nobody yet
 task-visit-button = 📍 Log a visit
 task-hand-out-button = 👤 Hand to a PSM
@@ -102,7 +102,7 @@ visit-location-saved = Location saved ✅
 visit-location-skipped = All right, the visit is logged without a location.
 visit-ask-result = Step 2 of 5: what was the result of the visit?
 visit-use-buttons = Please choose with the buttons on the message below.
-visit-ask-criteria = Check the 14 criteria at this house: ✅ met, ❌ not met. The marks start as the resident answered in the screening. Press a criterion that differs to change its mark, then press "Done".
+visit-ask-criteria = Step 2 of 5 (continued): check the 14 criteria at this house. ✅ means the condition IS present here, ❌ it is not. The marks start as the resident answered in the screening; press any that differ, then "Done".
 visit-criteria-done = Done ({ $met }/14 met)
 visit-ask-photo-required = Step 3 of 5: send a photo of the house (front view). A photo is required for this task.
 visit-ask-photo-optional = Step 3 of 5: send a photo of the house if you have one, or press "No photo".

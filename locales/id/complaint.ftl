@@ -6,7 +6,7 @@ cmd-status = Lihat perkembangan aduan
 complaint-category-not_received = Terdaftar, tetapi belum pernah dapat
 complaint-category-kks = Kartu KKS belum ada, hilang, rusak
 complaint-category-short = Bansos belum cair atau kurang
-complaint-category-ewarong = e-Warong: barang, harga, pungutan
+complaint-category-ewarong = e-Warong: barang, harga, dimintai uang
 complaint-category-objection = Sanggahan: bansos salah sasaran
 complaint-category-data = Data salah (nama, alamat, keluarga)
 complaint-category-recommendation = Minta surat rekomendasi berobat
@@ -69,9 +69,9 @@ complaint-summary =
        *[no] tidak ada
     }{ $anonymous ->
         [yes] {""}
-    Identitas: dirahasiakan
+    Nama: dirahasiakan
         [no] {""}
-    Identitas: tidak dirahasiakan
+    Nama: tidak dirahasiakan
        *[none] {""}
     }
 
@@ -100,8 +100,8 @@ complaint-detail =
     Tempat: { $place }
     Diterima: { $filed }{ $open ->
         [yes] {""}
-    Target tanggapan awal: { $response_due }
-    Target selesai: { $resolve_due }
+    Ditanggapi paling lambat: { $response_due }
+    Selesai paling lambat: { $resolve_due }
        *[no] {""}
     }
 complaint-history = Riwayat:
@@ -132,7 +132,7 @@ complaint-new-notice =
 
     { $description }
 
-    Mohon tanggapi (tekan tombol di bawah) paling lambat { $response_due }. Batas waktu selesai: { $resolve_due }.
+    Mohon tanggapi dengan tombol di bawah. Batas waktu tanggapan: { $response_due }. Batas waktu selesai: { $resolve_due }.
 complaint-handed-notice =
     📨 Aduan { $ticket } diserahkan kepada Anda
     Tentang: { $category }

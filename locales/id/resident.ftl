@@ -26,11 +26,11 @@ cek-ask-nik =
     NIK tidak kami simpan utuh dan tidak akan kami tampilkan kembali. Ketik /batal bila ingin berhenti.
 cek-ask-name = Terima kasih. Sekarang ketik nama lengkap pemilik NIK tersebut, sesuai yang tertulis di KTP.
 cek-not-found =
-    Mohon maaf, data dengan NIK dan nama tersebut tidak kami temukan dalam daftar penerima bansos (KPM, Keluarga Penerima Manfaat).
+    Mohon maaf, data dengan NIK dan nama tersebut tidak kami temukan dalam data penerima bansos (KPM, Keluarga Penerima Manfaat) yang kami punya.
 
     Mohon periksa kembali NIK dan ejaan nama sesuai KTP. Bila keluarga Anda merasa layak menerima bantuan tetapi belum terdaftar, silakan nilai keadaan rumah tangga Anda lewat /skrining, lalu ajukan usulan. Anda juga dapat bertanya kepada TKSK di kecamatan Anda atau ke kantor desa/kelurahan.
 cek-again = 🔎 Cek lagi
-cek-limit = Mohon maaf, Bapak/Ibu sudah melakukan { $limit } kali pengecekan dalam { $minutes } menit terakhir. Untuk menjaga keamanan data warga, silakan coba lagi mulai { $time }.
+cek-limit = Mohon maaf, Anda sudah melakukan { $limit } kali pengecekan dalam { $minutes } menit terakhir. Untuk menjaga keamanan data warga, silakan coba lagi mulai { $time }.
 cek-found = ✅ Data ditemukan. Keluarga Anda terdaftar sebagai KPM (Keluarga Penerima Manfaat) bansos di { $place }, Kecamatan { $kecamatan }.
 cek-found-inactive = Data ditemukan. Keluarga Anda tercatat di data bansos { $place }, Kecamatan { $kecamatan }, tetapi saat ini tidak ada program bantuan yang aktif.
 cek-program-active = • { $program }: aktif
@@ -61,13 +61,13 @@ program-where-other = Untuk keterangan program ini, silakan tanyakan kepada TKSK
 ## /info
 info-title = Program bantuan sosial (bansos) dari Dinas Sosial Kabupaten Karawang:
 info-footer =
-    Penerima bansos diputuskan Kementerian Sosial (Kemensos) dari DTSEN (Data Tunggal Sosial Ekonomi Nasional, dulu DTKS). Desa/kelurahan dan Dinas Sosial mengusulkan dan memeriksa datanya.
+    Penerima bansos diputuskan Kementerian Sosial (Kemensos) dari DTSEN (Data Tunggal Sosial dan Ekonomi Nasional, dulu DTKS). Desa/kelurahan dan Dinas Sosial mengusulkan dan memeriksa datanya.
 
     Cek keluarga Anda: /cek. Merasa layak tetapi belum terdaftar: /skrining.
 
 ## /skrining
 skr-intro =
-    Skrining mandiri ini memakai 14 kriteria rumah tangga miskin dari BPS (Badan Pusat Statistik). Ada 14 pertanyaan. Pilih jawaban yang sesuai dengan keadaan rumah tangga Anda saat ini.
+    Skrining mandiri (menilai sendiri) ini memakai 14 ciri rumah tangga miskin dari BPS (Badan Pusat Statistik). Ada 14 pertanyaan. Pilih jawaban yang sesuai dengan keadaan rumah tangga Anda saat ini.
 
     Hasilnya hanya gambaran awal, bukan keputusan siapa yang menerima bantuan.
 skr-question =
@@ -75,10 +75,10 @@ skr-question =
 
     { $question }
 skr-back = ◀ Kembali
-skr-result = Hasil skrining: { $met } dari { $total } kriteria terpenuhi. Rumah tangga termasuk kategori miskin bila memenuhi paling sedikit { $threshold } kriteria.
+skr-result = Hasil skrining: { $met } dari { $total } ciri rumah tangga miskin cocok dengan keadaan rumah tangga Anda. Disebut rumah tangga miskin bila cocok paling sedikit { $threshold } ciri.
 skr-result-poor = Menurut kriteria BPS, rumah tangga Anda termasuk kategori miskin. Namun, ini belum berarti Anda pasti menerima bantuan. Petugas perlu memeriksa dulu lewat kunjungan ke rumah, dan keputusan penerima bantuan tetap ada di Kementerian Sosial.
-skr-result-not-poor = Dari jawaban tadi, menurut kriteria BPS rumah tangga Anda belum termasuk kategori miskin. Bila keadaan sebenarnya lebih sulit daripada jawaban tadi, atau keadaan berubah nanti, Anda tetap boleh mengajukan usulan. Petugas akan menilainya lewat kunjungan ke rumah.
-usl-offer = Apakah Anda ingin mengajukan usulan? Petugas akan memeriksa keadaan rumah tangga Anda dan mengusulkannya masuk ke data kesejahteraan sosial (DTSEN).
+skr-result-not-poor = Dari jawaban tadi, menurut kriteria BPS rumah tangga Anda belum termasuk kategori miskin. Bila keadaan sebenarnya lebih sulit daripada jawaban tadi, atau keadaan berubah nanti, Anda tetap boleh mengajukan usulan. Kunjungan petugas ke rumah untuk menilainya akan diupayakan.
+usl-offer = Apakah Anda ingin mengajukan usulan? Kunjungan petugas PSM untuk memeriksa keadaan rumah tangga Anda akan diupayakan. Bila memenuhi kriteria, data Anda diusulkan masuk DTSEN.
 usl-start = 📝 Ya, ajukan usulan
 usl-no = Tidak, terima kasih
 usl-declined = Baik, terima kasih telah mengisi skrining. Anda dapat mengisinya lagi kapan saja dengan mengetik /skrining.
@@ -88,7 +88,7 @@ usl-intro = Baik, mari kita isi usulannya. Ada beberapa pertanyaan singkat. Keti
 usl-ask-name = Siapa nama lengkap kepala keluarga, sesuai KTP?
 usl-ask-nik = Sekarang ketik NIK (16 angka) kepala keluarga tersebut, sesuai KTP.
 usl-ask-kecamatan = Rumah Anda di kecamatan mana? Silakan pilih:
-usl-ask-kelurahan = Rumah Anda di kelurahan atau desa mana? Silakan pilih:
+usl-ask-kelurahan = Rumah Anda di desa/kelurahan mana? Silakan pilih:
 usl-other-kecamatan = ◀ Kecamatan lain
 usl-ask-address = Tuliskan alamat rumah (nama kampung/dusun, jalan, gang, nomor rumah, atau patokan seperti "dekat masjid") agar petugas mudah menemukannya.
 usl-address-invalid = Mohon maaf, alamat itu terlalu pendek atau terlalu panjang. Tuliskan alamat sepanjang 3 sampai 200 huruf.
@@ -108,7 +108,7 @@ usl-summary =
     Alamat: { $address }
     RT/RW: { $rt }/{ $rw }
     Telepon: { $phone }
-    Hasil skrining: { $met } dari 14 kriteria terpenuhi
+    Hasil skrining: { $met } dari 14 ciri cocok
 usl-confirm = Apakah data di atas sudah benar dan usulan boleh kami kirim?
 usl-send = ✅ Ya, kirim usulan
 usl-redo = ✏️ Isi ulang dari awal

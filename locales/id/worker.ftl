@@ -10,8 +10,8 @@ task-kind-complaint = Tindak lanjut aduan
 task-kind-survey_recommendation = Survei rekomendasi
 task-kind-survey_rutilahu = Survei Rutilahu
 task-status-new = baru
-task-status-assigned = sudah diserahkan
-task-status-in_progress = sedang dikunjungi
+task-status-assigned = sudah ada PSM
+task-status-in_progress = sedang dikerjakan
 task-status-done = selesai
 task-status-cancelled = dibatalkan
 role-name-psm = PSM
@@ -39,7 +39,7 @@ tasks-header = Tugas terbuka Anda: { $count ->
     } (halaman { $page } dari { $pages }, urut batas waktu)
 tasks-line =
     #{ $id } { $kind } · batas waktu { $due }
-      { $subject }
+    🏠 { $subject }
 tasks-hand-out-hint = Ada { $count ->
        *[other] { $shown }
     } tugas di kecamatan Anda yang belum diserahkan ke PSM. Ketik /tugaskan untuk membaginya.
@@ -66,7 +66,7 @@ task-details-household =
     No. KK: { $kk }
     Alamat: { $address }
 task-details-none = Sasaran: { $subject }
-task-no-due = tanpa batas
+task-no-due = tidak ada
 task-unassigned = belum ada
 task-visit-button = 📍 Catat kunjungan
 task-hand-out-button = 👤 Serahkan ke PSM
@@ -103,7 +103,7 @@ visit-location-saved = Lokasi tersimpan ✅
 visit-location-skipped = Baik, kunjungan dicatat tanpa lokasi.
 visit-ask-result = Langkah 2 dari 5: bagaimana hasil kunjungan?
 visit-use-buttons = Silakan pilih dengan tombol pada pesan di bawah ini.
-visit-ask-criteria = Periksa 14 kriteria di rumah ini: ✅ terpenuhi, ❌ tidak. Tanda sudah diisi sesuai jawaban warga saat skrining. Tekan kriteria yang keadaannya berbeda untuk mengubah tandanya, lalu tekan "Selesai".
+visit-ask-criteria = Langkah 2 dari 5 (lanjutan): periksa 14 kriteria di rumah ini. ✅ berarti keadaan itu ADA di rumah ini, ❌ tidak ada. Tanda sudah diisi dari jawaban warga saat skrining; tekan yang berbeda, lalu "Selesai".
 visit-criteria-done = Selesai ({ $met }/14 terpenuhi)
 visit-ask-photo-required = Langkah 3 dari 5: kirim foto rumah (tampak depan). Foto wajib untuk tugas ini.
 visit-ask-photo-optional = Langkah 3 dari 5: kirim foto rumah bila ada, atau tekan "Tanpa foto".

@@ -95,11 +95,13 @@ pub struct Db {
 pub const CONNECT_WAIT: Duration = Duration::from_secs(10);
 
 /// The pragmas every SQLite connection starts with. A writer waits up to 30 s for the lock: a
-/// KPM import holds it for its whole run (about 13 s per million rows).
+/// KPM import holds it for its whole run (about 13 s per million rows). The wait is set first:
+/// switching to WAL takes a lock too, and without it a connection opened while another process
+/// (a second instance, an import) holds the file would fail at once with "database is locked".
 fn sqlite_pragmas() -> String {
     format!(
-        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; \
-         PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; \
+        "PRAGMA busy_timeout=30000; PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; \
+         PRAGMA synchronous=NORMAL; \
          PRAGMA secure_delete=ON; \
          PRAGMA cache_size=-{SQLITE_CACHE_KIB};"
     )

@@ -290,7 +290,11 @@ impl Subject {
                 rt,
                 rw,
                 ..
-            } => format!("{name} · {}", with_rt_rw(&short(address), rt, rw)),
+            } => format!(
+                "{} · {}",
+                short_name(name),
+                with_rt_rw(&short(address), rt, rw)
+            ),
             Subject::Household {
                 members,
                 kk_masked,
@@ -300,8 +304,8 @@ impl Subject {
             } => {
                 let who = match members.as_slice() {
                     [] => String::new(),
-                    [one] => format!("{one} · "),
-                    [first, rest @ ..] => format!("{first} +{} · ", rest.len()),
+                    [one] => format!("{} · ", short_name(one)),
+                    [first, rest @ ..] => format!("{} +{} · ", short_name(first), rest.len()),
                 };
                 let place = match address.as_deref().filter(|a| !a.trim().is_empty()) {
                     Some(a) => format!(" · {}", with_rt_rw(&short(a), rt, rw)),
@@ -318,7 +322,7 @@ impl Subject {
 
 /// Longest address a label shows (a proposal's may have 200 characters); the task's detail
 /// shows it whole.
-const LABEL_ADDRESS: usize = 40;
+const LABEL_ADDRESS: usize = 32;
 
 fn short(address: &str) -> String {
     let address = address.trim();
@@ -326,6 +330,41 @@ fn short(address: &str) -> String {
         return address.to_string();
     }
     let cut: String = address.chars().take(LABEL_ADDRESS - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+impl Subject {
+    /// [`Subject::label`] for a list of tasks, shorter: the name and the address with RT/RW; the
+    /// masked No. KK only where no address is known (the task's detail shows everything).
+    pub fn short_label(&self) -> String {
+        match self {
+            Subject::Household {
+                members,
+                address: Some(address),
+                rt,
+                rw,
+                ..
+            } if !address.trim().is_empty() => {
+                let who = match members.as_slice() {
+                    [] => String::new(),
+                    [one] => format!("{} · ", short_name(one)),
+                    [first, rest @ ..] => format!("{} +{} · ", short_name(first), rest.len()),
+                };
+                format!("{who}{}", with_rt_rw(&short(address), rt, rw))
+            }
+            _ => self.label(),
+        }
+    }
+}
+
+/// Longest name a list shows (the detail shows it whole).
+const LABEL_NAME: usize = 24;
+
+fn short_name(name: &str) -> String {
+    if name.chars().count() <= LABEL_NAME {
+        return name.to_string();
+    }
+    let cut: String = name.chars().take(LABEL_NAME - 1).collect();
     format!("{}…", cut.trim_end())
 }
 
@@ -408,7 +447,7 @@ pub fn label_of(task_subject: &str, subject: Option<&Subject>) -> String {
     subject.map_or_else(|| task_subject.to_string(), Subject::label)
 }
 
-/// [`label_of`] for each task of a page, by task id.
+/// [`Subject::short_label`] (else the task's own subject) for each task of a page, by task id.
 pub async fn labels(
     db: &Db,
     list: &[Task],
@@ -417,7 +456,8 @@ pub async fn labels(
     let mut out = std::collections::HashMap::new();
     for task in list {
         let s = subject_in(&mut conn, task.kind, &task.subject).await?;
-        out.insert(task.id, label_of(&task.subject, s.as_ref()));
+        let label = s.map_or_else(|| task.subject.clone(), |s| s.short_label());
+        out.insert(task.id, label);
     }
     Ok(out)
 }

@@ -140,7 +140,7 @@ async fn a_resident_files_a_complaint_and_follows_it_through_answer_and_reopenin
             "{}",
             summary.text()
         );
-        assert!(!summary.text().contains("Identitas"), "{}", summary.text());
+        assert!(!summary.text().contains("Nama: "), "{}", summary.text());
         assert!(
             complaints::of_reporter(&bot.db, 700, 5)
                 .await

@@ -56,7 +56,7 @@ async fn media_in_the_middle_of_a_flow_gets_the_current_question_again() {
         u.send("Ujang Suryana").await;
         media_asks_again(&u, "NIK (16 angka)").await;
         u.send(UNKNOWN).await;
-        media_asks_again(&u, "desa mana").await;
+        media_asks_again(&u, "desa/kelurahan mana").await;
         u.press(&format!("usl:kel:{KULON}")).await;
         media_asks_again(&u, "alamat rumah").await;
         u.send("Gg. Melati No. 7").await;
@@ -247,6 +247,93 @@ async fn the_screens_of_the_main_flows_fit_a_phone() {
                 "chat {chat} was sent {n} characters:\n{text}"
             );
         }
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn a_psm_with_many_tasks_pages_through_short_screens_that_name_each_house() {
+    use kesos_bot::domain::task::TaskKind;
+    use kesos_bot::store::tasks;
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let psm = enrolled(&bot, 1501, Role::Psm, &[KULON], "Bu Euis").await;
+        for i in 1..=9 {
+            sqlx::query(
+                "INSERT INTO households (kk_hash, kk_masked, kelurahan, address, rt, rw, updated_at)
+                 VALUES ($1, '3215**********0' || $2, $3, $4, '003', '005', 0)",
+            )
+            .bind(format!("kk-{i}"))
+            .bind(i.to_string())
+            .bind(KULON)
+            .bind(format!(
+                "Kampung Pasirkaliki, Jl. Tuparev Gang Mawar Nomor {i}, belakang masjid"
+            ))
+            .execute(&bot.db.pool)
+            .await
+            .unwrap();
+            let (household,): (i64,) =
+                sqlx::query_as("SELECT id FROM households WHERE kk_hash = $1")
+                    .bind(format!("kk-{i}"))
+                    .fetch_one(&bot.db.pool)
+                    .await
+                    .unwrap();
+            for name in ["Raden Ajeng Siti Nurhaliza Kartawinata", "Ujang"] {
+                sqlx::query(
+                    "INSERT INTO members (nik_hash, nik_masked, household_id, name, updated_at)
+                     VALUES ($1, '3215**********01', $2, $3, 0)",
+                )
+                .bind(format!("nik-{i}-{name}"))
+                .bind(household)
+                .bind(name)
+                .execute(&bot.db.pool)
+                .await
+                .unwrap();
+            }
+            let id = tasks::create(
+                &bot.db.pool,
+                TaskKind::ReverifyKpm,
+                KULON,
+                &household.to_string(),
+                Some("2026-12-31"),
+                None,
+            )
+            .await
+            .unwrap()
+            .unwrap();
+            sqlx::query("UPDATE tasks SET assignee = $1, status = 'assigned' WHERE id = $2")
+                .bind(psm)
+                .bind(id)
+                .execute(&bot.db.pool)
+                .await
+                .unwrap();
+        }
+        let p = bot.user(1501);
+        let first = p.send("/tugas").await;
+        first.assert_contains(&[
+            "Tugas terbuka Anda: 9 (halaman 1 dari 3",
+            "🏠 Raden Ajeng Siti Nurhal… +1 · Kampung Pasirkaliki, Jl. Tupare…, RT 003/RW 005",
+        ]);
+        let second = p.press("tg:p:1").await;
+        second.assert_contains(&["halaman 2 dari 3"]);
+        for r in [&first, &second] {
+            let text = r.text();
+            assert!(
+                text.chars().count() <= PHONE_SCREEN,
+                "{} characters:\n{text}",
+                text.chars().count()
+            );
+        }
+        // The detail names every member, the masked No. KK and the whole address.
+        let (task,): (i64,) = sqlx::query_as("SELECT MIN(id) FROM tasks")
+            .fetch_one(&bot.db.pool)
+            .await
+            .unwrap();
+        p.press(&format!("tg:o:{task}")).await.assert_contains(&[
+            "Anggota keluarga: Raden Ajeng Siti Nurhaliza Kartawinata, Ujang",
+            "No. KK: 3215**********01",
+            "Alamat: Kampung Pasirkaliki, Jl. Tuparev Gang Mawar Nomor 1, belakang masjid, RT 003/RW 005",
+        ]);
         bot.stop().await;
     });
 }

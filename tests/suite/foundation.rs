@@ -136,7 +136,7 @@ async fn privasi_explains_what_is_stored() {
     on_each_backend!(|tdb| {
         let bot = TestBot::start(&tdb).await;
         bot.user(507).send("/privasi").await.assert_contains(&[
-            "NIK tidak pernah disimpan utuh",
+            "tidak pernah disimpan utuh",
             "UU 27/2022",
             "/hapusdata",
         ]);

@@ -515,7 +515,7 @@ async fn bad_input_while_checking_gets_an_explanation_and_the_same_question() {
 /// of the result.
 pub(crate) async fn screen(u: &crate::support::User<'_>, yes: usize) -> String {
     let r = u.send("/skrining").await;
-    r.assert_contains(&["14 kriteria", "Pertanyaan 1/14"]);
+    r.assert_contains(&["14 ciri", "Pertanyaan 1/14"]);
     assert!(
         !r.has_button("skr:back:1"),
         "no way back from the first question"
@@ -545,7 +545,7 @@ pub(crate) async fn screen(u: &crate::support::User<'_>, yes: usize) -> String {
             assert_eq!(label("skr:n:4").as_deref(), Some("Punya WC sendiri"));
             assert_eq!(
                 label("skr:y:4").as_deref(),
-                Some("Tidak punya, menumpang atau WC umum")
+                Some("Tidak punya sendiri (numpang tetangga, WC umum, atau ke kali/empang)")
             );
         }
         if n == 14 {
@@ -564,7 +564,7 @@ async fn a_resident_completes_skrining_with_buttons_alone_and_files_a_proposal_t
         let u = bot.user(641);
         let result = screen(&u, 10).await;
         assert!(
-            result.contains("10 dari 14 kriteria terpenuhi")
+            result.contains("10 dari 14 ciri rumah tangga miskin cocok")
                 && result.contains("termasuk kategori miskin")
                 && result.contains("belum berarti Anda pasti menerima bantuan"),
             "{result}"
@@ -576,7 +576,7 @@ async fn a_resident_completes_skrining_with_buttons_alone_and_files_a_proposal_t
             .await
             .assert_contains(&["NIK (16 angka)"]);
         let r = u.send(UNKNOWN).await;
-        r.assert_contains(&["kelurahan atau desa"]);
+        r.assert_contains(&["desa/kelurahan mana"]);
         assert!(r.has_button("usl:kel:32.15.01.1001") && r.has_button("usl:kel:32.15.01.1012"));
         u.press("usl:kel:32.15.01.1001")
             .await
@@ -700,7 +700,7 @@ async fn bad_input_in_skrining_and_the_proposal_is_explained_and_asked_again() {
         u.send(UNKNOWN).await;
         u.send("Karawang Kulon")
             .await
-            .assert_contains(&["menekan salah satu tombol", "kelurahan atau desa"]);
+            .assert_contains(&["menekan salah satu tombol", "desa/kelurahan mana"]);
         let r = u.press_on(1, "forged", "usl:kel:99.99.99.9999").await;
         assert!(r.toast().unwrap().contains("tidak berlaku"));
         u.press("usl:kel:32.15.01.1003").await;

@@ -157,11 +157,11 @@ async fn an_operator_invites_workers_and_a_proposal_is_verified_by_a_home_visit(
         let has =
             |r: &crate::support::Reply, label: &str| r.buttons().iter().any(|(l, _)| l == label);
         assert!(has(&r, "1 ✅ Lantai < 8 m²/orang"), "{:?}", r.buttons());
-        assert!(has(&r, "10 ✅ Makan 1–2×/hari") && has(&r, "14 ❌ Tanpa tabungan Rp500.000"));
+        assert!(has(&r, "10 ✅ Makan 1–2×/hari") && has(&r, "14 ❌ Tabungan/barang < Rp500rb"));
         assert!(has(&r, "Selesai (10/14 terpenuhi)"));
         let r = p.press(&format!("kj:t:{task}:14")).await;
         assert!(
-            has(&r, "14 ✅ Tanpa tabungan Rp500.000"),
+            has(&r, "14 ✅ Tabungan/barang < Rp500rb"),
             "{:?}",
             r.buttons()
         );
@@ -183,7 +183,7 @@ async fn an_operator_invites_workers_and_a_proposal_is_verified_by_a_home_visit(
             .assert_contains(&[
                 "ringkasan kunjungan",
                 "-6.305100, 107.299800",
-                "Ditemukan, masih layak",
+                "Ditemukan, layak",
                 "11 dari 14",
                 "Foto: ada",
             ]);

@@ -20,7 +20,7 @@ use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
 
 /// Tasks per page.
-pub const PAGE: i64 = 5;
+pub const PAGE: i64 = 4;
 
 fn pages(count: i64) -> i64 {
     ((count + PAGE - 1) / PAGE).max(1)
