@@ -212,7 +212,7 @@ pub async fn access(
 
 /// A region's name, or its code when unknown (or when the names cannot be read: logged).
 pub async fn area_name(db: &Db, code: &str) -> String {
-    area_names(db, &[code.to_string()]).await
+    names_joined(db, &[code.to_string()], |_, name| name.to_string()).await
 }
 
 /// A region as people name it ("Desa Ciptasari", "Kecamatan Karawang Barat"); see
@@ -223,6 +223,12 @@ pub async fn place_name(db: &Db, lang: Lang, code: &str) -> String {
 
 /// [`place_name`] of several regions (one query), joined with commas.
 pub async fn place_names(db: &Db, lang: Lang, codes: &[String]) -> String {
+    names_joined(db, codes, |code, name| crate::i18n::place(lang, code, name)).await
+}
+
+/// Regions' names (one query) as `shown` words them, joined with commas; a code stands for an
+/// unknown one.
+async fn names_joined(db: &Db, codes: &[String], shown: impl Fn(&str, &str) -> String) -> String {
     let refs: Vec<&str> = codes.iter().map(String::as_str).collect();
     let names = regions::names(db, &refs).await.unwrap_or_else(|e| {
         tracing::warn!(error = %e, "cannot read region names; showing codes");
@@ -231,23 +237,9 @@ pub async fn place_names(db: &Db, lang: Lang, codes: &[String]) -> String {
     codes
         .iter()
         .map(|c| match names.get(c) {
-            Some(name) => crate::i18n::place(lang, c, name),
+            Some(name) => shown(c, name),
             None => c.clone(),
         })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Several regions' names (one query), joined with commas; a code stands for an unknown one.
-pub async fn area_names(db: &Db, codes: &[String]) -> String {
-    let refs: Vec<&str> = codes.iter().map(String::as_str).collect();
-    let names = regions::names(db, &refs).await.unwrap_or_else(|e| {
-        tracing::warn!(error = %e, "cannot read region names; showing codes");
-        Default::default()
-    });
-    codes
-        .iter()
-        .map(|c| names.get(c).cloned().unwrap_or_else(|| c.clone()))
         .collect::<Vec<_>>()
         .join(", ")
 }
