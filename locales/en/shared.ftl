@@ -74,12 +74,14 @@ proposal-notice-eligible = News about proposal { $number }: a field worker has v
 proposal-notice-not-eligible = News about proposal { $number }: a field worker has visited, and your household was found not to meet the criteria for assistance yet. If your family's situation changes, you can do /skrining again and file a new proposal. For questions, please contact the TKSK of your kecamatan.
 proposal-notice-not-found = News about proposal { $number }: the field worker could not find the address you gave. Please contact your desa/kelurahan office or the TKSK of your kecamatan so that the visit can be arranged again.
 proposal-notice-moved = News about proposal { $number }: the field worker who visited found that the proposed family no longer lives at that address. If you have moved, please do /skrining again and file a proposal with your new address. If this is a mistake, send /aduan or contact the TKSK of your kecamatan.
+proposal-notice-closed = News about proposal { $number }: the field worker's visit has been recorded, and this proposal cannot go on. For questions, please contact the TKSK of your kecamatan.
 proposal-notice-duplicate = News about proposal { $number }: your household is already recorded in the social data, so it need not be proposed twice. Being recorded does not always mean receiving assistance; for questions, please ask the TKSK of your kecamatan.
 
 ## A place's name: desa (village) or kelurahan (urban ward) as its Kemendagri code says.
 place = { $level ->
         [provinsi] Provinsi { $name }
         [kabupaten] Kabupaten { $name }
+        [kota] Kota { $name }
         [kecamatan] Kecamatan { $name }
         [desa] Desa { $name }
        *[kelurahan] Kelurahan { $name }

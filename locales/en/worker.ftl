@@ -77,6 +77,9 @@ task-bad-id = The task number must be a number, for example /kunjungan 12.
 ## Handing out tasks (/tugaskan)
 handout-none = Every task in your kecamatan has been handed to a PSM. Thank you!
 handout-header = Tasks not handed out yet: { $shown } (page { $page } of { $pages }). Choose a task to hand out:
+handout-line =
+    #{ $id } { $kind } · { $area } · due { $due }
+    🏠 { $subject }
 handout-choose-psm = Task #{ $id } ({ $kind }, { $area }). Choose the PSM who will do it:
 handout-no-psm = No PSM is registered for { $area } yet. Ask the Dinas Sosial operator to invite a PSM for that area.
 handout-not-open = This task is already being worked on or finished, so it cannot be handed out again.
@@ -131,6 +134,7 @@ visit-save = ✅ Save
 visit-cancel = ✖ Cancel
 visit-saved = Thank you, the visit for task #{ $id } is saved ✅ Your TKSK has been told. Type /tugas for your next task.
 visit-saved-no-tksk = Thank you, the visit for task #{ $id } is saved ✅ The TKSK of your kecamatan has not joined this bot yet, so no one was told; the Dinas Sosial can still see it. Type /tugas for your next task.
+visit-saved-own = Thank you, the visit for task #{ $id } is saved ✅ Type /tugas for your next task.
 visit-already-saved = The visit for task #{ $id } was already saved. Nothing changed.
 visit-cancelled = Visit logging cancelled. The task stays open; type /kunjungan { $id } to start again.
 visit-button-stale = This button belongs to a step that has passed. Please continue from the latest message.

@@ -74,12 +74,14 @@ proposal-notice-eligible = Kabar untuk usulan { $number }: petugas sudah berkunj
 proposal-notice-not-eligible = Kabar untuk usulan { $number }: petugas sudah berkunjung, dan rumah tangga Anda dinilai belum memenuhi kriteria penerima bantuan. Bila keadaan keluarga berubah, Anda dapat mengisi /skrining lagi dan mengajukan usulan baru. Bila ada pertanyaan, silakan hubungi TKSK di kecamatan Anda.
 proposal-notice-not-found = Kabar untuk usulan { $number }: petugas belum dapat menemukan alamat yang Anda berikan. Silakan hubungi kantor desa/kelurahan atau TKSK di kecamatan Anda agar kunjungan dapat dijadwalkan ulang.
 proposal-notice-moved = Kabar untuk usulan { $number }: menurut petugas yang berkunjung, keluarga yang diusulkan sudah tidak tinggal di alamat itu. Bila Anda pindah, silakan isi /skrining lagi dan ajukan usulan dengan alamat yang baru. Bila ini keliru, kirim /aduan atau hubungi TKSK di kecamatan Anda.
+proposal-notice-closed = Kabar untuk usulan { $number }: kunjungan petugas sudah dicatat, dan usulan ini tidak dapat dilanjutkan. Bila ada pertanyaan, silakan hubungi TKSK di kecamatan Anda.
 proposal-notice-duplicate = Kabar untuk usulan { $number }: rumah tangga Anda ternyata sudah tercatat di data sosial, jadi tidak perlu diusulkan dua kali. Tercatat belum tentu menerima bantuan; bila ada pertanyaan, tanyakan kepada TKSK di kecamatan Anda.
 
 ## Nama tempat: desa atau kelurahan menurut kode Kemendagri (1xxx kelurahan, 2xxx desa).
 place = { $level ->
         [provinsi] Provinsi { $name }
         [kabupaten] Kabupaten { $name }
+        [kota] Kota { $name }
         [kecamatan] Kecamatan { $name }
         [desa] Desa { $name }
        *[kelurahan] Kelurahan { $name }

@@ -78,6 +78,9 @@ task-bad-id = Nomor tugas harus berupa angka, misalnya /kunjungan 12.
 ## Menyerahkan tugas (/tugaskan)
 handout-none = Semua tugas di kecamatan Anda sudah diserahkan ke PSM. Terima kasih!
 handout-header = Tugas yang belum diserahkan: { $shown } (halaman { $page } dari { $pages }). Pilih tugas yang akan diserahkan:
+handout-line =
+    #{ $id } { $kind } · { $area } · batas waktu { $due }
+    🏠 { $subject }
 handout-choose-psm = Tugas #{ $id } ({ $kind }, { $area }). Pilih PSM yang akan mengerjakannya:
 handout-no-psm = Belum ada PSM terdaftar untuk { $area }. Minta operator Dinas Sosial mengundang PSM untuk wilayah tersebut.
 handout-not-open = Tugas ini sudah dikerjakan atau selesai, jadi tidak dapat diserahkan lagi.
@@ -132,6 +135,7 @@ visit-save = ✅ Simpan
 visit-cancel = ✖ Batalkan
 visit-saved = Terima kasih, kunjungan untuk tugas #{ $id } sudah tersimpan ✅ TKSK Anda sudah kami beri tahu. Ketik /tugas untuk tugas berikutnya.
 visit-saved-no-tksk = Terima kasih, kunjungan untuk tugas #{ $id } sudah tersimpan ✅ TKSK kecamatan Anda belum terdaftar di bot ini, jadi belum ada yang kami beri tahu; Dinas Sosial tetap dapat melihatnya. Ketik /tugas untuk tugas berikutnya.
+visit-saved-own = Terima kasih, kunjungan untuk tugas #{ $id } sudah tersimpan ✅ Ketik /tugas untuk tugas berikutnya.
 visit-already-saved = Kunjungan untuk tugas #{ $id } sudah tersimpan sebelumnya. Tidak ada yang berubah.
 visit-cancelled = Pencatatan kunjungan dibatalkan. Tugas tetap terbuka; ketik /kunjungan { $id } untuk mengulang.
 visit-button-stale = Tombol ini dari langkah yang sudah lewat. Silakan lanjutkan dari pesan terakhir.

@@ -83,6 +83,14 @@ fn words(lang: Lang, notice: &Notice, seal: &Seal) -> (String, Option<InlineKeyb
             ),
             None,
         ),
+        Notice::ProposalClosed { number } => (
+            targs(
+                lang,
+                "proposal-notice-closed",
+                &[("number", number.clone().into())],
+            ),
+            None,
+        ),
         Notice::ProposalStatus { number, status } => {
             let key = format!("proposal-notice-{}", status.code().replace('_', "-"));
             (
@@ -170,19 +178,24 @@ fn reminder_tasks(lang: Lang, seal: &Seal, sealed: Option<&str>, count: i64) -> 
         return String::new();
     };
     let opened = seal.open_string(crate::store::seal::Place::Outbox, sealed);
-    let list: Vec<crate::domain::notice::DueTask> = match opened
-        .map(|json| serde_json::from_str(&json))
-    {
-        Ok(Ok(list)) => list,
-        Ok(Err(e)) => {
-            tracing::warn!(error = %e, "a reminder's task list does not parse; sent without it");
-            return String::new();
-        }
-        Err(e) => {
-            tracing::warn!(error = %e, "a reminder's task list does not open; sent without it");
-            return String::new();
-        }
-    };
+    let list: Vec<crate::domain::notice::DueTask> =
+        match opened.map(|json| serde_json::from_str(&json)) {
+            Ok(Ok(list)) => list,
+            Ok(Err(e)) => {
+                // The error could quote the opened text: only its kind and place are logged.
+                tracing::warn!(
+                    kind = ?e.classify(),
+                    line = e.line(),
+                    column = e.column(),
+                    "a reminder's task list does not parse; sent without it"
+                );
+                return String::new();
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "a reminder's task list does not open; sent without it");
+                return String::new();
+            }
+        };
     let mut lines: Vec<String> = list
         .iter()
         .map(|d| {

@@ -61,6 +61,9 @@ pub enum Notice {
     /// address given (its status is "not found", but "we could not find the address" would
     /// not be true).
     ProposalMoved { number: String },
+    /// The proposal cannot go on (the visit found the proposed head of family died): said
+    /// without naming the reason.
+    ProposalClosed { number: String },
     /// A re-verification cycle gave this PSM `tasks` households to visit by `due`.
     CycleOpened { tasks: u64, due: NaiveDate },
     /// Open tasks of a revoked worker came back to this TKSK.

@@ -6,7 +6,6 @@
 use crate::app::App;
 use crate::domain::notice::{DueTask, Notice};
 use crate::domain::reminder::{due_summary, reminder_day};
-use crate::domain::task::TaskKind;
 use crate::store::complaints::{self, Deadlines};
 use crate::store::seal::{Place, Seal};
 use crate::store::{Db, meta, outbox, tasks};
@@ -93,14 +92,10 @@ pub const NAMED: usize = 3;
 /// A worker's most urgent open tasks due by `day` (complaints have their own line), each with
 /// the household it is about.
 async fn urgent(db: &Db, worker: i64, day: NaiveDate) -> anyhow::Result<Vec<DueTask>> {
-    let open = tasks::open_for(db, worker, 20, 0).await?;
+    let day = day.format("%Y-%m-%d").to_string();
     let mut out = vec![];
-    for task in open
-        .iter()
-        .filter(|t| t.kind != TaskKind::FollowUpComplaint && t.due().is_some_and(|d| d <= day))
-        .take(NAMED)
-    {
-        let subject = tasks::subject(db, task).await?;
+    for task in tasks::due_for(db, worker, &day, NAMED as i64).await? {
+        let subject = tasks::subject(db, &task).await?;
         out.push(DueTask {
             id: task.id,
             kind: task.kind,

@@ -107,6 +107,23 @@ pub async fn open_for(db: &Db, assignee: i64, limit: i64, offset: i64) -> sqlx::
     .await
 }
 
+/// A worker's open tasks due by `day` (`YYYY-MM-DD`), most urgent first, complaints left out
+/// (the reminder counts them on a line of their own).
+pub async fn due_for(db: &Db, assignee: i64, day: &str, limit: i64) -> sqlx::Result<Vec<Task>> {
+    let open = &*OPEN;
+    sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT {COLS} FROM tasks WHERE assignee = $1 AND status IN {open}
+           AND due_date IS NOT NULL AND due_date <= $2 AND kind <> '{complaint}'
+         ORDER BY due_date, id LIMIT $3",
+        complaint = TaskKind::FollowUpComplaint.code()
+    )))
+    .bind(assignee)
+    .bind(day)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+}
+
 pub async fn count_open_for(db: &Db, assignee: i64) -> sqlx::Result<i64> {
     let open = &*OPEN;
     let (n,): (i64,) = sqlx::query_as(AssertSqlSafe(format!(

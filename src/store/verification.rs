@@ -73,9 +73,13 @@ pub async fn proposal_visited(
     match result {
         // "The address could not be found" would not be true: the household was found gone.
         VisitResult::Moved => notify_moved(conn, number).await?,
-        // Nothing is sent to a family in mourning; the visit and the status stay on record.
+        // Neither "not found" nor the death itself: a neutral word that the proposal ends.
         VisitResult::Died => {
-            tracing::info!("proposal visited with result 'died': no notice sent to the proposer")
+            tracing::info!(proposal = %number, "proposal visited with result 'died': the proposer is told it cannot go on");
+            let notice = Notice::ProposalClosed {
+                number: number.to_string(),
+            };
+            notify(conn, number, &notice, &format!("proposal:{number}:closed")).await?
         }
         _ => notify_proposer(conn, number, status).await?,
     }

@@ -119,7 +119,10 @@ async fn an_operator_invites_workers_and_a_proposal_is_verified_by_a_home_visit(
         let tksk = bot.user(901);
         let r = tksk.send("/tugaskan").await;
         // Each task names the house as a person finds it, not by an internal number.
-        r.assert_contains(&["Verifikasi usulan", "Ibu Sumarni · Jl. Tuparev 12"]);
+        r.assert_contains(&[
+            "Verifikasi usulan · Kelurahan Karawang Kulon",
+            "Ibu Sumarni · Jl. Tuparev 12",
+        ]);
         let r = tksk.press(&format!("tk:t:{task}")).await;
         r.assert_contains(&["Pilih PSM"]);
         assert!(r.has_button(&format!("tk:a:{task}:{psm}")));
@@ -202,6 +205,23 @@ async fn an_operator_invites_workers_and_a_proposal_is_verified_by_a_home_visit(
         wait_notice(&bot, 900, "memenuhi kriteria").await;
         wait_notice(&bot, 901, "Bu Euis mencatat kunjungan").await;
         wait_notice(&bot, 901, "Ibu Sumarni · Jl. Tuparev 12").await;
+        // The queue carries the house only sealed.
+        let queued: Vec<(Option<String>,)> = sqlx::query_as("SELECT notice FROM outbox")
+            .fetch_all(&bot.db.pool)
+            .await
+            .unwrap();
+        assert!(
+            queued
+                .iter()
+                .any(|(n,)| n.as_deref().is_some_and(|n| n.contains("visit_logged")))
+        );
+        for (notice,) in &queued {
+            let notice = notice.as_deref().unwrap_or_default();
+            assert!(
+                !notice.contains("Sumarni") && !notice.contains("Tuparev"),
+                "{notice}"
+            );
+        }
         // Pressing save again changes nothing.
         let r = bot
             .user(902)
@@ -421,8 +441,9 @@ async fn a_proposal_found_moved_or_died_is_not_told_the_address_was_not_found() 
         }
         wait_notice(&bot, 952, "sudah tidak tinggal di alamat itu").await;
         wait_notice(&bot, 954, "belum dapat menemukan alamat").await;
-        // Everything due is out once the last notice arrived; the family of 953 got none
-        // about the visit, and 952 none saying the address was not found.
+        // The family of 953 is told the proposal ends, neither why nor that an address was not
+        // found; 952 is not told the address was not found.
+        wait_notice(&bot, 953, "usulan ini tidak dapat dilanjutkan").await;
         let texts = |chat: i64| -> Vec<String> {
             bot.api
                 .calls()
@@ -434,7 +455,7 @@ async fn a_proposal_found_moved_or_died_is_not_told_the_address_was_not_found() 
         assert!(
             !texts(953)
                 .iter()
-                .any(|t| t.contains("petugas sudah berkunjung") || t.contains("alamat")),
+                .any(|t| t.contains("meninggal") || t.contains("alamat")),
             "{:?}",
             texts(953)
         );

@@ -181,6 +181,7 @@ fn found_text(
     keyboard
         .inline_keyboard
         .push(vec![button(lang, "cek-again", Button::Menu(Menu::Cek))]);
+    out.retain(|part| !part.is_empty());
     (out.join("\n\n"), keyboard)
 }
 

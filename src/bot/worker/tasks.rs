@@ -29,18 +29,22 @@ fn pages(count: i64) -> i64 {
 /// One list: which header, which button opens a task, which button turns a page.
 struct Listing {
     header: &'static str,
+    /// One task's lines: a TKSK handing tasks out also needs the desa/kelurahan.
+    line: &'static str,
     open: fn(i64) -> Button,
     page: fn(i64) -> Button,
 }
 
 const MY_TASKS: Listing = Listing {
     header: "tasks-header",
+    line: "tasks-line",
     open: |id| Button::Tasks(TaskPress::Open(id)),
     page: |p| Button::Tasks(TaskPress::Page(p)),
 };
 
 const HANDOUT: Listing = Listing {
     header: "handout-header",
+    line: "handout-line",
     open: |id| Button::Handout(HandoutPress::Choose(id)),
     page: |p| Button::Handout(HandoutPress::Page(p)),
 };
@@ -82,7 +86,7 @@ async fn task_page(
     let mut rows = vec![];
     for task in list {
         body.push('\n');
-        body.push_str(&line(lang, task, &names, &labels));
+        body.push_str(&line(lang, listing.line, task, &names, &labels));
         let label = targs(
             lang,
             "task-button",
@@ -102,6 +106,7 @@ async fn task_page(
 
 fn line(
     lang: Lang,
+    key: &str,
     task: &Task,
     names: &HashMap<String, String>,
     labels: &HashMap<i64, String>,
@@ -113,7 +118,7 @@ fn line(
     let subject = labels.get(&task.id).unwrap_or(&task.subject);
     targs(
         lang,
-        "tasks-line",
+        key,
         &[
             ("id", task.id.into()),
             ("kind", kind_text(lang, task.kind).into()),

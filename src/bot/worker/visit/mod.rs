@@ -437,10 +437,11 @@ async fn save(cx: &Cx<'_>, worker: &Worker, visit: NewVisit) -> HandlerResult {
     let body = match outcome {
         Commit::Saved { told } => {
             cx.app.outbox_ready.notify_one();
-            let key = if told {
-                "visit-saved"
-            } else {
-                "visit-saved-no-tksk"
+            // A TKSK visiting a task of their own kecamatan is the one who would be told.
+            let key = match (told, worker.role) {
+                (_, crate::domain::role::Role::Tksk) => "visit-saved-own",
+                (true, _) => "visit-saved",
+                (false, _) => "visit-saved-no-tksk",
             };
             targs(lang, key, &[("id", id.into())])
         }
