@@ -89,12 +89,18 @@ pub enum Command {
         #[command(subcommand)]
         action: CycleAction,
     },
-    /// Write a CSV export to stdout.
+    /// Write an export to stdout (or --output): CSV for tools, or a file Excel opens directly.
     Export {
         what: ExportKind,
-        /// Output format (only csv for now).
-        #[arg(long, default_value = "csv", value_parser = ["csv"])]
-        format: String,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+        /// Only what lies in this area: a Kemendagri code or a name ("Kec. Klari",
+        /// "Desa Ciptasari", "Karawang").
+        #[arg(long)]
+        area: Option<String>,
+        /// Write to this file instead of stdout.
+        #[arg(long)]
+        output: Option<PathBuf>,
     },
     /// Copy the database to FILE while the bot runs (SQLite; for PostgreSQL use pg_dump). The
     /// key file goes beside it as FILE.secret when the key lives beside the database.
@@ -195,13 +201,27 @@ pub enum ExportKind {
     /// ticket, category, kelurahan, status, deadlines (WIB), handler, escalated, resolution;
     /// nothing about the reporter
     Complaints,
-    /// task, kind, area, assignee, status, due
+    /// task, kind, area, subject, assignee, status, due, cycle, and the household as a person
+    /// finds it: desa/kelurahan, name (the proposer, or the household's members), masked
+    /// No. KK, address, RT/RW
     Tasks,
     /// one row per KPM member: household, masked No. KK and NIK, name, desa/kelurahan,
     /// programs (and which are active), KKS status, last month received; never a full number
     Kpm,
-    /// visit time (WIB), latitude, longitude, result, notes, photo file id
+    /// visit time (WIB), latitude, longitude, result, notes, photo file id, and the household
+    /// visited as for tasks
     Visits,
+}
+
+/// How an export is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// UTF-8, comma-separated, LF line ends: for tools and scripts
+    #[default]
+    Csv,
+    /// what Excel on an Indonesian PC opens with its columns split: UTF-8 with BOM,
+    /// semicolon-separated, CRLF, decimal comma, codes and text kept as text
+    Excel,
 }
 
 /// Each import's help ends with its columns, the other names they are known by and the values

@@ -81,6 +81,38 @@ pub fn has(lang: Lang, key: &str) -> bool {
     LOCALES.try_lookup(langid(lang), key).is_some()
 }
 
+/// A place as people name it: "Desa Ciptasari", "Kelurahan Nagasari", "Kecamatan Karawang
+/// Barat". Whether a village is a desa or a kelurahan follows from its Kemendagri code (fourth
+/// part 1xxx kelurahan, 2xxx desa), never from a guess; a code that does not parse is shown as
+/// its name alone.
+pub fn place(lang: Lang, code: &str, name: &str) -> String {
+    let Ok(code) = crate::domain::region::RegionCode::parse(code) else {
+        return name.to_string();
+    };
+    // A kabupaten-level code from 71 up is a kota (32.73 Kota Bandung).
+    let level = match code.level() {
+        crate::domain::region::Level::Kabupaten
+            if code.as_str().split('.').nth(1).is_some_and(|p| p >= "71") =>
+        {
+            "kota"
+        }
+        other => other.code(),
+    };
+    let named = targs(
+        lang,
+        "place",
+        &[("level", level.into()), ("name", name.to_string().into())],
+    );
+    // A name that already carries its word ("Kabupaten Karawang") keeps it once.
+    let word = named.split(' ').next().unwrap_or_default();
+    let first = name.split(' ').next().unwrap_or_default();
+    if first.eq_ignore_ascii_case(word) && name.len() > word.len() {
+        name.to_string()
+    } else {
+        named
+    }
+}
+
 /// Rupiah the Indonesian way: `Rp200.000`, `-Rp5.000`.
 pub fn rupiah(amount: i64) -> String {
     let grouped = group_digits(amount.unsigned_abs(), '.');
@@ -160,6 +192,28 @@ pub fn time_wib(lang: Lang, unix: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_is_named_by_the_level_its_code_gives() {
+        assert_eq!(
+            place(Lang::Id, "32.15.02.2001", "Ciptasari"),
+            "Desa Ciptasari"
+        );
+        assert_eq!(
+            place(Lang::Id, "32.15.01.1001", "Karawang Kulon"),
+            "Kelurahan Karawang Kulon"
+        );
+        assert_eq!(
+            place(Lang::En, "32.15.01", "Karawang Barat"),
+            "Kecamatan Karawang Barat"
+        );
+        assert_eq!(
+            place(Lang::Id, "32.15", "Kabupaten Karawang"),
+            "Kabupaten Karawang"
+        );
+        assert_eq!(place(Lang::Id, "32.73", "Bandung"), "Kota Bandung");
+        assert_eq!(place(Lang::Id, "not a code", "Somewhere"), "Somewhere");
+    }
 
     #[test]
     fn rupiah_groups_thousands_with_dots() {

@@ -9,19 +9,34 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let _ = dotenvy::dotenv();
     let cli = Cli::parse();
-    // An import's one large commit takes seconds by design: sqlx's "slow statement" warning
-    // would only alarm the operator there.
+    // A one-shot command reports what went wrong itself, in one line: sqlx's own lines (an
+    // import's one large commit is a "slow statement" by design, a failed connection attempt
+    // an ERROR) would only alarm the operator. The running bot keeps its warnings in the log.
     let default_filter = match cli.command {
-        Command::Import { .. } => "info,teloxide=warn,sqlx=error",
-        _ => "info,teloxide=warn,sqlx=warn",
+        Command::Run(_) => "info,teloxide=warn,sqlx=warn",
+        _ => "info,teloxide=warn,sqlx=off",
     };
+    use std::io::IsTerminal;
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| default_filter.into()),
         )
         .with_writer(std::io::stderr)
+        // Colours for a terminal only: a log file or a journal gets plain text.
+        .with_ansi(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none())
         .init();
+    // `kesos-bot export … | head`: a one-shot command whose reader went away ends there, quietly,
+    // as other command-line tools do (Rust ignores SIGPIPE, so a print would panic). Not the
+    // bot: its log pipe closing must not stop it.
+    #[cfg(unix)]
+    if !matches!(cli.command, Command::Run(_)) {
+        // SAFETY: restoring the default disposition of one signal before any thread starts.
+        unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        }
+    }
+    let lang = operator_language();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -34,8 +49,10 @@ fn main() -> ExitCode {
     };
     match runtime.block_on(dispatch(cli)) {
         Ok(code) => code,
+        // Where SIGPIPE cannot be restored: a closed stdout still ends quietly.
+        Err(e) if kesos_bot::cli::failure::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", kesos_bot::cli::failure::explain(lang, &e));
             ExitCode::FAILURE
         }
     }

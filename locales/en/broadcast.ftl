@@ -33,20 +33,23 @@ broadcast-ask-text =
        *[other] { $shown } recipients
     } right now.
 
-    Now send what it says: a text (at most { $max } characters), or a photo or document with a caption.
+    Now send the broadcast: a text (at most { $max } characters), or a photo or document with a caption.
 broadcast-not-joined = Note: { $count ->
         [one] 1 worker here has
        *[other] { $count } workers here have
     } not joined the bot yet and cannot receive broadcasts.
 broadcast-text-too-long = The text has { $length } characters; the limit is { $max }. Please shorten it and send it again.
-broadcast-ask-text-again = Please send what the broadcast says as a text, a photo or a document.
+broadcast-ask-text-again = Please send the broadcast as a text, a photo or a document.
 broadcast-ask-when = When should this broadcast go out?
 broadcast-now = Send now
 broadcast-later = ⏰ Send later
-broadcast-ask-time = Type the time to send it (WIB), for example 08:00 for today, or 02/12/2026 08:00.
-broadcast-time-unreadable = Sorry, we could not read that time. For example: 08:00 or 02/12/2026 08:00.
-broadcast-time-past = That time has passed. Please type a time still to come.
-broadcast-time-too-far = A broadcast can be scheduled at most { $days } days ahead. Please type an earlier time.
+broadcast-ask-time = Type the sending time (WIB). For example: 08:00 (today), or 02/12/2026 08:00 (2 December 2026).
+broadcast-time-unreadable = Sorry, we could not read that time. For example: 08:00, or 02/12/2026 08:00 (2 December 2026).
+broadcast-time-past = That time has already passed. Please type a time in the future.
+broadcast-time-too-far = A broadcast can be scheduled at most { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } ahead. Please type an earlier time.
 broadcast-use-buttons = Please choose with the buttons on the message above, or type /batal to stop.
 broadcast-when-now = now
 broadcast-when-at = on { $when }
@@ -75,7 +78,7 @@ broadcast-list-entry =
     Sent { $sent } of { $total } · queued { $queued } · failed { $failed } · blocked the bot { $blocked } · no longer receiving { $optedout } · read { $read }
 broadcast-list-scheduled =
     #{ $id } · scheduled { $when } · { $audience }
-    Waiting for its time: { $queued } recipients
+    Recipients waiting for the sending time: { $queued }
 broadcast-stop-one = ⏹ Stop broadcast #{ $id }
 broadcast-stopped = Broadcast #{ $id } stopped: { $count ->
         [one] 1 message
@@ -97,7 +100,10 @@ broadcast-stopped-notices-long = All right, you will not receive broadcasts from
 broadcast-resumed = All right, you will receive broadcasts again.
 
 ## kesos-bot broadcast (command line)
-cli-broadcast-queued = Broadcast #{ $id } saved for { $count } recipients; the running bot sends it { $when } (or as soon as the bot starts).
+cli-broadcast-queued = Broadcast #{ $id } is saved for { $count ->
+        [one] 1 recipient
+       *[other] { $count } recipients
+    }. The bot will send it { $when } (if the bot is not running, as soon as it starts again).
 cli-broadcast-none = No broadcasts yet.
 cli-broadcast-unknown = There is no broadcast #{ $id }.
 cli-broadcast-cannot-cancel = Broadcast #{ $id } does not exist, was made in the bot by someone else, or was stopped already.

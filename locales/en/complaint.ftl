@@ -9,21 +9,21 @@ complaint-category-short = Aid not credited, or short
 complaint-category-ewarong = e-Warong problem (goods, prices, levies)
 complaint-category-objection = Objection: wrong recipients
 complaint-category-data = Personal data wrong (name, address, family)
-complaint-category-recommendation = Request a recommendation letter (health costs, SKTM)
+complaint-category-recommendation = Request a medical recommendation letter
 complaint-category-rutilahu = Request Rutilahu (house repair)
 complaint-category-other = Other
 
 complaint-status-new = New
 complaint-status-in_progress = In progress
 complaint-status-resolved = Resolved
-complaint-status-rejected = Not followed up
+complaint-status-rejected = Cannot be processed
 complaint-status-reopened = Reopened
 
 complaint-event-filed = Complaint received
 complaint-event-taken = Taken by a worker
 complaint-event-assigned = Handed to a PSM
 complaint-event-resolved = Resolved
-complaint-event-rejected = Rejected
+complaint-event-rejected = Cannot be processed
 complaint-event-reopened = Reopened by you
 complaint-event-added = You added details
 complaint-event-escalated = Past its deadline, passed to Dinas Sosial
@@ -46,16 +46,22 @@ complaint-ask-photos = If you have photos, send them (at most { $max }). If not,
 complaint-photo-received = Photo { $n } received (at most { $max }). Send another, or press Continue.
 complaint-no-photos = Skip
 complaint-photos-done = Continue
-complaint-photos-full = At most { $max } photos. Press Continue to go on.
-complaint-photos-full-then-location = You have sent { $max } photos, the most we take; this one is not kept.
+complaint-photos-full = { $max ->
+        [one] At most 1 photo.
+       *[other] At most { $max } photos.
+    } Press Continue to go on.
+complaint-photos-full-then-location = You already have { $max ->
+        [one] 1 photo
+       *[other] { $max } photos
+    }, the most we take. This photo is not saved.
 complaint-photo-please = Please send a photo, or press the button below when you are done.
-complaint-ask-location = If you are where it happened, send your location with the button below. If not, press Skip location.
+complaint-ask-location = If you are at the place of the problem now (for example the house in question, or the e-Warong), press 📍 Send location. If not, press Skip location.
 complaint-location-please = Please send your location with the button below, or press Skip location.
 complaint-location-received = Location received.
 complaint-location-skipped = All right, no location.
-complaint-ask-anonymous = Would you like your identity kept confidential? If so, workers will not see your name or Telegram account, and we will still tell you how it goes.
-complaint-anonymous-yes = Yes, keep my identity confidential
-complaint-anonymous-no = No need
+complaint-ask-anonymous = Would you like your name kept confidential? If so, workers will not see your name or your Telegram account. We will still send you news about it here. Workers will still read your story and photos. Do not write your own name in the story if you want it kept confidential.
+complaint-anonymous-yes = Yes, keep my name confidential
+complaint-anonymous-no = No, my name may be shown
 complaint-use-buttons = Please choose with the buttons below, or type /batal to stop.
 complaint-summary =
     Please check your complaint:
@@ -69,9 +75,9 @@ complaint-summary =
        *[no] none
     }{ $anonymous ->
         [yes] {""}
-    Identity: confidential
+    Name: confidential
         [no] {""}
-    Identity: not confidential
+    Name: not confidential
        *[none] {""}
     }
 
@@ -90,7 +96,7 @@ complaint-told-dinsos = Dinas Sosial has been told.
 complaint-told-no-one = No worker for this area has joined the Telegram service yet, so an answer may take longer. Your complaint stays on record for Dinas Sosial. If it is urgent, please go to the desa/kelurahan office.
 
 ## /status
-complaint-none = You have not filed any complaint. Type /aduan to file one.
+complaint-none = You have not filed any complaints yet. /status is only for complaints; news about your proposals is sent straight here. Type /aduan to file a complaint.
 complaint-list-title = Your complaints (newest first). Choose one to see how it stands:
 complaint-not-found = Complaint { $ticket } was not found. Check the number, or type /status to see your complaints.
 complaint-not-yours = That complaint was not found. Type /status to see your complaints.
@@ -100,8 +106,8 @@ complaint-detail =
     Place: { $place }
     Received: { $filed }{ $open ->
         [yes] {""}
-    Aimed first answer: { $response_due }
-    Aimed resolution: { $resolve_due }
+    First answer by: { $response_due }
+    Resolved by: { $resolve_due }
        *[no] {""}
     }
 complaint-history = History:
@@ -116,7 +122,10 @@ complaint-ask-reopen = Please tell us why the problem in { $ticket } is not solv
 complaint-reopen-reason-please = Please give the reason in a few words.
 complaint-reopened = { $ticket } is open again. The worker has been told.
 complaint-not-now = This complaint is now "{ $status }", so that step is no longer possible.
-complaint-reopen-too-late = A complaint can be reopened only within { $days } days of being resolved. Please file a new one with /aduan.
+complaint-reopen-too-late = A complaint can be reopened only within { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } after it is resolved. Please file a new complaint with /aduan.
 
 ## Handlers (TKSK, PSM, Dinas Sosial)
 complaint-anonymous-reporter = confidential
@@ -132,7 +141,7 @@ complaint-new-notice =
 
     { $description }
 
-    First answer by { $response_due }; resolved by { $resolve_due }.
+    Please respond with a button below. Deadline to respond: { $response_due }. Deadline to resolve: { $resolve_due }.
 complaint-handed-notice =
     📨 Complaint { $ticket } handed to you
     About: { $category }
@@ -145,7 +154,7 @@ complaint-handed-notice =
 
     { $description }
 
-    Resolved by { $resolve_due }.
+    Deadline to resolve: { $resolve_due }.
 complaint-photo-caption = Photo { $n } of { $of } for { $ticket }
 complaint-task-use-buttons = This task is complaint { $ticket }. Please answer it with the buttons below, so that the reporter is told.
 complaint-open-title = Open complaints in your area (oldest first):
@@ -155,7 +164,7 @@ complaint-handout = 👥 Hand to a PSM
 complaint-resolve = ✅ Resolved, add a note
 complaint-reject = ❌ Reject, give a reason
 complaint-taken = You are handling { $ticket }. The reporter has been told.
-complaint-no-psm = No PSM of this desa/kelurahan has joined yet. You can handle it yourself.
+complaint-no-psm = No PSM is registered yet in this desa/kelurahan. Please handle it yourself (🙋 I will handle it), and ask the Dinas Sosial operator to invite a PSM for this area.
 complaint-pick-psm = Hand { $ticket } to the PSM:
 complaint-handed = { $ticket } has been handed over. The PSM and the reporter have been told.
 complaint-psm-not-here = That PSM does not work in this complaint's desa/kelurahan.
@@ -180,7 +189,10 @@ complaint-update-resolved =
     ✅ Your complaint { $ticket } is resolved.
     The worker's note: { $note }
 
-    If the problem is not solved, press the button below, choose this complaint, then "Reopen" (within { $days } days).
+    If the problem is not solved, press the button below, choose this complaint, then "Reopen" (within { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    }).
 complaint-update-rejected =
     Sorry, your complaint { $ticket } cannot be followed up.
     Reason: { $note }

@@ -1,7 +1,7 @@
 ## CSV imports: files from Excel, notes on rows, and the help of `kesos-bot import … --help`.
 
 import-file-utf16 = this file is UTF-16 text (Excel's "Unicode Text"): save it again as "CSV UTF-8" and import it again
-import-file-no-header = missing column(s): { $columns }. The first line looks like data (it holds a long number), not column names: add a header line
+import-file-no-header = these columns are missing from the header row: { $columns }. The first line looks like data (it holds a long number), not column names: add a header line
 import-note-cp1252 = This file is not UTF-8: it was read as Windows-1252 (Excel's plain "CSV"); { $count ->
         [one] 1 line holds
        *[other] { $rows } lines hold

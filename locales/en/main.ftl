@@ -7,10 +7,11 @@ language-set = Done: the bot now speaks English.
 start-welcome =
     Welcome, { $name }! 👋
 
-    This is the Karawang Regency Social Affairs Office (Dinas Sosial) on Telegram. Here you can:
-    • check whether your family is registered for social assistance,
-    • screen your household against the 14 poverty criteria and ask to be registered,
-    • read about the assistance programs.
+    This is the Telegram service of Dinas Sosial Kabupaten Karawang (the Social Affairs Office). Here you can:
+    • check whether your family is registered to receive social assistance (bansos),
+    • assess your household yourself with the 14 signs of a poor household, then file a proposal,
+    • file a complaint or an objection (/aduan),
+    • read about the bansos programs and where to ask questions.
 
     Please choose from the menu below.
 
@@ -23,9 +24,9 @@ menu-bahasa = 🌐 Bahasa / Language
 help-warga =
     What you can do here:
 
-    /cek – check social assistance membership (needs your NIK and name as on your KTP)
-    /skrining – screen your household, then ask to be registered
-    /info – the programs and where to go
+    /cek – check whether your family is registered for social assistance (needs your NIK and name as on your KTP)
+    /skrining – assess your household, then file a proposal
+    /info – bansos programs and where to ask
     /aduan – file a complaint or an objection
     /status – follow your complaints
     /bahasa – change language
@@ -39,7 +40,7 @@ help-psm =
 
     /tugas – your open tasks
     /kunjungan – log a home visit
-    /bantuan – this help
+    /bantuan or /petunjuk – this help
     /batal – stop what is in progress
 
     The residents' commands (/cek, /skrining, /info) still work.
@@ -51,13 +52,15 @@ help-tksk =
     /kunjungan – log a home visit
     /rekap – summary of your area
     /siaran – send a broadcast to the PSM of your kecamatan
+    /bantuan or /petunjuk – this help
     /batal – stop what is in progress
 help-dinsos =
     Commands for Dinas Sosial operators:
 
     /rekap – summary of an area and re-verification progress
-    /siklus – open a two-monthly re-verification cycle for a kelurahan or kecamatan
+    /siklus – open a two-monthly re-verification cycle for a desa/kelurahan or kecamatan
     /siaran – send a broadcast to workers or residents
+    /bantuan or /petunjuk – this help
     /batal – stop what is in progress
 
     Data loading, worker enrolment and exports are done with the kesos-bot command on the server.
@@ -69,17 +72,17 @@ privacy-text =
     What we store:
 
     • Your Telegram account and language, to answer you.
-    • For /cek: your NIK is never stored in full, only a keyed code and a masked form (3215**********01).
+    • Your NIK (for /cek and proposals) is never stored in full, only a keyed code and a masked form (3215**********01).
     • What you enter in proposals and complaints, for the workers. Your name is not shown when a complaint is confidential.
     • The conversation in progress and complaint texts, stored encrypted.
-    • The desa/kelurahan of your last /cek or proposal, so that broadcasts to that area reach you.
+    • The desa/kelurahan of your last /cek or proposal, so that announcements for it reach you.
 
-    Used only by the Karawang Dinas Sosial, under UU 27/2022 on Personal Data Protection. Erase your account data: /hapusdata.
+    Used by the Karawang Dinas Sosial and its workers (TKSK, PSM), under UU 27/2022 on Personal Data Protection. Erase your account data: /hapusdata.
 
 erase-confirm =
     Are you sure you want to erase your data from this bot?
 
-    This erases your account, language choice and any conversation in progress. Proposals and complaints you already sent are still handled by the field workers, but no longer linked to your Telegram account.
+    This erases your account, language choice and any conversation in progress. Proposals and complaints you already sent are still handled by the workers, but they are no longer linked to your Telegram account, so we can no longer send you news about them.
 erase-yes = Yes, erase my data
 erase-no = No, keep it
 erase-done = Your data has been erased. Thank you for using this service. To use it again, just type /start.
@@ -89,7 +92,7 @@ erase-worker-refused = Worker accounts cannot be erased this way. Please contact
 button-stale = This button is no longer valid. Type /start to open the menu.
 unknown-command = Sorry, { $command } is not a command I know. Type /bantuan to see the commands, or choose from the menu below.
 unknown-text = Sorry, I did not understand that. Please choose from the menu below.
-unknown-media = Thank you. For now I can only read text messages and buttons. Please choose from the menu below.
+unknown-media = Thank you. For now I can only read text messages and buttons; I cannot read photos, voice messages or stickers yet. Please choose from the menu below.
 error-internal = Sorry, our system has a problem right now. Please try again in a little while.
 
 role-refused-warga = Sorry, this command is only for field workers (PSM, TKSK and Dinas Sosial). Type /bantuan to see the commands you can use.
@@ -140,7 +143,7 @@ import-file-changed = the file changed, or could no longer be read, while it was
 import-failed-nothing-changed = The import was stopped and nothing was changed in the database
 import-file-unreadable = cannot read { $path }: { $error }
 import-file-empty = the file is empty
-import-file-missing-columns = missing column(s): { $columns }. Columns found: { $found }. The other names recognised are in `kesos-bot import … --help`
+import-file-missing-columns = these columns are missing from the header row: { $columns }. Columns found: { $found }. The other names recognised are in `kesos-bot import … --help`
 import-file-not-utf8 = the header is neither UTF-8 nor Windows-1252 text: save the file again as "CSV UTF-8" and import it again
 import-file-header-too-long = the header (the column names) is longer than { $max } characters: check that this is the right file
 import-file-duplicate-column = column `{ $column }` appears twice (columns { $first } and { $second }): delete or rename one of them
@@ -152,7 +155,7 @@ cli-backup-done = The database was copied to { $file }.
 cli-backup-key-copied = The secret key was copied to { $file }. Keep both files together: without its key the copy cannot be used.
 cli-backup-key-elsewhere = The secret key was not copied, because it is given with KESOS_SECRET or KESOS_SECRET_FILE: keep that key with this copy.
 cli-backup-exists = { $file } (or its key file) already exists; choose another file name.
-cli-backup-postgres = The backup command is for SQLite. For PostgreSQL use pg_dump (see the README).
+cli-backup-postgres = The backup command is only for SQLite. For PostgreSQL use pg_dump (see the README).
 cli-secret-moved = The secret key was moved to { $file } and removed from the database. From now on run with KESOS_SECRET_FILE={ $file }.
 cli-secret-nothing-to-move = This database keeps no secret key; there is nothing to move.
 cli-secret-adopted = The check value of the secret key was recorded: from now on only this key is accepted for this database.

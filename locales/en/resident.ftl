@@ -25,57 +25,65 @@ cek-ask-nik =
     We never store the full NIK and will not show it back. Type /batal to stop.
 cek-ask-name = Thank you. Now type the full name of the NIK's owner, as written on the KTP.
 cek-not-found =
-    Sorry, we did not find that NIK with that name in the list of KPM (beneficiary families) of social assistance.
+    Sorry, we did not find that NIK with that name in the data of social assistance (bansos) recipients (KPM, beneficiary families) that we hold.
 
-    Please check the NIK and the spelling of the name on the KTP. If your family believes it is eligible but is not registered, you can screen your household with /skrining and file a proposal, or ask the TKSK of your kecamatan or the kelurahan office.
+    Please check the NIK and the spelling of the name as on the KTP. If your family believes it is eligible but is not registered, assess your household with /skrining, then file a proposal. You can also ask the TKSK of your kecamatan or the desa/kelurahan office.
 cek-again = 🔎 Check again
-cek-limit = Sorry, you have made { $limit } checks in the last { $minutes } minutes. To protect residents' data, please try again from { $time }.
-cek-found =
-    ✅ Found. Your family is registered as KPM in Kelurahan { $kelurahan }, Kecamatan { $kecamatan }.
-
-    Your family's programs:
+cek-limit = Sorry, you have made { $limit ->
+        [one] 1 check
+       *[other] { $limit } checks
+    } in the last { $minutes ->
+        [one] minute
+       *[other] { $minutes } minutes
+    }. To protect residents' data, please try again from { $time }.
+cek-found = ✅ Record found. Your family is registered as a KPM (beneficiary family) of social assistance in { $place }, Kecamatan { $kecamatan }.
+cek-found-inactive = Record found. Your family is in the social-assistance data of { $place }, Kecamatan { $kecamatan }, but no assistance program is active at present.
 cek-program-active = • { $program }: active
-cek-program-inactive = • { $program }: not active at present
-cek-last-received = Last received: { $month }
-kks-status-aktif = KKS card: active
-kks-status-belum-terdistribusi = KKS card: not yet handed out
-kks-status-bermasalah = KKS card: has a problem
-kks-status-tidak-ada = KKS card: none yet
-cek-next-title = What to do next:
-cek-next-kks-problem = • Your KKS card is recorded as having a problem. Take the card and your KTP to the TKSK or the program assistant to have it checked or replaced.
-cek-next-contact = • For questions, contact the TKSK of Kecamatan { $kecamatan } or visit the Kelurahan { $kelurahan } office.
+cek-program-inactive = • { $program }: not active
+cek-last-received = Last assistance received: { $month }
+kks-line = { $first ->
+        [yes] KKS card (Kartu Keluarga Sejahtera, the family welfare card)
+       *[no] KKS card
+    }: { $status }
+kks-status-aktif = active
+kks-status-belum-terdistribusi = not yet handed out
+kks-status-bermasalah = has a problem
+kks-status-tidak-ada = none yet
+cek-next-kks-problem = Your KKS card is recorded as having a problem. Take the card and your KTP to the TKSK of your kecamatan or the program assistant to have it checked or replaced.
+cek-next-contact = Questions? Contact the TKSK of Kecamatan { $kecamatan } or the office of { $place }.
 
 ## Programs (the amounts come from the program table)
 program-benefit = Benefit: { RUPIAH($amount) } per month
-program-benefit-varies = Benefit: the amount varies with the program's rules
-program-where-sembako = • Sembako (BPNT): the aid is not cash. Spend it at the appointed e-Warong in your area with the KKS card, on food such as rice, eggs and side dishes.
-program-where-pkh = • PKH: the aid is paid into the KPM's account through the paying bank or the post office. Join the group meetings with the PKH assistant in your kelurahan.
-program-where-pbi = • PBI-JK: the government pays your BPJS Kesehatan contribution. Go to the puskesmas or clinic where you are registered with your KTP or JKN-KIS card.
-program-where-other = • For details of this program, please ask the TKSK of your kecamatan or the kelurahan office.
+program-benefit-varies = Benefit: as the program's rules set it
+program-benefit-pkh = Benefit: by the family's members (pregnant women, children, the elderly, people with disabilities)
+program-benefit-pbi = Benefit: the government pays the BPJS Kesehatan (health insurance) contribution
+program-details-button = ℹ️ { $program }
+program-where-sembako = The aid is not cash. Spend it with the KKS card at the appointed e-Warong in your area, on food such as rice, eggs and side dishes.
+program-where-pkh = The aid is paid into the beneficiary's account at the paying bank or through the post office. Also join the group meetings with the PKH assistant in your desa/kelurahan.
+program-where-pbi = When ill, go to the puskesmas or clinic where you are registered, with your KTP or JKN-KIS card. You pay no contribution.
+program-where-other = For details of this program, please ask the TKSK of your kecamatan or the desa/kelurahan office.
 
 ## /info
-info-title = Social assistance (bansos) programs served by the Karawang Regency Social Affairs Office:
+info-title = Social assistance (bansos) programs served by the Social Affairs Office (Dinas Sosial) of Kabupaten Karawang:
 info-footer =
-    Who receives them is decided from the social-welfare data (DTKS/DTSEN) set by the Ministry of Social Affairs. To check your family, type /cek. If you believe you are eligible but are not registered, type /skrining.
+    Who receives assistance is decided by the Ministry of Social Affairs (Kemensos), from DTSEN (Data Tunggal Sosial dan Ekonomi Nasional, the national social and economic register, formerly DTKS). The desa/kelurahan and the Dinas Sosial propose and check the data.
 
-    Questions and complaints can go to the TKSK of your kecamatan or the kelurahan office.
+    Check your family: /cek. Eligible but not registered: /skrining.
 
 ## /skrining
 skr-intro =
-    This self-screening uses the statistics bureau's (BPS) 14 criteria of a poor household. There are 14 questions; answer Yes or No with the buttons, as your household is today.
+    This self-screening uses the statistics bureau's (BPS) 14 criteria of a poor household. There are 14 questions; choose the answer that fits your household today.
 
     The result is only a first indication, not a decision on assistance.
 skr-question =
     Question { $n }/{ $total }
 
     { $question }
-skr-yes = Yes
-skr-no = No
 skr-back = ◀ Back
-skr-result = Screening result: { $met } of { $total } criteria met. The threshold is { $threshold }.
+skr-result = Screening result: { $met } of the { $total } signs of a poor household match your household. A household counts as poor when at least { $threshold } signs match.
 skr-result-poor = By the BPS criteria, your household counts as poor. This does not mean you will certainly receive aid: a field worker must verify it on a home visit, and the Ministry of Social Affairs decides who receives.
-skr-result-not-poor = By the BPS criteria, your household does not count as poor yet. If your situation is harder than these answers show, or changes later, you may still file a proposal; a field worker will assess it on a home visit.
-usl-offer = Would you like to file a proposal so that a field worker verifies your household for the social-welfare register?
+skr-result-not-poor = By the BPS criteria, your household does not count as poor yet. If your situation is harder than these answers show, or changes later, you may still file a proposal; a home visit by a field worker to assess it will be attempted.
+usl-offer = Would you like to file a proposal? A visit by a PSM field worker to check your household will be attempted. If it meets the criteria, your data is proposed for DTSEN.
 usl-start = 📝 Yes, file a proposal
 usl-no = No, thank you
 usl-declined = All right, thank you for the screening. You can repeat it any time with /skrining.
@@ -87,9 +95,9 @@ usl-ask-nik = Type the NIK (16 digits) of the head of the family, as on the KTP.
 usl-ask-kecamatan = In which kecamatan is your home? Please choose:
 usl-ask-kelurahan = In which kelurahan or desa is your home? Please choose:
 usl-other-kecamatan = ◀ Another kecamatan
-usl-ask-address = Write the home address (street, alley, house number or a landmark) so that the field worker can find it.
+usl-ask-address = Write the home address (kampung/dusun name, street, alley, house number, or a landmark such as "near the mosque") so that the field worker can find it easily.
 usl-address-invalid = That address is too short or too long. Please write between 3 and 200 characters.
-usl-ask-rtrw = What are your RT and RW? For example: 003/005. If you do not know, type -
+usl-ask-rtrw = What are your RT and RW? For example: 003/005 or 3/5. If you do not know, just type a dash -
 usl-rtrw-invalid = Sorry, I cannot read that RT/RW. Write two numbers such as 003/005, or - if you do not know.
 usl-ask-phone = If you wish, share your phone number so that the field worker can call before visiting. Press "Share phone number" below, or "Skip".
 usl-phone-share = 📱 Share phone number
@@ -101,25 +109,25 @@ usl-summary =
 
     Head of the family: { $name }
     NIK: { $nik }
-    Kelurahan/desa: { $kelurahan }, Kecamatan { $kecamatan }
+    Area: { $place }, Kecamatan { $kecamatan }
     Address: { $address }
     RT/RW: { $rt }/{ $rw }
     Phone: { $phone }
-    Screening: { $met } of 14 criteria
+    Screening: { $met } of 14 signs match
 usl-confirm = Is this correct, and may we send the proposal?
 usl-send = ✅ Yes, send it
-usl-redo = ✏️ Change
+usl-redo = ✏️ Start again from the beginning
 usl-cancel = Cancel
-usl-cancelled = All right, the proposal was cancelled and not sent.
+usl-cancelled = All right, the proposal was cancelled and not sent. You can file it again at any time with /skrining.
 usl-done =
     Thank you. We received your proposal under number { $number }.
 
-    A PSM field worker of Kelurahan { $kelurahan } will visit your home to verify it, by { $due } at the latest. You will be told here whenever its status changes. Keep this number if you want to ask the TKSK or the kelurahan office.
+    A visit to your home by the PSM (community social worker) of { $place } to check the data will be attempted by { $due }. You will be told here whenever its status changes. Keep this number if you want to ask the TKSK or the office of { $place }.
 
 ## Reasons a KPM import row is refused
 import-reason-nik-missing = the NIK column is empty
 import-reason-nik-invalid = invalid NIK: { $why }
-import-reason-name-missing = the name column is empty
+import-reason-name-missing = the nama column is empty
 import-reason-name-too-long = the name is longer than 100 characters
 import-reason-kk-invalid = the No. KK is empty or not 16 digits
 import-reason-kelurahan-missing = the kelurahan column is empty

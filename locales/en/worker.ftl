@@ -7,8 +7,8 @@ task-kind-complaint = Complaint follow-up
 task-kind-survey_recommendation = Recommendation survey
 task-kind-survey_rutilahu = Rutilahu survey
 task-status-new = new
-task-status-assigned = assigned
-task-status-in_progress = being visited
+task-status-assigned = has a PSM
+task-status-in_progress = being worked on
 task-status-done = done
 task-status-cancelled = cancelled
 role-name-psm = PSM
@@ -31,25 +31,41 @@ enrol-already = This Telegram account is already registered as a worker. Type /t
 
 ## Task list (/tugas)
 tasks-none = You have no open tasks right now. Thank you! 🙏
-tasks-header = Your open tasks: { $count } (page { $page } of { $pages }, by due date)
-tasks-line = #{ $id } · { $kind } · { $subject } · { $area } · due { $due }
-tasks-hand-out-hint = { $count } tasks in your kecamatan have not been handed to a PSM yet. Type /tugaskan to hand them out.
+tasks-header = { $count ->
+        [one] You have 1 open task
+       *[other] You have { $shown } open tasks
+    } (page { $page } of { $pages }, by due date)
+tasks-line =
+    #{ $id } { $kind } · due { $due }
+    🏠 { $subject }
+tasks-hand-out-hint = { $count ->
+        [one] 1 task in your kecamatan has not been handed to a PSM yet. Type /tugaskan to hand it out.
+       *[other] { $shown } tasks in your kecamatan have not been handed to a PSM yet. Type /tugaskan to hand them out.
+    }
 tasks-prev = ◀ Previous
 tasks-next = Next ▶
 task-button = #{ $id } { $kind }
 task-open-button = Open task
 task-detail =
     Task #{ $id }: { $kind }
-    Area: { $area }
-    Subject: { $subject }
     { $details }
+    Area: { $area }
     Due: { $due }
     Status: { $status }
     Worker: { $assignee }
-task-details-proposal = Proposal in the name of { $name }, address { $address }. Resident's screening score: { $met } of 14 criteria.
-task-details-household = KK { $kk }, address { $address }.
-task-details-none = -
-task-no-due = no due date
+task-details-proposal =
+    Proposal { $number } in the name of { $name }
+    Address: { $address }
+    Resident's screening: { $met } of 14 criteria met
+task-details-household =
+    Family members: { $members }{ $more ->
+        [0] {""}
+       *[other] , and { $more } more
+    }
+    No. KK: { $kk }
+    Address: { $address }
+task-details-none = Subject: { $subject }
+task-no-due = none
 task-unassigned = nobody yet
 task-visit-button = 📍 Log a visit
 task-hand-out-button = 👤 Hand to a PSM
@@ -60,11 +76,14 @@ task-bad-id = The task number must be a number, for example /kunjungan 12.
 
 ## Handing out tasks (/tugaskan)
 handout-none = Every task in your kecamatan has been handed to a PSM. Thank you!
-handout-header = Tasks not handed out yet: { $count } (page { $page } of { $pages }). Choose a task to hand out:
+handout-header = Tasks not handed out yet: { $shown } (page { $page } of { $pages }). Choose a task to hand out:
+handout-line =
+    #{ $id } { $kind } · { $area } · due { $due }
+    🏠 { $subject }
 handout-choose-psm = Task #{ $id } ({ $kind }, { $area }). Choose the PSM who will do it:
-handout-no-psm = No PSM is registered for kelurahan { $area } yet. Ask a Dinas Sosial operator to invite one.
+handout-no-psm = No PSM is registered for { $area } yet. Ask the Dinas Sosial operator to invite a PSM for that area.
 handout-not-open = This task is already being worked on or finished, so it cannot be handed out again.
-handout-bad-psm = Sorry, that PSM does not work in this task's kelurahan.
+handout-bad-psm = Sorry, that PSM does not work in this task's desa/kelurahan.
 handout-done = Task #{ $id } has been handed to { $name }, who has been told right away.
 task-assigned-notice =
     📋 A new task for you: #{ $id } { $kind } ({ $subject }).
@@ -86,10 +105,7 @@ visit-location-saved = Location saved ✅
 visit-location-skipped = All right, the visit is logged without a location.
 visit-ask-result = Step 2 of 5: what was the result of the visit?
 visit-use-buttons = Please choose with the buttons on the message below.
-visit-ask-criteria =
-    Check the 14 criteria at this house. ✅ means the criterion is met. They start as the resident answered; press a number to correct it, then press "Done".
-
-    { $list }
+visit-ask-criteria = Step 2 of 5 (continued): check the 14 criteria at this house. ✅ means the condition IS present here, ❌ it is not. The marks start as the resident answered in the screening; press any that differ, then "Done".
 visit-criteria-done = Done ({ $met }/14 met)
 visit-ask-photo-required = Step 3 of 5: send a photo of the house (front view). A photo is required for this task.
 visit-ask-photo-optional = Step 3 of 5: send a photo of the house if you have one, or press "No photo".
@@ -102,7 +118,7 @@ visit-no-notes = No notes
 visit-summary =
     Step 5 of 5: check the visit summary before saving.
 
-    Task: #{ $id } { $kind } ({ $subject })
+    Task: #{ $id } { $kind }
     Location: { $location }
     Result: { $result }
     { $criteria }
@@ -117,14 +133,16 @@ visit-summary-notes-none = -
 visit-save = ✅ Save
 visit-cancel = ✖ Cancel
 visit-saved = Thank you, the visit for task #{ $id } is saved ✅ Your TKSK has been told. Type /tugas for your next task.
+visit-saved-no-tksk = Thank you, the visit for task #{ $id } is saved ✅ The TKSK of your kecamatan has not joined this bot yet, so no one was told; the Dinas Sosial can still see it. Type /tugas for your next task.
+visit-saved-own = Thank you, the visit for task #{ $id } is saved ✅ Type /tugas for your next task.
 visit-already-saved = The visit for task #{ $id } was already saved. Nothing changed.
 visit-cancelled = Visit logging cancelled. The task stays open; type /kunjungan { $id } to start again.
 visit-button-stale = This button belongs to a step that has passed. Please continue from the latest message.
 visit-logged-notice = 📍 { $name } logged a visit for task #{ $id } ({ $kind }, { $subject }): { $result }.
 
 ## Two-monthly re-verification (/siklus, /rekap)
-cycle-ask-area = Which area should the re-verification cycle open for? Send the code or name of a kelurahan or kecamatan, optionally followed by the period (for example: 32.15.01 2026-11).
-cycle-bad-area = We could not find the area "{ $area }", or it is not a kelurahan or kecamatan in your area. Use the Kemendagri code, for example 32.15.01.
+cycle-ask-area = Which area should the re-verification cycle open for? Send the code or name of a desa/kelurahan or kecamatan, optionally followed by the period (for example: 32.15.01 2026-11).
+cycle-bad-area = We could not find the area "{ $area }", or it is not a desa/kelurahan or kecamatan in your area. Use the Kemendagri code, for example 32.15.01.
 cycle-bad-period = The period "{ $period }" is not valid. Use YYYY-MM, for example 2026-11.
 cycle-opened =
     Re-verification cycle { $period } for { $area } is open ✅
@@ -132,7 +150,10 @@ cycle-opened =
     New tasks: { $created } (no PSM yet: { $unassigned })
     Due: { $due }
 cycle-nothing-new = Re-verification cycle { $period } for { $area } was already open; no new tasks were created.
-cycle-opened-notice = 📋 A new re-verification cycle: { $count } KPM households to revisit by { $due }. Type /tugas to see them.
+cycle-opened-notice = 📋 A new re-verification cycle: please revisit { $count ->
+        [one] 1 KPM household
+       *[other] { $shown } KPM households
+    } by { $due }. Type /tugas to see your tasks.
 period-label = { $from }–{ $to } { $year }
 rekap-none = There is no re-verification cycle for { $area } yet.
 rekap-header =
@@ -141,7 +162,7 @@ rekap-header =
     Still open: { $open } (not handed out: { $unassigned }, overdue: { $overdue })
 rekap-group = • { $area }: { $done }/{ $total }
 rekap-results = Visit results:
-rekap-result = • { $result }: { $count }
+rekap-result = • { $result }: { $shown }
 
 ## Daily reminder
 reminder-body =
@@ -149,13 +170,21 @@ reminder-body =
     • due today: { $today }
     • overdue: { $overdue }
     Type /tugas to see the list.
+reminder-task = #{ $id } { $kind } (due { $due }): { $label }
+reminder-more = …and { $count ->
+        [one] 1 more task
+       *[other] { $count } more tasks
+    }.
 reminder-complaints = ⚠️ { $complaints ->
         [one] 1 complaint is
        *[other] { $complaints } complaints are
     } past their deadline. Please answer them soon.
 
 ## Revoking access
-worker-tasks-returned = { $count } tasks of { $name } have been returned to you because that worker's access has ended. Type /tugaskan to hand them to another PSM.
+worker-tasks-returned = { $count ->
+        [one] 1 task from { $name } has been returned to you because that worker's access has ended. Type /tugaskan to hand it to another PSM.
+       *[other] { $shown } tasks from { $name } have been returned to you because that worker's access has ended. Type /tugaskan to hand them to another PSM.
+    }
 worker-revoked-notice = Your worker access to this bot has been ended by Dinas Sosial. Thank you for your service. The residents' commands still work.
 
 ## Server commands (operators)
@@ -171,7 +200,10 @@ cli-list-enrolled = active
 cli-list-pending = waiting for /daftar
 cli-list-revoked = revoked
 cli-list-empty = No workers yet.
-cli-revoke-done = Worker { $id }'s access has ended. { $returned } open tasks were returned to the TKSK.
+cli-revoke-done = Worker { $id }'s access has ended. { $returned ->
+        [one] 1 open task was
+       *[other] { $returned } open tasks were
+    } returned to the TKSK.
 cli-revoke-not-found = Worker { $id } was not found.
 cli-revoke-already = Worker { $id }'s access had already ended.
 
@@ -188,7 +220,7 @@ rekap-indicators =
     Effectiveness indicators:
     1. Targeting: { $target }
     2. Outreach (sosialisasi): { $outreach }
-    3. Programme aims: { $purpose }
+    3. Program aims: { $purpose }
     4. Monitoring: { $monitoring }
 rekap-ind-quota = realisation against quota { $share }
 rekap-ind-reverified = re-verified households still eligible { $share }
@@ -200,7 +232,7 @@ rekap-ind-median = median { $days } days to resolve
 rekap-ind-graduated = { $count ->
         [one] 1 household
        *[other] { $count } households
-    } now able (graduated)
+    } now self-sufficient (graduated)
 rekap-ind-cycle = houses visited in the latest re-verification cycle { $share }
 rekap-ind-overdue = { $count ->
         [one] 1 task

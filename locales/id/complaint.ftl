@@ -6,7 +6,7 @@ cmd-status = Lihat perkembangan aduan
 complaint-category-not_received = Terdaftar, tetapi belum pernah dapat
 complaint-category-kks = Kartu KKS belum ada, hilang, rusak
 complaint-category-short = Bansos belum cair atau kurang
-complaint-category-ewarong = e-Warong: barang, harga, pungutan
+complaint-category-ewarong = e-Warong: barang, harga, dimintai uang
 complaint-category-objection = Sanggahan: bansos salah sasaran
 complaint-category-data = Data salah (nama, alamat, keluarga)
 complaint-category-recommendation = Minta surat rekomendasi berobat
@@ -16,14 +16,14 @@ complaint-category-other = Lainnya
 complaint-status-new = Baru
 complaint-status-in_progress = Sedang ditangani
 complaint-status-resolved = Selesai
-complaint-status-rejected = Tidak ditindaklanjuti
+complaint-status-rejected = Tidak dapat diproses
 complaint-status-reopened = Dibuka kembali
 
 complaint-event-filed = Aduan diterima
 complaint-event-taken = Ditangani petugas
 complaint-event-assigned = Diserahkan ke PSM
 complaint-event-resolved = Selesai
-complaint-event-rejected = Tidak dapat ditindaklanjuti
+complaint-event-rejected = Tidak dapat diproses
 complaint-event-reopened = Dibuka kembali oleh Anda
 complaint-event-added = Anda menambah keterangan
 complaint-event-escalated = Lewat batas waktu, diteruskan ke Dinas Sosial
@@ -53,7 +53,7 @@ complaint-ask-location = Bila Bapak/Ibu sedang berada di tempat masalahnya (misa
 complaint-location-please = Mohon kirim lokasi dengan tombol di bawah, atau tekan Lewati lokasi.
 complaint-location-received = Lokasi diterima.
 complaint-location-skipped = Baik, tanpa lokasi.
-complaint-ask-anonymous = Apakah nama Bapak/Ibu ingin dirahasiakan? Bila ya, petugas tidak akan melihat nama dan akun Telegram Bapak/Ibu. Kabar perkembangan tetap kami kirim ke sini. Cerita dan foto tetap dibaca petugas.
+complaint-ask-anonymous = Apakah nama Bapak/Ibu ingin dirahasiakan? Bila ya, petugas tidak akan melihat nama dan akun Telegram Bapak/Ibu. Kabar perkembangan tetap kami kirim ke sini. Cerita dan foto tetap dibaca petugas. Jangan tulis nama sendiri di cerita bila ingin dirahasiakan.
 complaint-anonymous-yes = Ya, rahasiakan nama saya
 complaint-anonymous-no = Tidak, nama saya boleh dilihat
 complaint-use-buttons = Mohon pilih dengan tombol di bawah ini, atau ketik /batal untuk berhenti.
@@ -69,9 +69,9 @@ complaint-summary =
        *[no] tidak ada
     }{ $anonymous ->
         [yes] {""}
-    Identitas: dirahasiakan
+    Nama: dirahasiakan
         [no] {""}
-    Identitas: tidak dirahasiakan
+    Nama: tidak dirahasiakan
        *[none] {""}
     }
 
@@ -100,8 +100,8 @@ complaint-detail =
     Tempat: { $place }
     Diterima: { $filed }{ $open ->
         [yes] {""}
-    Target tanggapan awal: { $response_due }
-    Target selesai: { $resolve_due }
+    Ditanggapi paling lambat: { $response_due }
+    Selesai paling lambat: { $resolve_due }
        *[no] {""}
     }
 complaint-history = Riwayat:
@@ -132,7 +132,7 @@ complaint-new-notice =
 
     { $description }
 
-    Mohon tanggapi (tekan tombol di bawah) paling lambat { $response_due }. Batas waktu selesai: { $resolve_due }.
+    Mohon tanggapi dengan tombol di bawah. Batas waktu tanggapan: { $response_due }. Batas waktu selesai: { $resolve_due }.
 complaint-handed-notice =
     📨 Aduan { $ticket } diserahkan kepada Anda
     Tentang: { $category }

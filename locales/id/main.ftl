@@ -7,9 +7,10 @@ language-set = Baik, bot ini sekarang memakai Bahasa Indonesia.
 start-welcome =
     Selamat datang, { $name }! 👋
 
-    Ini layanan Dinas Sosial Kabupaten Karawang lewat Telegram. Di sini Bapak/Ibu dapat:
+    Ini layanan Dinas Sosial Kabupaten Karawang lewat Telegram. Di sini Anda dapat:
     • mengecek apakah keluarga Anda terdaftar sebagai penerima bantuan sosial (bansos),
-    • menilai sendiri keadaan rumah tangga dengan 14 kriteria rumah tangga miskin, lalu mengajukan usulan,
+    • menilai sendiri keadaan rumah tangga dengan 14 ciri rumah tangga miskin, lalu mengajukan usulan,
+    • menyampaikan aduan atau sanggahan (/aduan),
     • melihat keterangan program bansos dan tempat bertanya.
 
     Silakan pilih menu di bawah ini.
@@ -21,9 +22,9 @@ menu-bantuan = ❓ Petunjuk
 menu-bahasa = 🌐 Bahasa / Language
 
 help-warga =
-    Yang bisa Bapak/Ibu lakukan:
+    Yang bisa Anda lakukan:
 
-    /cek – cek kepesertaan bansos (siapkan NIK dan nama sesuai KTP)
+    /cek – cek apakah keluarga terdaftar penerima bansos (siapkan NIK dan nama sesuai KTP)
     /skrining – nilai keadaan rumah tangga, lalu ajukan usulan
     /info – program bansos dan tempat bertanya
     /aduan – sampaikan aduan atau sanggahan
@@ -39,7 +40,7 @@ help-psm =
 
     /tugas – daftar tugas Anda yang masih terbuka
     /kunjungan – catat hasil kunjungan rumah
-    /bantuan – petunjuk ini
+    /bantuan atau /petunjuk – petunjuk ini
     /batal – hentikan proses yang sedang berjalan
 
     Perintah warga (/cek, /skrining, /info) juga tetap bisa dipakai.
@@ -51,13 +52,15 @@ help-tksk =
     /kunjungan – catat hasil kunjungan rumah
     /rekap – ringkasan wilayah Anda
     /siaran – kirim siaran kepada PSM di kecamatan Anda
+    /bantuan atau /petunjuk – petunjuk ini
     /batal – hentikan proses yang sedang berjalan
 help-dinsos =
     Perintah untuk operator Dinas Sosial:
 
     /rekap – ringkasan wilayah dan kemajuan verifikasi ulang
-    /siklus – buka siklus verivali dua bulanan untuk kelurahan atau kecamatan
+    /siklus – buka siklus verivali dua bulanan untuk desa/kelurahan atau kecamatan
     /siaran – kirim siaran kepada petugas atau warga
+    /bantuan atau /petunjuk – petunjuk ini
     /batal – hentikan proses yang sedang berjalan
 
     Impor data, pendaftaran petugas, dan ekspor data dilakukan lewat perintah kesos-bot di server.
@@ -69,15 +72,15 @@ privacy-text =
     Data yang kami simpan:
 
     • Akun Telegram dan bahasa Anda, untuk membalas.
-    • Saat /cek: NIK tidak pernah disimpan utuh, hanya kode pengganti dan bentuk tersamar (3215**********01).
+    • NIK (saat /cek maupun usulan) tidak pernah disimpan utuh, hanya kode pengganti dan bentuk tersamar (3215**********01).
     • Isian usulan dan aduan, untuk petugas. Nama Anda tidak ditunjukkan bila aduan dirahasiakan.
-    • Percakapan yang berjalan dan isi aduan, tersimpan terkunci.
-    • Desa/kelurahan dari /cek atau usulan terakhir, agar siaran wilayah itu sampai.
+    • Percakapan berjalan dan isi aduan, disimpan tersandi.
+    • Desa/kelurahan dari /cek atau usulan terakhir, agar pengumuman untuk desa/kelurahan itu sampai.
 
-    Dipakai hanya oleh Dinas Sosial Kabupaten Karawang, sesuai UU 27/2022 tentang Pelindungan Data Pribadi. Hapus data akun: /hapusdata.
+    Dipakai oleh Dinas Sosial Kabupaten Karawang dan petugasnya (TKSK, PSM), sesuai UU 27/2022 tentang Pelindungan Data Pribadi. Hapus data akun: /hapusdata.
 
 erase-confirm =
-    Apakah Bapak/Ibu yakin ingin menghapus data Anda dari bot ini?
+    Apakah Anda yakin ingin menghapus data Anda dari bot ini?
 
     Yang dihapus: akun, pilihan bahasa, dan percakapan yang sedang berjalan. Usulan dan aduan yang sudah dikirim tetap diproses petugas, tetapi tidak lagi terhubung dengan akun Telegram Anda, sehingga kabar perkembangannya tidak dapat kami kirimkan lagi.
 erase-yes = Ya, hapus data saya

@@ -26,57 +26,59 @@ cek-ask-nik =
     NIK tidak kami simpan utuh dan tidak akan kami tampilkan kembali. Ketik /batal bila ingin berhenti.
 cek-ask-name = Terima kasih. Sekarang ketik nama lengkap pemilik NIK tersebut, sesuai yang tertulis di KTP.
 cek-not-found =
-    Mohon maaf, data dengan NIK dan nama tersebut tidak kami temukan dalam daftar penerima bansos (KPM, Keluarga Penerima Manfaat).
+    Mohon maaf, data dengan NIK dan nama tersebut tidak kami temukan dalam data penerima bansos (KPM, Keluarga Penerima Manfaat) yang kami punya.
 
     Mohon periksa kembali NIK dan ejaan nama sesuai KTP. Bila keluarga Anda merasa layak menerima bantuan tetapi belum terdaftar, silakan nilai keadaan rumah tangga Anda lewat /skrining, lalu ajukan usulan. Anda juga dapat bertanya kepada TKSK di kecamatan Anda atau ke kantor desa/kelurahan.
 cek-again = 🔎 Cek lagi
-cek-limit = Mohon maaf, Bapak/Ibu sudah melakukan { $limit } kali pengecekan dalam { $minutes } menit terakhir. Untuk menjaga keamanan data warga, silakan coba lagi mulai { $time }.
-cek-found =
-    ✅ Data ditemukan. Keluarga Anda terdaftar sebagai penerima bansos (KPM) di Desa/Kelurahan { $kelurahan }, Kecamatan { $kecamatan }.
-
-    Program bantuan keluarga Anda:
+cek-limit = Mohon maaf, Anda sudah melakukan { $limit } kali pengecekan dalam { $minutes } menit terakhir. Untuk menjaga keamanan data warga, silakan coba lagi mulai { $time }.
+cek-found = ✅ Data ditemukan. Keluarga Anda terdaftar sebagai KPM (Keluarga Penerima Manfaat) bansos di { $place }, Kecamatan { $kecamatan }.
+cek-found-inactive = Data ditemukan. Keluarga Anda tercatat di data bansos { $place }, Kecamatan { $kecamatan }, tetapi saat ini tidak ada program bantuan yang aktif.
 cek-program-active = • { $program }: aktif
-cek-program-inactive = • { $program }: saat ini tidak aktif
+cek-program-inactive = • { $program }: tidak aktif
 cek-last-received = Bantuan terakhir diterima: { $month }
-kks-status-aktif = Kartu KKS: aktif
-kks-status-belum-terdistribusi = Kartu KKS: belum dibagikan
-kks-status-bermasalah = Kartu KKS: bermasalah
-kks-status-tidak-ada = Kartu KKS: belum ada
-cek-next-title = Langkah selanjutnya:
-cek-next-kks-problem = • Kartu KKS Anda tercatat bermasalah. Silakan bawa kartu KKS dan KTP ke TKSK kecamatan atau pendamping program agar kartu dapat diperiksa atau diganti.
-cek-next-contact = • Bila ada pertanyaan, hubungi TKSK Kecamatan { $kecamatan } atau datang ke kantor desa/kelurahan { $kelurahan }.
+kks-line = { $first ->
+        [yes] Kartu KKS (Kartu Keluarga Sejahtera)
+       *[no] Kartu KKS
+    }: { $status }
+kks-status-aktif = aktif
+kks-status-belum-terdistribusi = belum dibagikan
+kks-status-bermasalah = bermasalah
+kks-status-tidak-ada = belum ada
+cek-next-kks-problem = Kartu KKS Anda tercatat bermasalah. Bawa kartu KKS dan KTP ke TKSK kecamatan atau pendamping program agar diperiksa atau diganti.
+cek-next-contact = Ada pertanyaan? Hubungi TKSK Kecamatan { $kecamatan } atau kantor { $place }.
 
 ## Program (besaran bantuan diambil dari tabel program)
 program-benefit = Besar bantuan: { RUPIAH($amount) } per bulan
-program-benefit-varies = Besar bantuan: berbeda-beda, sesuai ketentuan program
-program-where-sembako = • Program Sembako (BPNT): bantuan ini bukan uang tunai. Belanjakan dengan kartu KKS di e-Warong yang ditunjuk di wilayah Anda, untuk bahan pangan seperti beras, telur, dan lauk-pauk.
-program-where-pkh = • PKH: bantuan disalurkan ke rekening penerima di bank penyalur atau dibayarkan lewat kantor pos. Jangan lupa ikuti pertemuan kelompok bersama pendamping PKH di desa/kelurahan Anda.
-program-where-pbi = • PBI-JK: iuran BPJS Kesehatan Anda dibayar oleh pemerintah. Bila sakit, berobatlah ke puskesmas atau klinik tempat Anda terdaftar dengan membawa KTP atau kartu JKN-KIS.
-program-where-other = • Untuk keterangan program ini, silakan tanyakan kepada TKSK di kecamatan Anda atau ke kantor desa/kelurahan.
+program-benefit-varies = Besar bantuan: sesuai ketentuan program
+program-benefit-pkh = Besar bantuan: sesuai anggota keluarga (ibu hamil, anak, lansia, disabilitas)
+program-benefit-pbi = Bantuan: iuran BPJS Kesehatan dibayar pemerintah
+program-details-button = ℹ️ { $program }
+program-where-sembako = Bantuan ini bukan uang tunai. Belanjakan dengan Kartu KKS di e-Warong yang ditunjuk di wilayah Anda, untuk bahan pangan seperti beras, telur, dan lauk-pauk.
+program-where-pkh = Bantuan disalurkan ke rekening penerima di bank penyalur atau lewat kantor pos. Ikuti juga pertemuan kelompok bersama pendamping PKH di desa/kelurahan Anda.
+program-where-pbi = Bila sakit, berobatlah ke puskesmas atau klinik tempat Anda terdaftar dengan membawa KTP atau kartu JKN-KIS. Tidak ada iuran yang perlu Anda bayar.
+program-where-other = Untuk keterangan program ini, silakan tanyakan kepada TKSK di kecamatan Anda atau ke kantor desa/kelurahan.
 
 ## /info
-info-title = Program bantuan sosial (bansos) yang dilayani Dinas Sosial Kabupaten Karawang:
+info-title = Program bantuan sosial (bansos) dari Dinas Sosial Kabupaten Karawang:
 info-footer =
-    Penerima bansos ditentukan berdasarkan data kesejahteraan sosial (DTKS/DTSEN) yang ditetapkan oleh Kementerian Sosial. Untuk mengecek keluarga Anda, ketik /cek. Bila merasa layak tetapi belum terdaftar, ketik /skrining.
+    Penerima bansos diputuskan Kementerian Sosial (Kemensos) dari DTSEN (Data Tunggal Sosial dan Ekonomi Nasional, dulu DTKS). Desa/kelurahan dan Dinas Sosial mengusulkan dan memeriksa datanya.
 
-    Pertanyaan dan pengaduan dapat disampaikan kepada TKSK di kecamatan Anda atau ke kantor desa/kelurahan.
+    Cek keluarga Anda: /cek. Merasa layak tetapi belum terdaftar: /skrining.
 
 ## /skrining
 skr-intro =
-    Skrining mandiri ini memakai 14 kriteria rumah tangga miskin dari BPS (Badan Pusat Statistik). Ada 14 pertanyaan. Jawab dengan tombol Ya atau Tidak, sesuai keadaan rumah tangga Anda saat ini.
+    Skrining mandiri (menilai sendiri) ini memakai 14 ciri rumah tangga miskin dari BPS (Badan Pusat Statistik). Ada 14 pertanyaan. Pilih jawaban yang sesuai dengan keadaan rumah tangga Anda saat ini.
 
     Hasilnya hanya gambaran awal, bukan keputusan siapa yang menerima bantuan.
 skr-question =
     Pertanyaan { $n }/{ $total }
 
     { $question }
-skr-yes = Ya
-skr-no = Tidak
 skr-back = ◀ Kembali
-skr-result = Hasil skrining: { $met } dari { $total } kriteria terpenuhi. Rumah tangga termasuk kategori miskin bila memenuhi paling sedikit { $threshold } kriteria.
+skr-result = Hasil skrining: { $met } dari { $total } ciri rumah tangga miskin cocok dengan keadaan rumah tangga Anda. Disebut rumah tangga miskin bila cocok paling sedikit { $threshold } ciri.
 skr-result-poor = Menurut kriteria BPS, rumah tangga Anda termasuk kategori miskin. Namun, ini belum berarti Anda pasti menerima bantuan. Petugas perlu memeriksa dulu lewat kunjungan ke rumah, dan keputusan penerima bantuan tetap ada di Kementerian Sosial.
-skr-result-not-poor = Dari jawaban tadi, menurut kriteria BPS rumah tangga Anda belum termasuk kategori miskin. Bila keadaan sebenarnya lebih sulit daripada jawaban tadi, atau keadaan berubah nanti, Anda tetap boleh mengajukan usulan. Petugas akan menilainya lewat kunjungan ke rumah.
-usl-offer = Apakah Bapak/Ibu ingin mengajukan usulan, agar petugas memeriksa keadaan rumah tangga Anda dan mengusulkannya masuk ke data kesejahteraan sosial?
+skr-result-not-poor = Dari jawaban tadi, menurut kriteria BPS rumah tangga Anda belum termasuk kategori miskin. Bila keadaan sebenarnya lebih sulit daripada jawaban tadi, atau keadaan berubah nanti, Anda tetap boleh mengajukan usulan. Kunjungan petugas ke rumah untuk menilainya akan diupayakan.
+usl-offer = Apakah Anda ingin mengajukan usulan? Kunjungan petugas PSM untuk memeriksa keadaan rumah tangga Anda akan diupayakan. Bila memenuhi kriteria, data Anda diusulkan masuk DTSEN.
 usl-start = 📝 Ya, ajukan usulan
 usl-no = Tidak, terima kasih
 usl-declined = Baik, terima kasih telah mengisi skrining. Anda dapat mengisinya lagi kapan saja dengan mengetik /skrining.
@@ -86,7 +88,7 @@ usl-intro = Baik, mari kita isi usulannya. Ada beberapa pertanyaan singkat. Keti
 usl-ask-name = Siapa nama lengkap kepala keluarga, sesuai KTP?
 usl-ask-nik = Sekarang ketik NIK (16 angka) kepala keluarga tersebut, sesuai KTP.
 usl-ask-kecamatan = Rumah Anda di kecamatan mana? Silakan pilih:
-usl-ask-kelurahan = Rumah Anda di kelurahan atau desa mana? Silakan pilih:
+usl-ask-kelurahan = Rumah Anda di desa/kelurahan mana? Silakan pilih:
 usl-other-kecamatan = ◀ Kecamatan lain
 usl-ask-address = Tuliskan alamat rumah (nama kampung/dusun, jalan, gang, nomor rumah, atau patokan seperti "dekat masjid") agar petugas mudah menemukannya.
 usl-address-invalid = Mohon maaf, alamat itu terlalu pendek atau terlalu panjang. Tuliskan alamat sepanjang 3 sampai 200 huruf.
@@ -102,20 +104,20 @@ usl-summary =
 
     Nama kepala keluarga: { $name }
     NIK: { $nik }
-    Desa/kelurahan: { $kelurahan }, Kecamatan { $kecamatan }
+    Wilayah: { $place }, Kecamatan { $kecamatan }
     Alamat: { $address }
     RT/RW: { $rt }/{ $rw }
     Telepon: { $phone }
-    Hasil skrining: { $met } dari 14 kriteria terpenuhi
+    Hasil skrining: { $met } dari 14 ciri cocok
 usl-confirm = Apakah data di atas sudah benar dan usulan boleh kami kirim?
 usl-send = ✅ Ya, kirim usulan
-usl-redo = ✏️ Ubah data
+usl-redo = ✏️ Isi ulang dari awal
 usl-cancel = Batalkan
 usl-cancelled = Baik, usulan dibatalkan dan tidak dikirim. Anda dapat mengajukannya lagi kapan saja lewat /skrining.
 usl-done =
     Terima kasih. Usulan Anda sudah kami terima dengan nomor { $number }.
 
-    Petugas PSM (Pekerja Sosial Masyarakat) di { $kelurahan } dijadwalkan datang ke rumah Anda untuk memeriksa data, paling lambat { $due }. Setiap kali status usulan berubah, kami akan mengabari Anda di sini. Simpan nomor usulan ini bila ingin bertanya kepada TKSK atau kantor desa/kelurahan.
+    Kunjungan petugas PSM (Pekerja Sosial Masyarakat) { $place } ke rumah Anda untuk memeriksa data diupayakan paling lambat { $due }. Setiap kali status usulan berubah, kami akan mengabari Anda di sini. Simpan nomor usulan ini bila ingin bertanya kepada TKSK atau kantor { $place }.
 
 ## Alasan penolakan baris impor KPM
 import-reason-nik-missing = kolom NIK kosong

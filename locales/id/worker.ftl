@@ -1,4 +1,7 @@
 # Pesan untuk petugas lapangan (PSM, TKSK) dan operator Dinas Sosial.
+# Jumlah: `{ $count -> *[other] { $shown } }` karena bahasa Indonesia tidak mengenal bentuk jamak;
+# $shown adalah angkanya dengan pemisah ribuan (1.240), $count angka yang dipakai bahasa Inggris
+# untuk memilih bentuk tunggal atau jamak.
 
 ## Jenis dan status tugas
 task-kind-verify_proposal = Verifikasi usulan
@@ -7,8 +10,8 @@ task-kind-complaint = Tindak lanjut aduan
 task-kind-survey_recommendation = Survei rekomendasi
 task-kind-survey_rutilahu = Survei Rutilahu
 task-status-new = baru
-task-status-assigned = sudah diserahkan
-task-status-in_progress = sedang dikunjungi
+task-status-assigned = sudah ada PSM
+task-status-in_progress = sedang dikerjakan
 task-status-done = selesai
 task-status-cancelled = dibatalkan
 role-name-psm = PSM
@@ -31,25 +34,39 @@ enrol-already = Akun Telegram ini sudah terdaftar sebagai petugas. Ketik /tugas 
 
 ## Daftar tugas (/tugas)
 tasks-none = Saat ini tidak ada tugas terbuka untuk Anda. Terima kasih! 🙏
-tasks-header = Tugas terbuka Anda: { $count } (halaman { $page } dari { $pages }, urut batas waktu)
-tasks-line = #{ $id } · { $kind } · { $subject } · { $area } · batas { $due }
-tasks-hand-out-hint = Ada { $count } tugas di kecamatan Anda yang belum diserahkan ke PSM. Ketik /tugaskan untuk membaginya.
+tasks-header = Tugas terbuka Anda: { $count ->
+       *[other] { $shown }
+    } (halaman { $page } dari { $pages }, urut batas waktu)
+tasks-line =
+    #{ $id } { $kind } · batas waktu { $due }
+    🏠 { $subject }
+tasks-hand-out-hint = Ada { $count ->
+       *[other] { $shown }
+    } tugas di kecamatan Anda yang belum diserahkan ke PSM. Ketik /tugaskan untuk membaginya.
 tasks-prev = ◀ Sebelumnya
 tasks-next = Berikutnya ▶
 task-button = #{ $id } { $kind }
 task-open-button = Lihat tugas
 task-detail =
     Tugas #{ $id }: { $kind }
-    Wilayah: { $area }
-    Sasaran: { $subject }
     { $details }
+    Wilayah: { $area }
     Batas waktu: { $due }
     Status: { $status }
     Petugas: { $assignee }
-task-details-proposal = Usulan atas nama { $name }, alamat { $address }. Skor skrining warga: { $met } dari 14 kriteria.
-task-details-household = KK { $kk }, alamat { $address }.
-task-details-none = -
-task-no-due = tanpa batas
+task-details-proposal =
+    Usulan { $number } atas nama { $name }
+    Alamat: { $address }
+    Skrining warga: { $met } dari 14 kriteria terpenuhi
+task-details-household =
+    Anggota keluarga: { $members }{ $more ->
+        [0] {""}
+       *[other] , dan { $more } orang lagi
+    }
+    No. KK: { $kk }
+    Alamat: { $address }
+task-details-none = Sasaran: { $subject }
+task-no-due = tidak ada
 task-unassigned = belum ada
 task-visit-button = 📍 Catat kunjungan
 task-hand-out-button = 👤 Serahkan ke PSM
@@ -60,11 +77,14 @@ task-bad-id = Nomor tugas harus berupa angka, misalnya /kunjungan 12.
 
 ## Menyerahkan tugas (/tugaskan)
 handout-none = Semua tugas di kecamatan Anda sudah diserahkan ke PSM. Terima kasih!
-handout-header = Tugas yang belum diserahkan: { $count } (halaman { $page } dari { $pages }). Pilih tugas yang akan diserahkan:
+handout-header = Tugas yang belum diserahkan: { $shown } (halaman { $page } dari { $pages }). Pilih tugas yang akan diserahkan:
+handout-line =
+    #{ $id } { $kind } · { $area } · batas waktu { $due }
+    🏠 { $subject }
 handout-choose-psm = Tugas #{ $id } ({ $kind }, { $area }). Pilih PSM yang akan mengerjakannya:
-handout-no-psm = Belum ada PSM terdaftar untuk kelurahan { $area }. Minta operator Dinas Sosial mengundang PSM untuk kelurahan tersebut.
+handout-no-psm = Belum ada PSM terdaftar untuk { $area }. Minta operator Dinas Sosial mengundang PSM untuk wilayah tersebut.
 handout-not-open = Tugas ini sudah dikerjakan atau selesai, jadi tidak dapat diserahkan lagi.
-handout-bad-psm = Maaf, PSM itu tidak bertugas di kelurahan tugas ini.
+handout-bad-psm = Maaf, PSM itu tidak bertugas di desa/kelurahan tugas ini.
 handout-done = Tugas #{ $id } sudah diserahkan kepada { $name }. PSM tersebut langsung kami beri tahu.
 task-assigned-notice =
     📋 Tugas baru untuk Anda: #{ $id } { $kind } ({ $subject }).
@@ -86,10 +106,7 @@ visit-location-saved = Lokasi tersimpan ✅
 visit-location-skipped = Baik, kunjungan dicatat tanpa lokasi.
 visit-ask-result = Langkah 2 dari 5: bagaimana hasil kunjungan?
 visit-use-buttons = Silakan pilih dengan tombol pada pesan di bawah ini.
-visit-ask-criteria =
-    Periksa 14 kriteria di rumah ini. Tanda ✅ berarti kriteria terpenuhi. Sudah diisi sesuai jawaban warga; tekan nomornya untuk mengoreksi, lalu tekan "Selesai".
-
-    { $list }
+visit-ask-criteria = Langkah 2 dari 5 (lanjutan): periksa 14 kriteria di rumah ini. ✅ berarti keadaan itu ADA di rumah ini, ❌ tidak ada. Tanda sudah diisi dari jawaban warga saat skrining; tekan yang berbeda, lalu "Selesai".
 visit-criteria-done = Selesai ({ $met }/14 terpenuhi)
 visit-ask-photo-required = Langkah 3 dari 5: kirim foto rumah (tampak depan). Foto wajib untuk tugas ini.
 visit-ask-photo-optional = Langkah 3 dari 5: kirim foto rumah bila ada, atau tekan "Tanpa foto".
@@ -102,7 +119,7 @@ visit-no-notes = Tanpa catatan
 visit-summary =
     Langkah 5 dari 5: periksa ringkasan kunjungan sebelum disimpan.
 
-    Tugas: #{ $id } { $kind } ({ $subject })
+    Tugas: #{ $id } { $kind }
     Lokasi: { $location }
     Hasil: { $result }
     { $criteria }
@@ -117,14 +134,16 @@ visit-summary-notes-none = -
 visit-save = ✅ Simpan
 visit-cancel = ✖ Batalkan
 visit-saved = Terima kasih, kunjungan untuk tugas #{ $id } sudah tersimpan ✅ TKSK Anda sudah kami beri tahu. Ketik /tugas untuk tugas berikutnya.
+visit-saved-no-tksk = Terima kasih, kunjungan untuk tugas #{ $id } sudah tersimpan ✅ TKSK kecamatan Anda belum terdaftar di bot ini, jadi belum ada yang kami beri tahu; Dinas Sosial tetap dapat melihatnya. Ketik /tugas untuk tugas berikutnya.
+visit-saved-own = Terima kasih, kunjungan untuk tugas #{ $id } sudah tersimpan ✅ Ketik /tugas untuk tugas berikutnya.
 visit-already-saved = Kunjungan untuk tugas #{ $id } sudah tersimpan sebelumnya. Tidak ada yang berubah.
 visit-cancelled = Pencatatan kunjungan dibatalkan. Tugas tetap terbuka; ketik /kunjungan { $id } untuk mengulang.
 visit-button-stale = Tombol ini dari langkah yang sudah lewat. Silakan lanjutkan dari pesan terakhir.
 visit-logged-notice = 📍 { $name } mencatat kunjungan untuk tugas #{ $id } ({ $kind }, { $subject }): { $result }.
 
 ## Verivali dua bulanan (/siklus, /rekap)
-cycle-ask-area = Untuk wilayah mana siklus verivali dibuka? Kirim kode atau nama kelurahan atau kecamatan, bisa diikuti periode (contoh: 32.15.01 2026-11).
-cycle-bad-area = Wilayah "{ $area }" tidak kami temukan, atau bukan kelurahan atau kecamatan di wilayah Anda. Gunakan kode Kemendagri, misalnya 32.15.01.
+cycle-ask-area = Untuk wilayah mana siklus verivali dibuka? Kirim kode atau nama desa/kelurahan atau kecamatan, bisa diikuti periode (contoh: 32.15.01 2026-11).
+cycle-bad-area = Wilayah "{ $area }" tidak kami temukan, atau bukan desa/kelurahan atau kecamatan di wilayah Anda. Gunakan kode Kemendagri, misalnya 32.15.01.
 cycle-bad-period = Periode "{ $period }" tidak sesuai. Gunakan format TTTT-BB, misalnya 2026-11.
 cycle-opened =
     Siklus verivali { $period } untuk { $area } sudah dibuka ✅
@@ -132,7 +151,9 @@ cycle-opened =
     Tugas baru: { $created } (belum ada PSM: { $unassigned })
     Batas waktu: { $due }
 cycle-nothing-new = Siklus verivali { $period } untuk { $area } sudah dibuka sebelumnya; tidak ada tugas baru yang dibuat.
-cycle-opened-notice = 📋 Siklus verivali baru: { $count } rumah tangga KPM perlu Anda kunjungi ulang paling lambat { $due }. Ketik /tugas untuk melihatnya.
+cycle-opened-notice = 📋 Siklus verivali baru: { $count ->
+       *[other] { $shown }
+    } rumah tangga KPM perlu Anda kunjungi ulang paling lambat { $due }. Ketik /tugas untuk melihatnya.
 period-label = { $from }–{ $to } { $year }
 rekap-none = Belum ada siklus verivali untuk wilayah { $area }.
 rekap-header =
@@ -141,18 +162,22 @@ rekap-header =
     Masih terbuka: { $open } (belum diserahkan: { $unassigned }, lewat batas: { $overdue })
 rekap-group = • { $area }: { $done }/{ $total }
 rekap-results = Hasil kunjungan:
-rekap-result = • { $result }: { $count }
+rekap-result = • { $result }: { $shown }
 
 ## Pengingat harian
 reminder-body =
     Selamat pagi! 🌅 Pengingat tugas hari ini:
-    • jatuh tempo hari ini: { $today }
-    • sudah lewat batas: { $overdue }
+    • batas waktunya hari ini: { $today }
+    • sudah lewat batas waktu: { $overdue }
     Ketik /tugas untuk melihat daftarnya.
+reminder-task = #{ $id } { $kind } (batas waktu { $due }): { $label }
+reminder-more = …dan { $count } tugas lainnya.
 reminder-complaints = ⚠️ Aduan yang lewat batas waktu: { $complaints }. Mohon segera ditanggapi.
 
 ## Pencabutan akses
-worker-tasks-returned = { $count } tugas dari { $name } dikembalikan kepada Anda karena akses petugas tersebut sudah diakhiri. Ketik /tugaskan untuk menyerahkannya ke PSM lain.
+worker-tasks-returned = { $count ->
+       *[other] { $shown }
+    } tugas dari { $name } dikembalikan kepada Anda karena akses petugas tersebut sudah diakhiri. Ketik /tugaskan untuk menyerahkannya ke PSM lain.
 worker-revoked-notice = Akses petugas Anda di bot ini sudah diakhiri oleh Dinas Sosial. Terima kasih atas pengabdian Anda. Perintah warga tetap bisa dipakai.
 
 ## Perintah server (operator)

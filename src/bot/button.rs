@@ -43,6 +43,8 @@ pub enum Button {
     Handle { complaint: i64, press: HandlePress },
     /// `/rekap`: the summary of this area, or its realisasi table as a CSV document.
     Rekap { area: RegionCode, csv: bool },
+    /// `/info` and `/cek`: the details of one program (its code, e.g. `SEMBAKO`).
+    Program(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,7 +134,9 @@ pub enum Menu {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
+    /// The answer that meets the criterion asked (whatever its button says).
     Yes,
+    /// The answer that does not meet it.
     No,
     /// Back to the previous question.
     Back,
@@ -201,6 +205,15 @@ impl Menu {
     fn parse(code: &str) -> Option<Menu> {
         Menu::ALL.iter().find(|(_, c)| *c == code).map(|(m, _)| *m)
     }
+}
+
+/// A program code as the program table holds them (`SEMBAKO`, `PKH`, `PBI`): short, upper-case
+/// letters, digits, `_` and `-`.
+fn program_code(code: &str) -> bool {
+    (1..=20).contains(&code.len())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
 impl Button {
@@ -287,6 +300,7 @@ impl Button {
                 HandlePress::Resolve => format!("cp:ok:{complaint}"),
                 HandlePress::Reject => format!("cp:no:{complaint}"),
             },
+            Button::Program(code) => format!("prog:{code}"),
             Button::Rekap { area, csv } => {
                 format!("rk:{}:{}", if *csv { "csv" } else { "a" }, area.as_str())
             }
@@ -394,6 +408,7 @@ impl Button {
                     _ => return None,
                 },
             },
+            ["prog", code] if program_code(code) => Button::Program((*code).to_string()),
             ["rk", "a", c] => Button::Rekap {
                 area: region(c)?,
                 csv: false,
@@ -477,6 +492,8 @@ mod tests {
             },
             Button::Notices(true),
             Button::Notices(false),
+            Button::Program("SEMBAKO".into()),
+            Button::Program("PROGRAM_BARU-2026".into()),
         ];
         let kec = RegionCode::parse("32.15.01").unwrap();
         let village = RegionCode::parse("32.15.01.2001").unwrap();

@@ -2,9 +2,11 @@
 //! writes the broadcast and its deliveries (one transaction, as the bot does); the running bot
 //! sends them, now or at `--at`.
 
+use super::area::{self, Want};
 use crate::bot::broadcast::list_entry;
 use crate::config::{BroadcastAction, DbArgs};
 use crate::domain::broadcast::{self as rules, Audience, WhenError};
+use crate::domain::region::RegionCode;
 use crate::domain::role::Role;
 use crate::i18n::{Lang, datetime_wib, t, targs, to_wib};
 use crate::store::broadcasts::{self, Media, MediaKind, NewBroadcast};
@@ -157,7 +159,11 @@ async fn read_draft(
     attachment: Option<(MediaKind, std::path::PathBuf, u64)>,
     at: Option<String>,
 ) -> anyhow::Result<Result<Draft, String>> {
-    let Ok(audience) = Audience::parse(audience) else {
+    let audience = match with_area_code(db, lang, audience).await? {
+        Ok(a) => a,
+        Err(why) => return Ok(Err(why)),
+    };
+    let Ok(audience) = Audience::parse(&audience) else {
         return Ok(Err(t(lang, "cli-broadcast-bad-audience")));
     };
     if let Some(area) = audience.area()
@@ -237,4 +243,29 @@ async fn read_draft(
         media,
         send_at,
     }))
+}
+
+/// The audience with its area as a code: `kecamatan:Karawang Barat` or `kelurahan:Kel. Nagasari`
+/// become `kecamatan:32.15.01` and `kelurahan:32.15.01.1011` (the area resolved as every
+/// `--area` is); an audience without an area, or with a code, is left as it is.
+async fn with_area_code(
+    db: &Db,
+    lang: Lang,
+    audience: &str,
+) -> anyhow::Result<Result<String, String>> {
+    let Some((kind, typed)) = audience.trim().split_once(':') else {
+        return Ok(Ok(audience.to_string()));
+    };
+    let want = match kind.trim().to_ascii_lowercase().as_str() {
+        "kecamatan" => Want::Kecamatan,
+        "kelurahan" | "desa" => Want::Village,
+        "psm" | "tksk" => Want::Any,
+        _ => return Ok(Ok(audience.to_string())),
+    };
+    if RegionCode::parse(typed).is_ok() {
+        return Ok(Ok(audience.to_string()));
+    }
+    Ok(area::resolve(db, lang, typed, want)
+        .await?
+        .map(|region| format!("{}:{}", kind.trim(), region.code)))
 }

@@ -2,6 +2,8 @@
 //! days as they stand today (a holiday loaded since moves them). Nothing about the reporter is
 //! exported, anonymous or not, and no NIK (none is stored).
 
+use super::ExportOptions;
+use super::sheet::{Cell, Sheet};
 use crate::bot::complaint::notice::open;
 use crate::i18n::to_wib;
 use crate::store::complaints::{self, Deadlines};
@@ -9,21 +11,34 @@ use crate::store::seal::Seal;
 use crate::store::{Db, regions};
 use std::io::Write;
 
+/// Every complaint as CSV for tools.
 pub async fn export(
     db: &Db,
     seal: &Seal,
     deadlines: Deadlines,
     out: impl Write,
 ) -> anyhow::Result<()> {
+    export_with(db, seal, deadlines, &ExportOptions::default(), out).await
+}
+
+/// The complaints of the area asked, in the format asked (see [`super::sheet`]).
+pub async fn export_with(
+    db: &Db,
+    seal: &Seal,
+    deadlines: Deadlines,
+    opts: &ExportOptions,
+    out: impl Write,
+) -> anyhow::Result<()> {
     let calendar = complaints::calendar(db).await?;
-    let rows = complaints::all_for_export(db).await?;
+    let mut rows = complaints::all_for_export(db).await?;
+    rows.retain(|(c, _, _)| opts.includes(&c.area));
     let mut codes: Vec<&str> = rows.iter().map(|(c, _, _)| c.area.as_str()).collect();
     codes.sort_unstable();
     codes.dedup();
     let names = regions::names(db, &codes).await?;
     let time = |t: Option<i64>| t.map(|t| to_wib(t).to_rfc3339()).unwrap_or_default();
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
+    let mut w = Sheet::new(out, opts.format)?;
+    w.header(&[
         "ticket",
         "category",
         "kelurahan_code",
@@ -40,22 +55,22 @@ pub async fn export(
     ])?;
     for (c, handler, note) in &rows {
         let (response, resolve) = deadlines.of(&calendar, c.filed_on());
-        w.write_record([
-            c.ticket.clone(),
-            c.category.code().to_string(),
-            c.area.clone(),
-            names.get(&c.area).cloned().unwrap_or_default(),
-            c.status.code().to_string(),
-            time(Some(c.created_at)),
-            response.format("%Y-%m-%d").to_string(),
-            resolve.format("%Y-%m-%d").to_string(),
-            time(c.first_response_at),
-            time(c.resolved_at),
-            handler.clone().unwrap_or_default(),
-            time(c.escalated_at),
-            note.as_deref().map(|n| open(seal, n)).unwrap_or_default(),
+        w.row([
+            c.ticket.clone().into(),
+            c.category.code().into(),
+            Cell::Code(c.area.clone()),
+            names.get(&c.area).cloned().into(),
+            c.status.code().into(),
+            time(Some(c.created_at)).into(),
+            response.format("%Y-%m-%d").to_string().into(),
+            resolve.format("%Y-%m-%d").to_string().into(),
+            time(c.first_response_at).into(),
+            time(c.resolved_at).into(),
+            handler.clone().into(),
+            time(c.escalated_at).into(),
+            note.as_deref().map(|n| open(seal, n)).into(),
         ])?;
     }
-    w.flush()?;
+    w.finish()?;
     Ok(())
 }

@@ -1,7 +1,13 @@
 //! The 14 criteria of a poor household of BPS (Badan Pusat Statistik, the statistics bureau):
 //! meeting 9 or more marks a household as poor. Used by the residents' self-screening
 //! (`/skrining`) and confirmed or corrected by the PSM on the home visit.
-//! The questions are locale messages `criterion-1` … `criterion-14`.
+//! The questions are locale messages `criterion-1` … `criterion-14`. They are not yes/no
+//! questions: a resident with little schooling answers "Ya" to a question asked in the negative
+//! ("does the house lack a toilet?") meaning the opposite. So each is asked as an open question
+//! and answered with two buttons that say the answer (`criterion-N-met`, `criterion-N-unmet`:
+//! "Tidak punya, menumpang" / "Punya WC sendiri"). What is stored is still whether the criterion
+//! is met, so a count of answers is a count of criteria met. `criterion-N-short` labels the
+//! criterion on the PSM's visit screen, short enough for a button.
 
 /// How many criteria there are.
 pub const COUNT: usize = 14;
@@ -12,6 +18,19 @@ pub const THRESHOLD: usize = 9;
 pub fn message_id(n: usize) -> String {
     debug_assert!((1..=COUNT).contains(&n));
     format!("criterion-{n}")
+}
+
+/// The locale message of the answer to criterion `n` that says it is met (or not).
+pub fn answer_id(n: usize, met: bool) -> String {
+    debug_assert!((1..=COUNT).contains(&n));
+    let which = if met { "met" } else { "unmet" };
+    format!("criterion-{n}-{which}")
+}
+
+/// The locale message of criterion `n`'s short label.
+pub fn short_id(n: usize) -> String {
+    debug_assert!((1..=COUNT).contains(&n));
+    format!("criterion-{n}-short")
 }
 
 /// Answers to the 14 questions, `true` = the criterion is met. Stored as 14 characters of

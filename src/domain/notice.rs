@@ -10,6 +10,18 @@ use super::task::{TaskKind, VisitResult};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// A task a reminder names, so that the worker knows which house: sealed as JSON in
+/// [`Notice::Reminder`]'s `tasks`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DueTask {
+    pub id: i64,
+    #[serde(with = "super::code")]
+    pub kind: TaskKind,
+    pub due: Option<NaiveDate>,
+    /// `store::tasks::Subject::label`.
+    pub label: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "notice", rename_all = "snake_case")]
 pub enum Notice {
@@ -20,6 +32,10 @@ pub enum Notice {
         kind: TaskKind,
         subject: String,
         due: Option<NaiveDate>,
+        /// The household as the PSM finds it (`store::tasks::Subject::label`: names and
+        /// address), sealed (`Place::Outbox`). Absent from notices queued by older versions.
+        #[serde(default)]
+        label: Option<String>,
     },
     /// A PSM logged a visit for a task in this TKSK's kecamatan.
     VisitLogged {
@@ -27,6 +43,9 @@ pub enum Notice {
         #[serde(with = "super::code")]
         kind: TaskKind,
         subject: String,
+        /// As in `TaskAssigned`, sealed.
+        #[serde(default)]
+        label: Option<String>,
         /// The PSM who visited, by the name Dinas Sosial gave them.
         worker: String,
         #[serde(with = "super::code")]
@@ -38,6 +57,13 @@ pub enum Notice {
         #[serde(with = "super::code")]
         status: ProposalStatus,
     },
+    /// The PSM found that the household of this resident's proposal moved away from the
+    /// address given (its status is "not found", but "we could not find the address" would
+    /// not be true).
+    ProposalMoved { number: String },
+    /// The proposal cannot go on (the visit found the proposed head of family died): said
+    /// without naming the reason.
+    ProposalClosed { number: String },
     /// A re-verification cycle gave this PSM `tasks` households to visit by `due`.
     CycleOpened { tasks: u64, due: NaiveDate },
     /// Open tasks of a revoked worker came back to this TKSK.
@@ -50,6 +76,9 @@ pub enum Notice {
         overdue: i64,
         #[serde(default)]
         complaints: i64,
+        /// The most urgent tasks ([`DueTask`] as JSON), sealed (`Place::Outbox`).
+        #[serde(default)]
+        tasks: Option<String>,
     },
     /// A complaint for this worker to handle: the TKSK of its kecamatan, a PSM it was handed
     /// to, or a Dinas Sosial operator where no TKSK is enrolled (`to` says which, for the
@@ -112,6 +141,7 @@ mod tests {
             kind: TaskKind::VerifyProposal,
             subject: "USL-2026-000001".into(),
             due: NaiveDate::from_ymd_opt(2026, 12, 15),
+            label: Some("sealed".into()),
         };
         let json = serde_json::to_string(&n).unwrap();
         assert!(json.contains(r#""notice":"task_assigned""#), "{json}");

@@ -133,6 +133,68 @@ impl fmt::Display for RegionCode {
     }
 }
 
+/// An area as people name it, reduced to what the resolver compares: the level a leading word
+/// names ("Kab.", "Kabupaten", "Kec.", "Kecamatan", "Desa", "Kel.", "Kelurahan"…), when there is
+/// one, and the name's key (lower case, letters and digits only: "Tanjung Pura" and
+/// "Tanjungpura" are one key). Stored names go through the same reduction ("Kabupaten
+/// Karawang" has the key "karawang").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AreaName {
+    pub level: Option<Level>,
+    pub key: String,
+}
+
+/// The leading words that name a level, full and abbreviated. "Kota" is not among them: it is
+/// part of a city's name ("Kota Bekasi" is not "Kabupaten Bekasi") and of kecamatan names
+/// ("Kotabaru").
+const LEVEL_WORDS: [(&str, Level); 11] = [
+    ("kabupaten", Level::Kabupaten),
+    ("kab", Level::Kabupaten),
+    ("kecamatan", Level::Kecamatan),
+    ("kec", Level::Kecamatan),
+    ("kelurahan", Level::Kelurahan),
+    ("kel", Level::Kelurahan),
+    ("desa", Level::Desa),
+    ("ds", Level::Desa),
+    ("provinsi", Level::Provinsi),
+    ("prov", Level::Provinsi),
+    ("propinsi", Level::Provinsi),
+];
+
+impl AreaName {
+    pub fn parse(typed: &str) -> AreaName {
+        let lower = typed.trim().to_lowercase();
+        for (word, level) in LEVEL_WORDS {
+            // A level word is a word of its own: "Kel. Nagasari", "Kec Klari", not "Kelapa".
+            let Some(rest) = lower.strip_prefix(word) else {
+                continue;
+            };
+            if !rest.starts_with(|c: char| c == '.' || c.is_whitespace()) {
+                continue;
+            }
+            let key = name_key(rest);
+            if !key.is_empty() {
+                return AreaName {
+                    level: Some(level),
+                    key,
+                };
+            }
+        }
+        AreaName {
+            level: None,
+            key: name_key(&lower),
+        }
+    }
+}
+
+/// A name's key: its letters and digits, lower case.
+pub fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +252,60 @@ mod tests {
         assert!(kel.is_within(&kec));
         assert!(!kec.is_within(&kel));
         assert!(!RegionCode::parse("32.15.011").is_ok_and(|c| c.is_within(&kec)));
+    }
+    #[test]
+    fn an_area_is_named_with_or_without_its_level_word() {
+        let karawang = |level| AreaName {
+            level,
+            key: "karawang".into(),
+        };
+        assert_eq!(AreaName::parse("Karawang"), karawang(None));
+        assert_eq!(
+            AreaName::parse(" Kab. Karawang"),
+            karawang(Some(Level::Kabupaten))
+        );
+        assert_eq!(
+            AreaName::parse("KABUPATEN  karawang"),
+            karawang(Some(Level::Kabupaten))
+        );
+        assert_eq!(
+            AreaName::parse("Kab.Karawang"),
+            karawang(Some(Level::Kabupaten))
+        );
+        assert_eq!(
+            AreaName::parse("Kec. Karawang Barat").level,
+            Some(Level::Kecamatan)
+        );
+        assert_eq!(AreaName::parse("Kecamatan Klari").key, "klari");
+        assert_eq!(AreaName::parse("Desa Ciptasari").level, Some(Level::Desa));
+        assert_eq!(
+            AreaName::parse("Kel. Nagasari").level,
+            Some(Level::Kelurahan)
+        );
+        assert_eq!(
+            AreaName::parse("Kelurahan Tanjung Pura"),
+            AreaName {
+                level: Some(Level::Kelurahan),
+                key: "tanjungpura".into()
+            }
+        );
+    }
+
+    #[test]
+    fn a_name_that_only_starts_like_a_level_word_is_a_name() {
+        assert_eq!(
+            AreaName::parse("Kelapa Nunggal"),
+            AreaName {
+                level: None,
+                key: "kelapanunggal".into()
+            }
+        );
+        assert_eq!(AreaName::parse("Kotabaru").key, "kotabaru");
+        assert_eq!(AreaName::parse("Kota Baru").level, None);
+        assert_eq!(
+            AreaName::parse("Desa").key,
+            "desa",
+            "a level word alone is a name"
+        );
     }
 }

@@ -4,11 +4,12 @@
 //! The rules are in `domain::reminder`.
 
 use crate::app::App;
-use crate::domain::notice::Notice;
+use crate::domain::notice::{DueTask, Notice};
 use crate::domain::reminder::{due_summary, reminder_day};
 use crate::store::complaints::{self, Deadlines};
+use crate::store::seal::{Place, Seal};
 use crate::store::{Db, meta, outbox, tasks};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -16,6 +17,7 @@ use std::time::Duration;
 /// same day).
 pub async fn tick(
     db: &Db,
+    seal: &Seal,
     now: DateTime<Utc>,
     hour: u32,
     deadlines: Deadlines,
@@ -62,10 +64,18 @@ pub async fn tick(
         if today + overdue + complaints == 0 {
             continue;
         }
+        let urgent = if today + overdue > 0 {
+            let list = urgent(db, worker, day).await?;
+            let json = serde_json::to_string(&list)?;
+            Some(seal.seal_str(Place::Outbox, &json))
+        } else {
+            None
+        };
         let notice = Notice::Reminder {
             today,
             overdue,
             complaints,
+            tasks: urgent,
         };
         let key = format!("reminder:{worker}:{day_s}");
         if outbox::enqueue(&db.pool, chat, &notice, Some(&key)).await? {
@@ -76,6 +86,26 @@ pub async fn tick(
     Ok(queued)
 }
 
+/// How many tasks a reminder names (the rest are counted).
+pub const NAMED: usize = 3;
+
+/// A worker's most urgent open tasks due by `day` (complaints have their own line), each with
+/// the household it is about.
+async fn urgent(db: &Db, worker: i64, day: NaiveDate) -> anyhow::Result<Vec<DueTask>> {
+    let day = day.format("%Y-%m-%d").to_string();
+    let mut out = vec![];
+    for task in tasks::due_for(db, worker, &day, NAMED as i64).await? {
+        let subject = tasks::subject(db, &task).await?;
+        out.push(DueTask {
+            id: task.id,
+            kind: task.kind,
+            due: task.due(),
+            label: tasks::label_of(&task.subject, subject.as_ref()),
+        });
+    }
+    Ok(out)
+}
+
 /// Runs [`tick`] every minute until told to stop.
 pub async fn run(app: Arc<App>, mut stop: tokio::sync::watch::Receiver<bool>) {
     loop {
@@ -83,7 +113,7 @@ pub async fn run(app: Arc<App>, mut stop: tokio::sync::watch::Receiver<bool>) {
             break;
         }
         let s = &app.settings;
-        match tick(&app.db, Utc::now(), s.reminder_hour, s.deadlines).await {
+        match tick(&app.db, &app.seal, Utc::now(), s.reminder_hour, s.deadlines).await {
             Ok(n) if n > 0 => {
                 tracing::info!(reminders = n, "daily reminders queued");
                 app.outbox_ready.notify_one();

@@ -632,7 +632,11 @@ async fn tell_of(
                     .bind(&c.area)
                     .fetch_optional(&mut *conn)
                     .await?;
-            let place = place.map_or_else(|| c.area.clone(), |p| p.0);
+            // "Desa"/"Kelurahan" are the same words in every locale.
+            let place = place.map_or_else(
+                || c.area.clone(),
+                |p| crate::i18n::place(crate::i18n::Lang::Id, &c.area, &p.0),
+            );
             let notice = c.handler_notice(place, (response_due, resolve_due), Role::Psm);
             tell_with_photos(&mut *conn, *chat, &notice, &c.ticket, &c.photo_ids()).await?;
         }

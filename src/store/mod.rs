@@ -12,6 +12,7 @@ pub mod dialogue;
 pub mod inbox;
 pub mod keyed;
 pub mod meta;
+pub mod open_error;
 pub mod outbox;
 pub mod pace;
 pub mod regions;
@@ -25,8 +26,9 @@ pub mod verification;
 pub mod visits;
 pub mod workers;
 
+pub use open_error::OpenError;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyConnection, AnyPool, Connection, Executor};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -88,8 +90,30 @@ pub struct Db {
     pub sqlite_path: Option<std::path::PathBuf>,
 }
 
+/// How long a PostgreSQL server has to answer the first connection before the start is given
+/// up with [`OpenError::NoAnswer`] (a refused connection is reported at once).
+pub const CONNECT_WAIT: Duration = Duration::from_secs(10);
+
+/// The pragmas every SQLite connection starts with. A writer waits up to 30 s for the lock: a
+/// KPM import holds it for its whole run (about 13 s per million rows). The wait is set first:
+/// switching to WAL takes a lock too, and without it a connection opened while another process
+/// (a second instance, an import) holds the file would fail at once with "database is locked".
+fn sqlite_pragmas() -> String {
+    format!(
+        "PRAGMA busy_timeout=30000; PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; \
+         PRAGMA synchronous=NORMAL; \
+         PRAGMA secure_delete=ON; \
+         PRAGMA cache_size=-{SQLITE_CACHE_KIB};"
+    )
+}
+
 impl Db {
     /// Opens (and for SQLite creates) the database. Does not migrate.
+    ///
+    /// One connection is made first, alone, and its failure is reported as it is
+    /// ([`OpenError`]: a refused connection, a server that does not answer, a SQLite file that
+    /// cannot be created): the pool would retry a refused connection or a failing SQLite file
+    /// until its 30 s acquire timeout, logging each attempt, and end with "pool timed out".
     pub async fn connect(url: &str) -> anyhow::Result<Db> {
         install_default_drivers();
         let backend = Backend::of_url(url)?;
@@ -100,6 +124,19 @@ impl Db {
                 let path = opts.get_filename().to_path_buf();
                 // Any driver URLs cannot carry create_if_missing; make sure the file exists.
                 let url = format!("sqlite://{}?mode=rwc", path.display());
+                let fail = |e: sqlx::Error| -> anyhow::Error {
+                    match open_error::sqlite(&path, &e) {
+                        Some(open) => open.into(),
+                        None => anyhow::Error::new(e)
+                            .context(format!("SQLite database {}", path.display())),
+                    }
+                };
+                let mut first = AnyConnection::connect(&url).await.map_err(fail)?;
+                first
+                    .execute(sqlx::AssertSqlSafe(sqlite_pragmas()))
+                    .await
+                    .map_err(fail)?;
+                first.close().await.map_err(fail)?;
                 let pool = AnyPoolOptions::new()
                     .max_connections(8)
                     .test_before_acquire(false)
@@ -107,20 +144,13 @@ impl Db {
                     .acquire_timeout(Duration::from_secs(30))
                     .after_connect(|conn, _| {
                         Box::pin(async move {
-                            // A writer waits up to 30 s for the lock: a KPM import holds it for
-                            // its whole run (about 13 s per million rows).
-                            let pragmas = format!(
-                                "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; \
-                                 PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; \
-                                 PRAGMA secure_delete=ON; \
-                                 PRAGMA cache_size=-{SQLITE_CACHE_KIB};"
-                            );
-                            conn.execute(sqlx::AssertSqlSafe(pragmas)).await?;
+                            conn.execute(sqlx::AssertSqlSafe(sqlite_pragmas())).await?;
                             Ok(())
                         })
                     })
                     .connect(&url)
-                    .await?;
+                    .await
+                    .map_err(fail)?;
                 Ok(Db {
                     pool,
                     backend,
@@ -128,13 +158,28 @@ impl Db {
                 })
             }
             Backend::Postgres => {
+                let opts = sqlx::postgres::PgConnectOptions::from_str(url)?;
+                let place = format!("{}:{}", opts.get_host(), opts.get_port());
+                match tokio::time::timeout(CONNECT_WAIT, AnyConnection::connect(url)).await {
+                    Err(_) => {
+                        return Err(OpenError::NoAnswer {
+                            place,
+                            secs: CONNECT_WAIT.as_secs(),
+                        }
+                        .into());
+                    }
+                    Ok(Err(e)) => return Err(open_error::postgres(&place, &e).into()),
+                    Ok(Ok(first)) => {
+                        let _ = first.close().await;
+                    }
+                }
                 let pool = AnyPoolOptions::new()
                     .max_connections(16)
                     .test_before_acquire(false)
                     .acquire_timeout(Duration::from_secs(30))
                     .connect(url)
                     .await
-                    .map_err(|e| anyhow::anyhow!("cannot connect to {}: {e}", redact_url(url)))?;
+                    .map_err(|e| open_error::postgres(&place, &e))?;
                 Ok(Db {
                     pool,
                     backend,
@@ -144,14 +189,32 @@ impl Db {
         }
     }
 
-    /// Applies the migrations of this backend.
+    /// Applies the migrations of this backend. A SQLite file that cannot be written (read-only)
+    /// is reported as such, with its path.
     pub async fn migrate(&self) -> anyhow::Result<()> {
         let migrator = match self.backend {
             Backend::Sqlite => sqlx::migrate!("./migrations/sqlite"),
             Backend::Postgres => sqlx::migrate!("./migrations/postgres"),
         };
-        migrator.run(&self.pool).await?;
-        Ok(())
+        match migrator.run(&self.pool).await {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                let sql = match &e {
+                    sqlx::migrate::MigrateError::Execute(s)
+                    | sqlx::migrate::MigrateError::ExecuteMigration(s, _) => Some(s),
+                    _ => None,
+                };
+                let on_file = self
+                    .sqlite_path
+                    .as_deref()
+                    .zip(sql)
+                    .and_then(|(path, s)| open_error::sqlite(path, s));
+                Err(match on_file {
+                    Some(open) => open.into(),
+                    None => e.into(),
+                })
+            }
+        }
     }
 
     /// Opens a transaction that will write. On SQLite it takes the write lock at once

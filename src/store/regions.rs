@@ -1,7 +1,7 @@
-//! Regions (wilayah) by Kemendagri code.
+//! Regions (wilayah) by Kemendagri code, and areas found by what people type.
 
 use super::Db;
-use crate::domain::region::{Level, RegionCode};
+use crate::domain::region::{AreaName, Level, RegionCode};
 use sqlx::AssertSqlSafe;
 use std::collections::HashMap;
 
@@ -53,26 +53,105 @@ pub async fn children(db: &Db, parent: &str) -> sqlx::Result<Vec<Region>> {
     .await
 }
 
-/// Finds a region of one of `levels`, typed by an operator or a worker: its Kemendagri code,
-/// or its name (case-insensitive). A name shared by several regions (villages of the same name
-/// in two kecamatan) matches none: the code is needed then. The one place areas are found.
+/// Finds a region of one of `levels`, typed by an operator or a worker (see [`resolve`]); a
+/// name that several regions answer to matches none: the code is needed then.
 pub async fn find(db: &Db, typed: &str, levels: &[Level]) -> sqlx::Result<Option<Region>> {
+    Ok(match resolve(db, typed, levels).await? {
+        Resolved::One(r) => Some(r),
+        _ => None,
+    })
+}
+
+/// What a typed area turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Resolved {
+    One(Region),
+    /// Several regions of the levels wanted answer to the name.
+    Ambiguous(Vec<Candidate>),
+    /// Only regions of other levels answer to it (or the code is of another level).
+    WrongLevel(Vec<Candidate>),
+    NotFound,
+}
+
+/// A region that answers to a typed name, with the name of the kecamatan it lies in (for a
+/// desa or kelurahan), to tell it from its namesakes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub region: Region,
+    pub kecamatan: Option<String>,
+}
+
+/// The one place areas are found: a Kemendagri code, or a name as people say it, with or
+/// without its level word ("Karawang", "Kab. Karawang", "Kecamatan Klari", "Desa Ciptasari",
+/// "Kel. Nagasari"; case, spaces and dots do not matter, see [`AreaName`]). A level word
+/// narrows the search to that level (desa and kelurahan stand in for each other when nothing
+/// else answers: people mix them up).
+pub async fn resolve(db: &Db, typed: &str, levels: &[Level]) -> sqlx::Result<Resolved> {
     let typed = typed.trim();
-    if let Ok(code) = RegionCode::parse(typed) {
-        return Ok(get(db, code.as_str())
-            .await?
-            .filter(|r| levels.contains(&r.level)));
-    }
-    let list: Vec<String> = levels.iter().map(|l| format!("'{}'", l.code())).collect();
-    let mut found: Vec<Region> = sqlx::query_as(AssertSqlSafe(format!(
-        "SELECT code, name, level, parent_code FROM wilayah
-         WHERE LOWER(name) = LOWER($1) AND level IN ({}) LIMIT 2",
-        list.join(", ")
-    )))
-    .bind(typed)
-    .fetch_all(&db.pool)
-    .await?;
-    Ok(if found.len() == 1 { found.pop() } else { None })
+    let found: Vec<Region> = if let Ok(code) = RegionCode::parse(typed) {
+        get(db, code.as_str()).await?.into_iter().collect()
+    } else {
+        let wanted = AreaName::parse(typed);
+        if wanted.key.is_empty() {
+            return Ok(Resolved::NotFound);
+        }
+        // A coarse filter in SQL (the key appears in the name without spaces, dots, hyphens
+        // and apostrophes), the exact comparison here.
+        let rows: Vec<Region> = sqlx::query_as(
+            "SELECT code, name, level, parent_code FROM wilayah
+             WHERE REPLACE(REPLACE(REPLACE(REPLACE(LOWER(name), ' ', ''), '.', ''), '-', ''), '''', '')
+                   LIKE $1
+             ORDER BY code",
+        )
+        .bind(format!("%{}%", wanted.key))
+        .fetch_all(&db.pool)
+        .await?;
+        let named: Vec<Region> = rows
+            .into_iter()
+            .filter(|r| AreaName::parse(&r.name).key == wanted.key)
+            .collect();
+        match wanted.level {
+            None => named,
+            Some(level) => {
+                let (exact, rest): (Vec<Region>, Vec<Region>) =
+                    named.into_iter().partition(|r| r.level == level);
+                if exact.is_empty() && Level::VILLAGE.contains(&level) {
+                    rest.into_iter()
+                        .filter(|r| Level::VILLAGE.contains(&r.level))
+                        .collect()
+                } else {
+                    exact
+                }
+            }
+        }
+    };
+    let (fit, other): (Vec<Region>, Vec<Region>) =
+        found.into_iter().partition(|r| levels.contains(&r.level));
+    Ok(match (fit.len(), other.is_empty()) {
+        (1, _) => Resolved::One(fit.into_iter().next().expect("one region")),
+        (0, true) => Resolved::NotFound,
+        (0, false) => Resolved::WrongLevel(candidates(db, other).await?),
+        _ => Resolved::Ambiguous(candidates(db, fit).await?),
+    })
+}
+
+async fn candidates(db: &Db, regions: Vec<Region>) -> sqlx::Result<Vec<Candidate>> {
+    let village = |r: &Region| Level::VILLAGE.contains(&r.level);
+    let parents: Vec<&str> = regions
+        .iter()
+        .filter(|r| village(r))
+        .filter_map(|r| r.parent_code.as_deref())
+        .collect();
+    let names = names(db, &parents).await?;
+    Ok(regions
+        .into_iter()
+        .map(|r| Candidate {
+            kecamatan: village(&r)
+                .then(|| r.parent_code.as_ref().and_then(|p| names.get(p).cloned()))
+                .flatten(),
+            region: r,
+        })
+        .collect())
 }
 
 pub enum Upsert {

@@ -107,6 +107,23 @@ pub async fn open_for(db: &Db, assignee: i64, limit: i64, offset: i64) -> sqlx::
     .await
 }
 
+/// A worker's open tasks due by `day` (`YYYY-MM-DD`), most urgent first, complaints left out
+/// (the reminder counts them on a line of their own).
+pub async fn due_for(db: &Db, assignee: i64, day: &str, limit: i64) -> sqlx::Result<Vec<Task>> {
+    let open = &*OPEN;
+    sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT {COLS} FROM tasks WHERE assignee = $1 AND status IN {open}
+           AND due_date IS NOT NULL AND due_date <= $2 AND kind <> '{complaint}'
+         ORDER BY due_date, id LIMIT $3",
+        complaint = TaskKind::FollowUpComplaint.code()
+    )))
+    .bind(assignee)
+    .bind(day)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+}
+
 pub async fn count_open_for(db: &Db, assignee: i64) -> sqlx::Result<i64> {
     let open = &*OPEN;
     let (n,): (i64,) = sqlx::query_as(AssertSqlSafe(format!(
@@ -166,8 +183,10 @@ pub enum Assignment {
 /// Gives a task to a PSM: the task changes hands, a proposal becomes "verifying" (and its
 /// resident is told), the PSM is told with a button to start the visit, and the audit log
 /// records who did it, all in one transaction.
+/// `seal` seals the household's label in the PSM's notice.
 pub async fn assign(
     db: &Db,
+    seal: &super::seal::Seal,
     task: &Task,
     psm: &super::workers::Worker,
     actor_tg: i64,
@@ -196,11 +215,13 @@ pub async fn assign(
         .await?
         .get(&psm.id)
     {
+        let found = subject_in(&mut tx, task.kind, &task.subject).await?;
         let notice = Notice::TaskAssigned {
             task: task.id,
             kind: task.kind,
             subject: task.subject.clone(),
             due: task.due(),
+            label: found.map(|f| seal.seal_str(super::seal::Place::Outbox, &f.label())),
         };
         // Keyed, so that a replayed press after a crash does not tell the PSM twice.
         let key = format!("assign:{}:{}", task.id, psm.id);
@@ -256,19 +277,120 @@ pub async fn stop_visit(db: &Db, task_id: i64, assignee: i64) -> sqlx::Result<()
 pub enum Subject {
     /// A resident's proposal: who filed it, where, and the criteria they said were met.
     Proposal {
+        number: String,
         name: String,
         address: String,
         rt: Option<String>,
         rw: Option<String>,
         criteria_met: i64,
     },
-    /// A KPM household: its masked No. KK and address.
+    /// A KPM household: its members' names (the KPM file marks no head of household, so the
+    /// first name in alphabetical order stands for the family), masked No. KK and address.
     Household {
+        members: Vec<String>,
         kk_masked: String,
         address: Option<String>,
         rt: Option<String>,
         rw: Option<String>,
     },
+}
+
+impl Subject {
+    /// The household as a person finds it at the door, on one line and in no language's words:
+    /// `Ujang Suryana · Gg. Melati 7, RT 003/RW 005`, or for a KPM household
+    /// `Siti Aminah +1 · KK 3215**********01 · Jl. Tuparev 3, RT 003/RW 005`.
+    pub fn label(&self) -> String {
+        match self {
+            Subject::Proposal {
+                name,
+                address,
+                rt,
+                rw,
+                ..
+            } => format!(
+                "{} · {}",
+                short_name(name),
+                with_rt_rw(&short(address), rt, rw)
+            ),
+            Subject::Household {
+                members,
+                kk_masked,
+                address,
+                rt,
+                rw,
+            } => {
+                let who = match members.as_slice() {
+                    [] => String::new(),
+                    [one] => format!("{} · ", short_name(one)),
+                    [first, rest @ ..] => format!("{} +{} · ", short_name(first), rest.len()),
+                };
+                let place = match address.as_deref().filter(|a| !a.trim().is_empty()) {
+                    Some(a) => format!(" · {}", with_rt_rw(&short(a), rt, rw)),
+                    None => match (rt, rw) {
+                        (Some(rt), Some(rw)) => format!(" · RT {rt}/RW {rw}"),
+                        _ => String::new(),
+                    },
+                };
+                format!("{who}KK {kk_masked}{place}")
+            }
+        }
+    }
+}
+
+/// Longest address a label shows (a proposal's may have 200 characters); the task's detail
+/// shows it whole.
+const LABEL_ADDRESS: usize = 32;
+
+fn short(address: &str) -> String {
+    let address = address.trim();
+    if address.chars().count() <= LABEL_ADDRESS {
+        return address.to_string();
+    }
+    let cut: String = address.chars().take(LABEL_ADDRESS - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+impl Subject {
+    /// [`Subject::label`] for a list of tasks, shorter: the name and the address with RT/RW; the
+    /// masked No. KK only where no address is known (the task's detail shows everything).
+    pub fn short_label(&self) -> String {
+        match self {
+            Subject::Household {
+                members,
+                address: Some(address),
+                rt,
+                rw,
+                ..
+            } if !address.trim().is_empty() => {
+                let who = match members.as_slice() {
+                    [] => String::new(),
+                    [one] => format!("{} · ", short_name(one)),
+                    [first, rest @ ..] => format!("{} +{} · ", short_name(first), rest.len()),
+                };
+                format!("{who}{}", with_rt_rw(&short(address), rt, rw))
+            }
+            _ => self.label(),
+        }
+    }
+}
+
+/// Longest name a list shows (the detail shows it whole).
+const LABEL_NAME: usize = 24;
+
+fn short_name(name: &str) -> String {
+    if name.chars().count() <= LABEL_NAME {
+        return name.to_string();
+    }
+    let cut: String = name.chars().take(LABEL_NAME - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// `Jl. Tuparev 3, RT 003/RW 005` (the address alone when RT/RW are unknown).
+pub fn with_rt_rw(address: &str, rt: &Option<String>, rw: &Option<String>) -> String {
+    match (rt, rw) {
+        (Some(rt), Some(rw)) => format!("{address}, RT {rt}/RW {rw}"),
+        _ => address.to_string(),
+    }
 }
 
 /// name, address, rt, rw, criteria met
@@ -278,16 +400,27 @@ type HouseholdRow = (String, Option<String>, Option<String>, Option<String>);
 
 /// The proposal or household a task is about; `None` for other kinds, or when it is gone.
 pub async fn subject(db: &Db, task: &Task) -> sqlx::Result<Option<Subject>> {
-    match task.kind {
+    let mut conn = db.pool.acquire().await?;
+    subject_in(&mut conn, task.kind, &task.subject).await
+}
+
+/// [`subject`] inside a transaction, from a task's kind and subject column.
+pub async fn subject_in(
+    conn: &mut sqlx::AnyConnection,
+    kind: TaskKind,
+    subject: &str,
+) -> sqlx::Result<Option<Subject>> {
+    match kind {
         TaskKind::VerifyProposal => {
             let row: Option<ProposalRow> = sqlx::query_as(
                 "SELECT name, address, rt, rw, criteria_met FROM proposals WHERE number = $1",
             )
-            .bind(&task.subject)
-            .fetch_optional(&db.pool)
+            .bind(subject)
+            .fetch_optional(&mut *conn)
             .await?;
             Ok(
                 row.map(|(name, address, rt, rw, criteria_met)| Subject::Proposal {
+                    number: subject.to_string(),
                     name,
                     address,
                     rt,
@@ -297,15 +430,24 @@ pub async fn subject(db: &Db, task: &Task) -> sqlx::Result<Option<Subject>> {
             )
         }
         TaskKind::ReverifyKpm => {
-            let Ok(id) = task.subject.parse::<i64>() else {
+            let Ok(id) = subject.parse::<i64>() else {
                 return Ok(None);
             };
             let row: Option<HouseholdRow> =
                 sqlx::query_as("SELECT kk_masked, address, rt, rw FROM households WHERE id = $1")
                     .bind(id)
-                    .fetch_optional(&db.pool)
+                    .fetch_optional(&mut *conn)
                     .await?;
-            Ok(row.map(|(kk_masked, address, rt, rw)| Subject::Household {
+            let Some((kk_masked, address, rt, rw)) = row else {
+                return Ok(None);
+            };
+            let members: Vec<(String,)> =
+                sqlx::query_as("SELECT name FROM members WHERE household_id = $1 ORDER BY name")
+                    .bind(id)
+                    .fetch_all(&mut *conn)
+                    .await?;
+            Ok(Some(Subject::Household {
+                members: members.into_iter().map(|(n,)| n).collect(),
                 kk_masked,
                 address,
                 rt,
@@ -314,6 +456,27 @@ pub async fn subject(db: &Db, task: &Task) -> sqlx::Result<Option<Subject>> {
         }
         _ => Ok(None),
     }
+}
+
+/// How a task names what it is about: the household's label, else the task's own subject (a
+/// complaint's ticket, say).
+pub fn label_of(task_subject: &str, subject: Option<&Subject>) -> String {
+    subject.map_or_else(|| task_subject.to_string(), Subject::label)
+}
+
+/// [`Subject::short_label`] (else the task's own subject) for each task of a page, by task id.
+pub async fn labels(
+    db: &Db,
+    list: &[Task],
+) -> sqlx::Result<std::collections::HashMap<i64, String>> {
+    let mut conn = db.pool.acquire().await?;
+    let mut out = std::collections::HashMap::new();
+    for task in list {
+        let s = subject_in(&mut conn, task.kind, &task.subject).await?;
+        let label = s.map_or_else(|| task.subject.clone(), |s| s.short_label());
+        out.insert(task.id, label);
+    }
+    Ok(out)
 }
 
 /// An enrolled worker's open tasks due by a day, counted per due date (the daily reminder).

@@ -70,7 +70,19 @@ pub async fn proposal_visited(
     if r.rows_affected() == 0 {
         return Ok(false);
     }
-    notify_proposer(conn, number, status).await?;
+    match result {
+        // "The address could not be found" would not be true: the household was found gone.
+        VisitResult::Moved => notify_moved(conn, number).await?,
+        // Neither "not found" nor the death itself: a neutral word that the proposal ends.
+        VisitResult::Died => {
+            tracing::info!(proposal = %number, "proposal visited with result 'died': the proposer is told it cannot go on");
+            let notice = Notice::ProposalClosed {
+                number: number.to_string(),
+            };
+            notify(conn, number, &notice, &format!("proposal:{number}:closed")).await?
+        }
+        _ => notify_proposer(conn, number, status).await?,
+    }
     Ok(true)
 }
 
@@ -98,6 +110,28 @@ async fn notify_proposer(
     number: &str,
     status: ProposalStatus,
 ) -> sqlx::Result<()> {
+    let notice = Notice::ProposalStatus {
+        number: number.to_string(),
+        status,
+    };
+    let key = format!("proposal:{number}:{}", status.code());
+    notify(conn, number, &notice, &key).await
+}
+
+/// Tells the proposer that the PSM found the household moved away from the address given.
+async fn notify_moved(conn: &mut AnyConnection, number: &str) -> sqlx::Result<()> {
+    let notice = Notice::ProposalMoved {
+        number: number.to_string(),
+    };
+    notify(conn, number, &notice, &format!("proposal:{number}:moved")).await
+}
+
+async fn notify(
+    conn: &mut AnyConnection,
+    number: &str,
+    notice: &Notice,
+    key: &str,
+) -> sqlx::Result<()> {
     let row: Option<(i64,)> = sqlx::query_as(
         "SELECT u.chat_id FROM proposals p JOIN users u ON u.tg_id = p.tg_id WHERE p.number = $1",
     )
@@ -107,11 +141,6 @@ async fn notify_proposer(
     let Some((chat_id,)) = row else {
         return Ok(());
     };
-    let notice = Notice::ProposalStatus {
-        number: number.to_string(),
-        status,
-    };
-    let key = format!("proposal:{number}:{}", status.code());
-    outbox::enqueue(&mut *conn, chat_id, &notice, Some(&key)).await?;
+    outbox::enqueue(&mut *conn, chat_id, notice, Some(key)).await?;
     Ok(())
 }

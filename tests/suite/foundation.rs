@@ -136,7 +136,7 @@ async fn privasi_explains_what_is_stored() {
     on_each_backend!(|tdb| {
         let bot = TestBot::start(&tdb).await;
         bot.user(507).send("/privasi").await.assert_contains(&[
-            "NIK tidak pernah disimpan utuh",
+            "tidak pernah disimpan utuh",
             "UU 27/2022",
             "/hapusdata",
         ]);
@@ -372,6 +372,7 @@ async fn notices_are_delivered_at_most_one_per_second_per_chat() {
                 today: i + 1,
                 overdue: 0,
                 complaints: 0,
+                tasks: None,
             };
             outbox::enqueue(&bot.db.pool, 514, &notice, Some(&format!("k{i}")))
                 .await
@@ -386,7 +387,7 @@ async fn notices_are_delivered_at_most_one_per_second_per_chat() {
         let last = bot
             .api
             .wait_call(from, Duration::from_secs(15), |c| {
-                c.text().contains("jatuh tempo hari ini: 3")
+                c.text().contains("batas waktunya hari ini: 3")
             })
             .await
             .expect("all notices arrive");
@@ -397,7 +398,7 @@ async fn notices_are_delivered_at_most_one_per_second_per_chat() {
             .collect();
         assert_eq!(sends.len(), 3, "three notices, the duplicate key dropped");
         for (i, c) in sends.iter().enumerate() {
-            let line = format!("jatuh tempo hari ini: {}", i + 1);
+            let line = format!("batas waktunya hari ini: {}", i + 1);
             assert!(c.text().contains(&line), "in order: {:?}", c.text());
         }
         // Each delivery keeps the id Telegram gave its message (read receipts, edits later).
@@ -511,6 +512,7 @@ async fn a_queued_notice_is_worded_in_the_language_its_recipient_uses_when_it_go
             today: 2,
             overdue: 1,
             complaints: 0,
+            tasks: None,
         };
         outbox::enqueue(&db.pool, 515, &notice, None).await.unwrap();
         users::set_language(&db, 515, kesos_bot::i18n::Lang::En)

@@ -226,3 +226,148 @@ async fn the_binary_answers_switches_language_survives_a_restart_and_stops_on_si
         assert!(clean);
     });
 }
+
+/// A port on loopback where nothing listens (bound, then released).
+fn closed_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap().port()
+}
+
+#[test]
+fn a_wrong_postgresql_port_is_reported_at_once_as_a_refused_connection() {
+    let port = closed_port();
+    for (lang, words) in [
+        ("en_US.UTF-8", "refused the connection"),
+        ("id_ID.UTF-8", "menolak sambungan"),
+    ] {
+        let started = std::time::Instant::now();
+        let out = kesos_bot()
+            .args(["worker", "list"])
+            .env(
+                "DATABASE_URL",
+                format!("postgres://postgres@127.0.0.1:{port}/kesos"),
+            )
+            .env("KESOS_SECRET", "x")
+            .env("LANG", lang)
+            .output()
+            .unwrap();
+        let took = started.elapsed();
+        eprintln!("refused connection reported after {took:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+        assert!(
+            err.contains(&format!("127.0.0.1:{port}")) && err.contains(words),
+            "{err}"
+        );
+        // sqlx's pool alone retries a refused connection until its 30 s acquire timeout.
+        assert!(took < Duration::from_secs(20), "took {took:?}");
+    }
+}
+
+#[test]
+fn a_sqlite_file_that_cannot_be_created_or_read_is_named_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text_file = dir.path().join("notes.txt");
+    std::fs::write(&text_file, "not a database, just some notes\n".repeat(10)).unwrap();
+    let cases = [
+        (
+            dir.path().join("missing").join("kesos.db"),
+            "does not exist",
+        ),
+        (text_file.join("kesos.db"), "is a file, not a folder"),
+        (text_file.clone(), "is not a SQLite database"),
+        (dir.path().to_path_buf(), "is a folder"),
+    ];
+    for (path, why) in cases {
+        let started = std::time::Instant::now();
+        let out = kesos_bot()
+            .args(["worker", "list"])
+            .env("DATABASE_URL", format!("sqlite://{}", path.display()))
+            .env("LANG", "en_US.UTF-8")
+            .output()
+            .unwrap();
+        let took = started.elapsed();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+        assert!(
+            err.contains(&path.display().to_string()) && err.contains(why),
+            "{why}: {err}"
+        );
+        assert!(
+            !err.contains("sqlx") && !err.contains("ERROR"),
+            "no raw sqlx lines: {err}"
+        );
+        // A file that is not a database used to be retried, logged each time, for 30 s.
+        assert!(took < Duration::from_secs(20), "took {took:?}");
+    }
+}
+
+#[test]
+fn log_lines_written_to_a_file_carry_no_colour_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = kesos_bot()
+        .args([
+            "worker", "invite", "--role", "psm", "--area", "Nagasari", "--name", "Bu Euis",
+        ])
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("kesos.db").display()),
+        )
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    // A new database makes its key and says so in the log.
+    assert!(err.contains("generated a new secret key"), "{err}");
+    assert!(
+        !err.contains('\u{1b}'),
+        "no ANSI escapes in a log file: {err:?}"
+    );
+}
+
+#[test]
+fn an_export_into_a_closed_pipe_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("kesos.db").display());
+    // Far more than a pipe holds (64 KiB), so that the export is still writing when the
+    // reader goes away.
+    let kpm = dir.path().join("kpm.csv");
+    let mut file = std::fs::File::create(&kpm).unwrap();
+    kesos_bot::import::kpm::write_synthetic(&mut file, 3000).unwrap();
+    drop(file);
+    let imported = kesos_bot()
+        .args(["import", "kpm", kpm.to_str().unwrap()])
+        .env("DATABASE_URL", &url)
+        .output()
+        .unwrap();
+    assert!(imported.status.success(), "{imported:?}");
+    let mut child = kesos_bot()
+        .args(["export", "kpm"])
+        .env("DATABASE_URL", &url)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("household,"), "{first}");
+    // The reader (`head -1`) has gone.
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.trim().is_empty(), "nothing on stderr: {err}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert!(
+            out.status.success() || out.status.signal() == Some(libc::SIGPIPE),
+            "{:?}",
+            out.status
+        );
+    }
+}

@@ -274,7 +274,7 @@ fn the_studys_quotas_and_distributions_reproduce_its_table_1_and_its_monthly_ser
             .await;
             let r = bot.user(880).send("/rekap").await;
             r.assert_contains(&[
-                "Rekap Karawang Barat",
+                "Rekap Kecamatan Karawang Barat",
                 "Realisasi BPNT Januari–Juni 2019",
                 "1. Ketepatan sasaran:",
                 "2. Sosialisasi: belum ada data",

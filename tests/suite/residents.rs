@@ -12,6 +12,7 @@ pub(crate) const SITI: &str = "3215015203880001"; // woman, born 12 March 1988
 const BUDI: &str = "3215011505900002";
 const FITRI: &str = "3215011203950007";
 pub(crate) const UNKNOWN: &str = "3215012001950003";
+const WATI: &str = "3215016607850004"; // woman, born 26 July 1985
 
 /// A semicolon-separated file with a BOM, headers in their own order and case, and five broken
 /// rows (lines 4 to 8).
@@ -331,15 +332,35 @@ async fn a_registered_resident_who_types_nik_and_name_sees_their_programs() {
         let r = u.send("  siti   aminah. ").await;
         r.assert_contains(&[
             "Data ditemukan",
+            "terdaftar sebagai KPM",
             "Kelurahan Karawang Kulon, Kecamatan Karawang Barat",
             "Program Sembako (BPNT): aktif",
             "Rp200.000 per bulan",
-            "Kartu KKS: aktif",
+            "Kartu KKS (Kartu Keluarga Sejahtera): aktif",
             "Program Keluarga Harapan (PKH): aktif",
-            "e-Warong",
+            "sesuai anggota keluarga",
             "TKSK Kecamatan Karawang Barat",
+            "kantor Kelurahan Karawang Kulon",
         ]);
+        let text = r.text();
+        assert_eq!(
+            text.matches("Kartu Keluarga Sejahtera").count(),
+            1,
+            "{text}"
+        );
+        assert!(
+            text.chars().count() <= 600,
+            "{} characters: {text}",
+            text.chars().count()
+        );
         assert!(!r.all_text().contains(SITI), "the NIK is never echoed");
+        // Where to go for each program is one button away.
+        assert!(r.has_button("prog:SEMBAKO") && r.has_button("prog:PKH"));
+        u.press("prog:SEMBAKO").await.assert_contains(&[
+            "Program Sembako (BPNT)",
+            "Rp200.000",
+            "e-Warong",
+        ]);
 
         // With the NIK in the command, one typo in the name, and a card not yet handed out.
         let u = bot.user(602);
@@ -347,7 +368,42 @@ async fn a_registered_resident_who_types_nik_and_name_sees_their_programs() {
             .await
             .assert_contains(&["nama lengkap"]);
         let r = u.send("Budi Santsoo").await;
-        r.assert_contains(&["Data ditemukan", "Mekarjati", "Kartu KKS: belum dibagikan"]);
+        r.assert_contains(&[
+            "Data ditemukan",
+            "Kelurahan Mekarjati",
+            "Kartu KKS (Kartu Keluarga Sejahtera): belum dibagikan",
+        ]);
+
+        // A household whose every program is inactive is not told it is registered as a
+        // recipient, and sees no amount. Ciptasari is a desa (its code is 2xxx).
+        let regions = concat!(env!("CARGO_MANIFEST_DIR"), "/data/wilayah-karawang.csv");
+        let ran = crate::support::binary(&tdb, &["import", "wilayah", regions]);
+        assert!(ran.ok, "{}", ran.all());
+        let db = tdb.connect().await;
+        let file = format!(
+            "nik,nama,no_kk,kelurahan,program,aktif\n\
+             {WATI},WATI,3215010101200009,32.15.02.2001,SEMBAKO|PKH,tidak\n"
+        );
+        assert_eq!(import_text(&db, &file).await.added, 1);
+        let u = bot.user(604);
+        u.send(&format!("/cek {WATI}")).await;
+        let r = u.send("Wati").await;
+        r.assert_contains(&[
+            "Data ditemukan",
+            "Desa Ciptasari, Kecamatan Pangkalan",
+            "tidak ada program bantuan yang aktif",
+            "Program Sembako (BPNT): tidak aktif",
+            "Program Keluarga Harapan (PKH): tidak aktif",
+        ]);
+        let text = r.text();
+        assert!(
+            !text.contains("terdaftar sebagai") && !text.contains("Rp"),
+            "{text}"
+        );
+        assert!(
+            !r.has_button("prog:SEMBAKO"),
+            "no program details for an inactive program"
+        );
 
         // The menu button starts the same flow.
         let r = bot.user(603).press_on(1, "menu", "menu:cek").await;
@@ -462,7 +518,7 @@ async fn bad_input_while_checking_gets_an_explanation_and_the_same_question() {
 /// of the result.
 pub(crate) async fn screen(u: &crate::support::User<'_>, yes: usize) -> String {
     let r = u.send("/skrining").await;
-    r.assert_contains(&["14 kriteria", "Pertanyaan 1/14"]);
+    r.assert_contains(&["14 ciri", "Pertanyaan 1/14"]);
     assert!(
         !r.has_button("skr:back:1"),
         "no way back from the first question"
@@ -484,7 +540,16 @@ pub(crate) async fn screen(u: &crate::support::User<'_>, yes: usize) -> String {
         };
         let r = u.press(&data).await;
         if n == 3 {
-            r.assert_contains(&["Pertanyaan 4/14"]);
+            // Asked positively, answered with buttons that say the answer: "Punya WC sendiri"
+            // does not meet the criterion "no toilet of its own".
+            r.assert_contains(&["Pertanyaan 4/14", "punya jamban (WC) sendiri?"]);
+            let buttons = r.buttons();
+            let label = |data: &str| buttons.iter().find(|b| b.1 == data).map(|b| b.0.clone());
+            assert_eq!(label("skr:n:4").as_deref(), Some("Punya WC sendiri"));
+            assert_eq!(
+                label("skr:y:4").as_deref(),
+                Some("Tidak punya sendiri (numpang tetangga, WC umum, atau ke kali/empang)")
+            );
         }
         if n == 14 {
             assert!(r.has_button("usl:start") && r.has_button("usl:no"));
@@ -502,7 +567,7 @@ async fn a_resident_completes_skrining_with_buttons_alone_and_files_a_proposal_t
         let u = bot.user(641);
         let result = screen(&u, 10).await;
         assert!(
-            result.contains("10 dari 14 kriteria terpenuhi")
+            result.contains("10 dari 14 ciri rumah tangga miskin cocok")
                 && result.contains("termasuk kategori miskin")
                 && result.contains("belum berarti Anda pasti menerima bantuan"),
             "{result}"
@@ -514,7 +579,7 @@ async fn a_resident_completes_skrining_with_buttons_alone_and_files_a_proposal_t
             .await
             .assert_contains(&["NIK (16 angka)"]);
         let r = u.send(UNKNOWN).await;
-        r.assert_contains(&["kelurahan atau desa"]);
+        r.assert_contains(&["desa/kelurahan mana"]);
         assert!(r.has_button("usl:kel:32.15.01.1001") && r.has_button("usl:kel:32.15.01.1012"));
         u.press("usl:kel:32.15.01.1001")
             .await
@@ -638,7 +703,7 @@ async fn bad_input_in_skrining_and_the_proposal_is_explained_and_asked_again() {
         u.send(UNKNOWN).await;
         u.send("Karawang Kulon")
             .await
-            .assert_contains(&["menekan salah satu tombol", "kelurahan atau desa"]);
+            .assert_contains(&["menekan salah satu tombol", "desa/kelurahan mana"]);
         let r = u.press_on(1, "forged", "usl:kel:99.99.99.9999").await;
         assert!(r.toast().unwrap().contains("tidak berlaku"));
         u.press("usl:kel:32.15.01.1003").await;
@@ -758,11 +823,26 @@ async fn info_shows_each_program_and_its_benefit_from_the_program_table() {
         r.assert_contains(&[
             "Program Sembako (BPNT)",
             "Rp200.000 per bulan",
-            "e-Warong",
             "Program Keluarga Harapan (PKH)",
             "PBI Jaminan Kesehatan",
+            "iuran BPJS Kesehatan dibayar pemerintah",
+            "diputuskan Kementerian Sosial",
+            "DTSEN",
             "/skrining",
         ]);
+        let text = r.text();
+        // Each program is named once, and its details are one button away.
+        assert_eq!(text.matches("Program Sembako (BPNT)").count(), 1, "{text}");
+        assert!(
+            text.chars().count() <= 600,
+            "{} characters: {text}",
+            text.chars().count()
+        );
+        assert!(r.has_button("prog:PBI"));
+        bot.user(671)
+            .press("prog:PBI")
+            .await
+            .assert_contains(&["puskesmas", "JKN-KIS"]);
         sqlx::query("UPDATE programs SET benefit_per_month = 250000 WHERE code = 'SEMBAKO'")
             .execute(&bot.db.pool)
             .await

@@ -507,7 +507,7 @@ const TALK: [(&str, &str); 5] = [
     ("/cek", "Silakan ketik NIK (16 angka)"),
     (SITI, "Sekarang ketik nama lengkap"),
     ("Siti Aminah", "Data ditemukan"),
-    ("/info", "Program bantuan sosial (bansos) yang dilayani"),
+    ("/info", "Program bantuan sosial (bansos) dari Dinas Sosial"),
 ];
 
 /// How many messages to `chat` contained `answer`.

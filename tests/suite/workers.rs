@@ -6,7 +6,7 @@ use crate::support::{TestBot, TestDb, enrolled, invite};
 use chrono::TimeZone;
 use kesos_bot::config::ExportKind;
 use kesos_bot::domain::role::Role;
-use kesos_bot::domain::task::TaskKind;
+use kesos_bot::domain::task::{TaskKind, VisitResult};
 use kesos_bot::store::workers::{self, Revocation};
 use kesos_bot::store::{Db, cycles, secret, tasks};
 use std::time::Duration;
@@ -16,7 +16,13 @@ const ADIARSA: &str = "32.15.01.1003";
 const KARAWANG_BARAT: &str = "32.15.01";
 
 /// A proposal as the residents' `/skrining` commits it, with its verification task.
-async fn proposal(db: &Db, number: &str, resident: i64, kelurahan: &str, answers: &str) -> i64 {
+pub(crate) async fn proposal(
+    db: &Db,
+    number: &str,
+    resident: i64,
+    kelurahan: &str,
+    answers: &str,
+) -> i64 {
     let met = answers.chars().filter(|c| *c == 'y').count() as i64;
     sqlx::query(
         "INSERT INTO proposals (number, tg_id, kelurahan, name, nik_hash, nik_masked, address,
@@ -112,7 +118,11 @@ async fn an_operator_invites_workers_and_a_proposal_is_verified_by_a_home_visit(
         // The TKSK hands the verification to a PSM of the kelurahan, with buttons.
         let tksk = bot.user(901);
         let r = tksk.send("/tugaskan").await;
-        r.assert_contains(&["USL-0001", "Verifikasi usulan"]);
+        // Each task names the house as a person finds it, not by an internal number.
+        r.assert_contains(&[
+            "Verifikasi usulan · Kelurahan Karawang Kulon",
+            "Ibu Sumarni · Jl. Tuparev 12",
+        ]);
         let r = tksk.press(&format!("tk:t:{task}")).await;
         r.assert_contains(&["Pilih PSM"]);
         assert!(r.has_button(&format!("tk:a:{task}:{psm}")));
@@ -121,16 +131,18 @@ async fn an_operator_invites_workers_and_a_proposal_is_verified_by_a_home_visit(
             .await
             .assert_contains(&["sudah diserahkan kepada Bu Euis"]);
         wait_notice(&bot, 902, "Tugas baru untuk Anda").await;
+        wait_notice(&bot, 902, "(Ibu Sumarni · Jl. Tuparev 12)").await;
         wait_notice(&bot, 900, "sedang diverifikasi").await;
 
         // The PSM logs the visit with buttons, location and photo.
         let p = bot.user(902);
         let r = p.send("/tugas").await;
-        r.assert_contains(&["Tugas terbuka Anda: 1", "USL-0001"]);
+        r.assert_contains(&["Tugas terbuka Anda: 1", "Ibu Sumarni · Jl. Tuparev 12"]);
         p.press(&format!("tg:o:{task}")).await.assert_contains(&[
-            "Ibu Sumarni",
-            "Jl. Tuparev 12",
+            "Usulan USL-0001 atas nama Ibu Sumarni",
+            "Alamat: Jl. Tuparev 12",
             "10 dari 14",
+            "Wilayah: Kelurahan Karawang Kulon",
         ]);
         let r = p.press(&format!("kj:s:{task}")).await;
         r.assert_contains(&["bagikan lokasi"]);
@@ -141,19 +153,22 @@ async fn an_operator_invites_workers_and_a_proposal_is_verified_by_a_home_visit(
             .await
             .assert_contains(&["Lokasi tersimpan", "hasil kunjungan"]);
         let r = p.press(&format!("kj:r:{task}:eligible")).await;
-        r.assert_contains(&["14 kriteria", "10. ✅", "14. ❌"]);
-        assert!(
-            r.buttons()
-                .iter()
-                .any(|(label, _)| label == "Selesai (10/14 terpenuhi)")
-        );
+        r.assert_contains(&["14 kriteria"]);
+        // The criteria are short labels on the buttons, with their marks; the screen is short.
+        let screen = r.messages().last().unwrap().text().to_string();
+        assert!(screen.chars().count() < 600, "{screen}");
+        let has =
+            |r: &crate::support::Reply, label: &str| r.buttons().iter().any(|(l, _)| l == label);
+        assert!(has(&r, "1 ✅ Lantai < 8 m²/orang"), "{:?}", r.buttons());
+        assert!(has(&r, "10 ✅ Makan 1–2×/hari") && has(&r, "14 ❌ Tabungan/barang < Rp500rb"));
+        assert!(has(&r, "Selesai (10/14 terpenuhi)"));
         let r = p.press(&format!("kj:t:{task}:14")).await;
-        r.assert_contains(&["14. ✅"]);
         assert!(
+            has(&r, "14 ✅ Tabungan/barang < Rp500rb"),
+            "{:?}",
             r.buttons()
-                .iter()
-                .any(|(label, _)| label == "Selesai (11/14 terpenuhi)")
         );
+        assert!(has(&r, "Selesai (11/14 terpenuhi)"));
         p.press(&format!("kj:cd:{task}"))
             .await
             .assert_contains(&["kirim foto rumah", "wajib"]);
@@ -171,7 +186,7 @@ async fn an_operator_invites_workers_and_a_proposal_is_verified_by_a_home_visit(
             .assert_contains(&[
                 "ringkasan kunjungan",
                 "-6.305100, 107.299800",
-                "Ditemukan, masih layak",
+                "Ditemukan, layak",
                 "11 dari 14",
                 "Foto: ada",
             ]);
@@ -182,13 +197,31 @@ async fn an_operator_invites_workers_and_a_proposal_is_verified_by_a_home_visit(
         bot.user(902)
             .press(&format!("kj:ok:{task}"))
             .await
-            .assert_contains(&["sudah tersimpan"]);
+            .assert_contains(&["sudah tersimpan", "TKSK Anda sudah kami beri tahu"]);
         let (status,): (String,) = one(&bot.db, "SELECT status FROM proposals").await;
         assert_eq!(status, "eligible");
         let (task_status,): (String,) = one(&bot.db, "SELECT status FROM tasks").await;
         assert_eq!(task_status, "done");
         wait_notice(&bot, 900, "memenuhi kriteria").await;
         wait_notice(&bot, 901, "Bu Euis mencatat kunjungan").await;
+        wait_notice(&bot, 901, "Ibu Sumarni · Jl. Tuparev 12").await;
+        // The queue carries the house only sealed.
+        let queued: Vec<(Option<String>,)> = sqlx::query_as("SELECT notice FROM outbox")
+            .fetch_all(&bot.db.pool)
+            .await
+            .unwrap();
+        assert!(
+            queued
+                .iter()
+                .any(|(n,)| n.as_deref().is_some_and(|n| n.contains("visit_logged")))
+        );
+        for (notice,) in &queued {
+            let notice = notice.as_deref().unwrap_or_default();
+            assert!(
+                !notice.contains("Sumarni") && !notice.contains("Tuparev"),
+                "{notice}"
+            );
+        }
         // Pressing save again changes nothing.
         let r = bot
             .user(902)
@@ -211,6 +244,22 @@ async fn an_operator_invites_workers_and_a_proposal_is_verified_by_a_home_visit(
         assert!(csv.contains("house-photo-1"), "{csv}");
         assert!(csv.contains("-6.305100,107.299800,,eligible"), "{csv}");
         assert!(csv.contains("+07:00"), "{csv}");
+        // The house visited, as a person finds it.
+        assert!(
+            csv.contains(",Karawang Kulon,Ibu Sumarni,,Jl. Tuparev 12,,"),
+            "{csv}"
+        );
+        // For Excel on an Indonesian PC, coordinates take the decimal comma.
+        let opts = kesos_bot::cli::ExportOptions {
+            format: kesos_bot::config::ExportFormat::Excel,
+            area: None,
+        };
+        let mut xls = Vec::new();
+        kesos_bot::cli::export_with(&bot.db, ExportKind::Visits, &opts, &mut xls)
+            .await
+            .unwrap();
+        let xls = String::from_utf8(xls).unwrap();
+        assert!(xls.contains(";-6,305100;107,299800;;eligible;"), "{xls}");
         bot.stop().await;
     });
 }
@@ -226,7 +275,9 @@ async fn a_forged_button_for_someone_elses_task_is_refused_and_changes_nothing()
         let task = proposal(&bot.db, "USL-0002", 910, KULON, "yyyyyyyyynnnnn").await;
         let t = tasks::get(&bot.db, task).await.unwrap().unwrap();
         let psm = workers::get(&bot.db, owner).await.unwrap().unwrap();
-        tasks::assign(&bot.db, &t, &psm, 911).await.unwrap();
+        tasks::assign(&bot.db, &crate::support::seal(&bot.db).await, &t, &psm, 911)
+            .await
+            .unwrap();
 
         let other = bot.user(913);
         for data in [
@@ -277,7 +328,9 @@ async fn a_visit_for_a_task_reassigned_meanwhile_ends_with_a_polite_answer() {
         .unwrap();
         let t = tasks::get(&bot.db, task).await.unwrap().unwrap();
         let wa = workers::get(&bot.db, a).await.unwrap().unwrap();
-        tasks::assign(&bot.db, &t, &wa, 921).await.unwrap();
+        tasks::assign(&bot.db, &crate::support::seal(&bot.db).await, &t, &wa, 921)
+            .await
+            .unwrap();
         bot.user(922)
             .send(&format!("/kunjungan {task}"))
             .await
@@ -321,7 +374,9 @@ async fn a_reverification_visit_without_location_needs_a_reason_and_skips_the_ph
             .unwrap();
         let u = bot.user(931);
         u.send("/kunjungan").await;
-        u.press(&format!("kj:s:{task}")).await;
+        u.press(&format!("kj:s:{task}"))
+            .await
+            .assert_contains(&["KK 3215**********99"]);
         u.send("Lewati lokasi")
             .await
             .assert_contains(&["Mengapa lokasi tidak dapat dibagikan"]);
@@ -341,11 +396,80 @@ async fn a_reverification_visit_without_location_needs_a_reason_and_skips_the_ph
             "pindah",
             "Foto: tidak ada",
         ]);
-        u.press(&format!("kj:ok:{task}"))
-            .await
-            .assert_contains(&["sudah tersimpan"]);
+        // No TKSK of Karawang Barat is on the bot: the PSM is not told one was.
+        let r = u.press(&format!("kj:ok:{task}")).await;
+        r.assert_contains(&["sudah tersimpan", "belum ada yang kami beri tahu"]);
+        assert!(!r.text().contains("sudah kami beri tahu"), "{}", r.text());
         let (v,): (Option<String>,) = one(&bot.db, "SELECT verification FROM households").await;
         assert_eq!(v.as_deref(), Some("moved"));
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
+async fn a_proposal_found_moved_or_died_is_not_told_the_address_was_not_found() {
+    use kesos_bot::store::visits::{self, NewVisit};
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let psm_id = enrolled(&bot, 951, Role::Psm, &[KULON], "Bu Euis").await;
+        let psm = workers::get(&bot.db, psm_id).await.unwrap().unwrap();
+        let seal = crate::support::seal(&bot.db).await;
+        for (resident, number, result) in [
+            (952, "USL-0952", VisitResult::Moved),
+            (953, "USL-0953", VisitResult::Died),
+            (954, "USL-0954", VisitResult::Unknown),
+        ] {
+            bot.user(resident).send("/start").await;
+            let id = proposal(&bot.db, number, resident, KULON, "yyyyyyyyynnnnn").await;
+            let task = tasks::get(&bot.db, id).await.unwrap().unwrap();
+            tasks::assign(&bot.db, &seal, &task, &psm, 951)
+                .await
+                .unwrap();
+            let visit = NewVisit {
+                task_id: id,
+                lat: None,
+                lon: None,
+                location_skip: Some("GPS rusak".into()),
+                result,
+                answers: None,
+                photo: None,
+                notes: None,
+            };
+            visits::commit(&bot.db, &seal, &psm, 951, &visit)
+                .await
+                .unwrap();
+        }
+        wait_notice(&bot, 952, "sudah tidak tinggal di alamat itu").await;
+        wait_notice(&bot, 954, "belum dapat menemukan alamat").await;
+        // The family of 953 is told the proposal ends, neither why nor that an address was not
+        // found; 952 is not told the address was not found.
+        wait_notice(&bot, 953, "usulan ini tidak dapat dilanjutkan").await;
+        let texts = |chat: i64| -> Vec<String> {
+            bot.api
+                .calls()
+                .iter()
+                .filter(|c| c.chat_id() == Some(chat))
+                .map(|c| c.text().to_string())
+                .collect()
+        };
+        assert!(
+            !texts(953)
+                .iter()
+                .any(|t| t.contains("meninggal") || t.contains("alamat")),
+            "{:?}",
+            texts(953)
+        );
+        assert!(
+            !texts(952)
+                .iter()
+                .any(|t| t.contains("belum dapat menemukan"))
+        );
+        let (status,): (String,) =
+            sqlx::query_as("SELECT status FROM proposals WHERE number = 'USL-0953'")
+                .fetch_one(&bot.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(status, "not_found", "the visit is on record");
         bot.stop().await;
     });
 }
@@ -562,18 +686,39 @@ async fn the_daily_reminder_is_queued_once_a_day_whatever_the_restarts() {
         let six = chrono::Utc.with_ymd_and_hms(2031, 3, 13, 23, 0, 0).unwrap();
         let seven = chrono::Utc.with_ymd_and_hms(2031, 3, 14, 0, 5, 0).unwrap();
         use kesos_bot::jobs::reminders::tick;
+        let seal = crate::support::seal(&bot.db).await;
+        // The first household has a member and an address: the reminder names the house.
+        sqlx::query(
+            "UPDATE households SET address = 'Jl. Kenanga 4', rt = '002', rw = '003' WHERE id = 1",
+        )
+        .execute(&bot.db.pool)
+        .await
+        .unwrap();
+        sqlx::query(
+            "INSERT INTO members (nik_hash, nik_masked, household_id, name, updated_at)
+             VALUES ('h', '3215**********01', 1, 'Ujang Suryana', 0)",
+        )
+        .execute(&bot.db.pool)
+        .await
+        .unwrap();
         assert_eq!(
-            tick(&bot.db, six, 7, Default::default()).await.unwrap(),
+            tick(&bot.db, &seal, six, 7, Default::default())
+                .await
+                .unwrap(),
             0,
             "not before 07:00 WIB"
         );
         assert_eq!(
-            tick(&bot.db, seven, 7, Default::default()).await.unwrap(),
+            tick(&bot.db, &seal, seven, 7, Default::default())
+                .await
+                .unwrap(),
             1,
             "one worker has due tasks"
         );
         assert_eq!(
-            tick(&bot.db, seven, 7, Default::default()).await.unwrap(),
+            tick(&bot.db, &seal, seven, 7, Default::default())
+                .await
+                .unwrap(),
             0
         );
         // Even without the day's mark (another instance, a lost write) the dedupe key holds.
@@ -582,11 +727,20 @@ async fn the_daily_reminder_is_queued_once_a_day_whatever_the_restarts() {
             .await
             .unwrap();
         assert_eq!(
-            tick(&bot.db, seven, 7, Default::default()).await.unwrap(),
+            tick(&bot.db, &seal, seven, 7, Default::default())
+                .await
+                .unwrap(),
             0
         );
-        wait_notice(&bot, 981, "jatuh tempo hari ini: 1").await;
-        wait_notice(&bot, 981, "sudah lewat batas: 1").await;
+        wait_notice(&bot, 981, "batas waktunya hari ini: 1").await;
+        wait_notice(&bot, 981, "sudah lewat batas waktu: 1").await;
+        wait_notice(
+            &bot,
+            981,
+            "Verivali KPM (batas waktu 14 Maret 2031): Ujang Suryana · KK 3215**********99 · Jl. Kenanga 4, RT 002/RW 003",
+        )
+        .await;
+        wait_notice(&bot, 981, "(batas waktu 1 Maret 2031): KK 3215**********99").await;
         let (n,): (i64,) = one(
             &bot.db,
             "SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE 'reminder:%'",
@@ -672,6 +826,7 @@ async fn the_stores_task_queries_serve_the_screens_on_each_backend() {
         assert_eq!(
             tasks::subject(&db, &task).await.unwrap(),
             Some(Subject::Proposal {
+                number: "USL-2026-000901".into(),
                 name: "Ibu Sumarni".into(),
                 address: "Jl. Tuparev 12".into(),
                 rt: None,
@@ -681,7 +836,9 @@ async fn the_stores_task_queries_serve_the_screens_on_each_backend() {
         );
         // Handed out, visited, stopped: back to "assigned" for the TKSK to hand out again.
         let ani = workers::get(&db, psm).await.unwrap().unwrap();
-        tasks::assign(&db, &task, &ani, 803).await.unwrap();
+        tasks::assign(&db, &crate::support::seal(&db).await, &task, &ani, 803)
+            .await
+            .unwrap();
         tasks::start_visit(&db, t1, psm).await.unwrap();
         let status =
             |db: Db| async move { tasks::get(&db, t1).await.unwrap().unwrap().status.code() };
@@ -802,6 +959,7 @@ async fn outbox_rows_are_claimed_in_one_statement_and_finished_only_by_their_hol
                 today,
                 overdue: 0,
                 complaints: 0,
+                tasks: None,
             };
             outbox::enqueue(&db.pool, 700, &n, None).await.unwrap();
         }
@@ -814,6 +972,7 @@ async fn outbox_rows_are_claimed_in_one_statement_and_finished_only_by_their_hol
                 today: 1,
                 overdue: 0,
                 complaints: 0,
+                tasks: None,
             })
         );
         // Another sender gets only what is left.
@@ -864,6 +1023,7 @@ async fn a_reply_waiting_for_its_user_goes_before_notices_and_notices_before_bul
             today,
             overdue: 0,
             complaints: 0,
+            tasks: None,
         };
         for i in 0..3 {
             outbox::enqueue_in(&db.pool, Lane::Bulk, 700 + i, &n(i), None)
@@ -880,5 +1040,266 @@ async fn a_reply_waiting_for_its_user_goes_before_notices_and_notices_before_bul
         let rest = outbox::claim_due(&db, 10, 600).await.unwrap();
         assert_eq!(rest.len(), 3);
         assert!(rest.iter().all(|q| q.lane == Lane::Bulk));
+    });
+}
+
+/// A KPM file as Dinas Sosial writes it: two households of Nagasari with their members,
+/// address and RT/RW. Returns its path.
+fn kpm_file(dir: &std::path::Path) -> String {
+    use kesos_bot::import::kpm::synthetic_nik;
+    let rows = [
+        (
+            0,
+            "Nénéng Suminar",
+            "3215011234560001",
+            "Jl. Kertabumi 5",
+            "003",
+            "007",
+        ),
+        (
+            1,
+            "Ujang Sopandi",
+            "3215011234560001",
+            "Jl. Kertabumi 5",
+            "003",
+            "007",
+        ),
+        (
+            2,
+            "Dede Ruhiyat",
+            "3215011234560002",
+            "Gg. Melati 2",
+            "001",
+            "004",
+        ),
+    ];
+    let mut text = String::from("nik;nama;no_kk;kelurahan;program;alamat;rt;rw\n");
+    for (i, name, kk, address, rt, rw) in rows {
+        text.push_str(&format!(
+            "{};{name};{kk};32.15.01.1011;SEMBAKO;{address};{rt};{rw}\n",
+            synthetic_nik(i)
+        ));
+    }
+    let path = dir.join("kpm.csv");
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn an_operator_opens_the_task_export_in_excel_and_finds_each_house() {
+    on_each_backend!(|tdb| {
+        let dir = tempfile::tempdir().unwrap();
+        let run = |args: &[&str]| {
+            let r = crate::support::binary(&tdb, args);
+            assert!(r.ok, "{args:?}: {}", r.all());
+            r.stdout
+        };
+        run(&["import", "kpm", &kpm_file(dir.path())]);
+        run(&[
+            "cycle",
+            "open",
+            "--area",
+            "Kel. Nagasari",
+            "--period",
+            "2026-11",
+        ]);
+        let file = dir.path().join("tugas.csv");
+        let out = run(&[
+            "export",
+            "tasks",
+            "--format",
+            "excel",
+            "--output",
+            file.to_str().unwrap(),
+        ]);
+        assert!(out.is_empty(), "the export went to the file: {out}");
+        let bytes = std::fs::read(&file).unwrap();
+        // What Excel on an Indonesian PC needs to split the columns and read "é" right.
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a UTF-8 BOM");
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert!(text.ends_with("\r\n"), "CRLF line ends");
+        assert_eq!(text.matches('\n').count(), text.matches("\r\n").count());
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(text.as_bytes());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let col = |name: &str| {
+            header
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
+        };
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), 2, "one task per household: {text}");
+        assert!(rows.iter().all(|r| r.len() == header.len()), "{text}");
+        let first = rows
+            .iter()
+            .find(|r| r[col("address")] == *"Jl. Kertabumi 5")
+            .unwrap_or_else(|| panic!("the first household by its address: {text}"));
+        assert_eq!(&first[col("kind")], "reverify_kpm");
+        assert_eq!(&first[col("name")], "Nénéng Suminar; Ujang Sopandi");
+        assert_eq!(&first[col("no_kk_masked")], "3215**********01");
+        assert_eq!((&first[col("rt")], &first[col("rw")]), ("003", "007"));
+        assert_eq!(&first[col("area_name")], "Nagasari");
+        // Codes stay text in Excel (32.15.01.1011 could be read as a time, 2026-11 as a date).
+        assert_eq!(&first[col("area")], "=\"32.15.01.1011\"");
+        assert_eq!(&first[col("cycle")], "=\"2026-11\"");
+        assert!(
+            !text.contains("3215011234560001") && !text.contains(&synthetic_nik_of(0)),
+            "never a full No. KK or NIK: {text}"
+        );
+
+        // For tools: commas, no BOM, the same columns first as before.
+        let csv = run(&["export", "tasks"]);
+        assert!(
+            csv.starts_with("task,kind,area,subject,assignee,assignee_name,status,due,cycle,"),
+            "{csv}"
+        );
+        assert!(csv.contains(",Nagasari,Dede Ruhiyat,3215**********02,Gg. Melati 2,001,004\n"));
+        // Only the area asked for, named as people say it.
+        let lines = |out: String| out.lines().count();
+        assert_eq!(
+            lines(run(&["export", "tasks", "--area", "Kec. Karawang Barat"])),
+            3
+        );
+        assert_eq!(
+            lines(run(&["export", "tasks", "--area", "Karawang Kulon"])),
+            1
+        );
+
+        // A file that cannot be written is named once, with the system's reason.
+        let nowhere = dir.path().join("no-such-folder").join("tugas.csv");
+        let nowhere = nowhere.to_str().unwrap();
+        let r = crate::support::binary(&tdb, &["export", "tasks", "--output", nowhere]);
+        assert!(!r.ok);
+        assert_eq!(r.stderr.matches(nowhere).count(), 1, "{}", r.stderr);
+        assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+        assert!(
+            r.stderr.contains("No such file or directory"),
+            "{}",
+            r.stderr
+        );
+    });
+}
+
+fn synthetic_nik_of(i: u64) -> String {
+    kesos_bot::import::kpm::synthetic_nik(i)
+}
+
+#[tokio::test]
+async fn areas_are_taken_as_people_say_them_and_a_shared_name_lists_its_places() {
+    on_each_backend!(|tdb| {
+        let run = |args: &[&str]| crate::support::binary(&tdb, args);
+        for typed in ["Karawang", "Kab. Karawang", "Kabupaten Karawang", "32.15"] {
+            let r = run(&[
+                "worker", "invite", "--role", "dinsos", "--area", typed, "--name", "Ibu Rina",
+            ]);
+            assert!(r.ok, "{typed}: {}", r.all());
+            assert!(
+                r.stdout.contains("(dinsos, 32.15)"),
+                "{typed}: {}",
+                r.stdout
+            );
+        }
+        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data/wilayah-karawang.csv");
+        let r = run(&["import", "wilayah", data]);
+        assert!(r.ok, "{}", r.all());
+        // Two places are called Tanjungmekar: both are listed, with code and kecamatan.
+        let r = run(&[
+            "worker",
+            "invite",
+            "--role",
+            "psm",
+            "--area",
+            "Tanjungmekar",
+            "--name",
+            "Bu Euis",
+        ]);
+        assert!(!r.ok);
+        for part in [
+            "Tanjungmekar",
+            "32.15.01.1006",
+            "Kec. Karawang Barat",
+            "32.15.12.2001",
+            "Kec. Pakisjaya",
+        ] {
+            assert!(r.stderr.contains(part), "{part}: {}", r.stderr);
+        }
+        // The prefix tells them apart.
+        let r = run(&[
+            "worker",
+            "invite",
+            "--role",
+            "psm",
+            "--area",
+            "Kel. Tanjungmekar",
+            "--area",
+            "Desa Tanjung Mekar",
+            "--name",
+            "Bu Euis",
+        ]);
+        assert!(r.ok, "{}", r.all());
+        assert!(
+            r.stdout.contains("32.15.01.1006, 32.15.12.2001"),
+            "{}",
+            r.stdout
+        );
+        // A kecamatan where a desa is needed is named for what it is.
+        let r = run(&[
+            "worker",
+            "invite",
+            "--role",
+            "psm",
+            "--area",
+            "Karawang Barat",
+            "--name",
+            "X",
+        ]);
+        assert!(!r.ok);
+        assert!(
+            r.stderr.contains("bukan desa atau kelurahan") && r.stderr.contains("32.15.01"),
+            "{}",
+            r.stderr
+        );
+        let r = run(&[
+            "worker",
+            "invite",
+            "--role",
+            "tksk",
+            "--area",
+            "Kecamatan Klari",
+            "--name",
+            "Pak Dadang",
+        ]);
+        assert!(r.ok, "{}", r.all());
+        // The same resolver serves cycles, reports and broadcast audiences.
+        let r = run(&["cycle", "open", "--area", "Batujaya", "--period", "2026-11"]);
+        assert!(
+            !r.ok && r.stderr.contains("32.15.08") && r.stderr.contains("32.15.08.2001"),
+            "kecamatan and desa Batujaya: {}",
+            r.all()
+        );
+        let r = run(&[
+            "report",
+            "realisasi",
+            "--period",
+            "2026",
+            "--area",
+            "Kec. Batujaya",
+        ]);
+        assert!(r.ok && r.stdout.contains("Batujaya"), "{}", r.all());
+        let text = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(text.path(), "Rapat PSM hari Senin.").unwrap();
+        let r = run(&[
+            "broadcast",
+            "send",
+            "--audience",
+            "kecamatan:Kec. Klari",
+            "--text-file",
+            text.path().to_str().unwrap(),
+        ]);
+        assert!(r.ok, "{}", r.all());
+        let r = run(&["broadcast", "list"]);
+        assert!(r.stdout.contains("Klari"), "{}", r.stdout);
     });
 }

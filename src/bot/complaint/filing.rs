@@ -278,10 +278,7 @@ async fn ask_village_of(cx: &Ctx, kecamatan: &RegionCode) -> HandlerResult {
 /// What the resident is about to send.
 async fn summary(cx: &Ctx, form: &Form) -> anyhow::Result<String> {
     let lang = cx.lang();
-    let place = residents::village(&cx.app.db, &form.base.area)
-        .await?
-        .map(|(name, _)| name)
-        .unwrap_or_else(|| form.base.area.clone());
+    let place = super::place_name(&cx.app, lang, &form.base.area).await?;
     let description: String = form.description.chars().take(300).collect();
     let cut = if form.description.chars().count() > 300 {
         "…"
@@ -577,9 +574,11 @@ async fn submit(cx: &Ctx, key: &str, form: Form, first_name: &str) -> HandlerRes
     let seal = &cx.app.seal;
     let anonymous = form.anonymous && form.base.category.may_be_anonymous();
     let (deadlines, calendar) = super::rules(&cx.app).await?;
-    let (place, kecamatan) = residents::village(&cx.app.db, &form.base.area)
+    let (name, kecamatan) = residents::village(&cx.app.db, &form.base.area)
         .await?
         .unwrap_or_else(|| (form.base.area.clone(), None));
+    // "Desa"/"Kelurahan" are the same words in every locale: the notices may carry them.
+    let place = crate::i18n::place(lang, &form.base.area, &name);
     let filed_on = today_wib();
     let filed = complaints::file(
         &cx.app.db,

@@ -170,7 +170,7 @@ async fn show(cx: Ctx, c: &Complaint, role: Role) -> HandlerResult {
     let lang = cx.lang();
     let (deadlines, calendar) = super::rules(&cx.app).await?;
     let (response_due, resolve_due) = deadlines.of(&calendar, c.filed_on());
-    let place = super::place_name(&cx.app, &c.area).await?;
+    let place = super::place_name(&cx.app, lang, &c.area).await?;
     let notice = c.handler_notice(place, (response_due, resolve_due), role);
     let r = crate::bot::notice::render(lang, &notice, &cx.app.seal);
     match r.keyboard {

@@ -119,11 +119,11 @@ pub async fn act_and_say(
     }
 }
 
-/// A desa/kelurahan's name (its code when unknown).
-pub async fn place_name(app: &App, area: &str) -> anyhow::Result<String> {
+/// A desa/kelurahan as people name it ("Desa Ciptasari"; its code when unknown).
+pub async fn place_name(app: &App, lang: crate::i18n::Lang, area: &str) -> anyhow::Result<String> {
     Ok(crate::store::residents::village(&app.db, area)
         .await?
-        .map(|(name, _)| name)
+        .map(|(name, _)| crate::i18n::place(lang, area, &name))
         .unwrap_or_else(|| area.to_string()))
 }
 

@@ -80,7 +80,7 @@ async fn show(cx: &Ctx, c: &Complaint) -> HandlerResult {
     let lang = cx.lang();
     let (deadlines, calendar) = super::rules(&cx.app).await?;
     let (response_due, resolve_due) = deadlines.of(&calendar, c.filed_on());
-    let place = super::place_name(&cx.app, &c.area).await?;
+    let place = super::place_name(&cx.app, lang, &c.area).await?;
     let mut lines = vec![targs(
         lang,
         "complaint-detail",

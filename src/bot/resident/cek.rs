@@ -1,7 +1,7 @@
 //! `/cek`: whether a household receives aid, from the NIK and the name on the KTP. One answer
 //! for an unknown NIK and a wrong name; look-ups are counted per user.
 
-use super::info::{benefit_line, month_name, program_where};
+use super::info::{benefit_line, month_name, program_buttons};
 use super::{Ctx, Flow, two_parts};
 use crate::bot::HandlerResult;
 use crate::bot::button::{Button, Menu};
@@ -128,23 +128,43 @@ async fn name_typed(cx: &Ctx, nik_hash: &str, typed: &str) -> HandlerResult {
     };
     crate::store::users::note_home(&cx.app.db.pool, cx.caller.tg_id, &hit.kelurahan).await?;
     let programs = residents::household_programs(&cx.app.db, hit.household_id).await?;
-    cx.say(&found_text(lang, &hit, &programs)).await
+    let (text, keyboard) = found_text(lang, &hit, &programs);
+    cx.say_with(&text, keyboard).await
 }
 
-/// The answer for a household found: where it is registered, each program, what to do next.
-fn found_text(lang: Lang, hit: &MemberHit, programs: &[HouseholdProgram]) -> String {
-    let kelurahan = hit.kelurahan_name.clone().unwrap_or(hit.kelurahan.clone());
-    let kecamatan = hit.kecamatan_name.clone().unwrap_or_default();
+/// The answer for a household found: where it is registered and each program, short enough
+/// for a phone; what each active program gives and where to go for it is one button away.
+/// It says "terdaftar sebagai KPM" only when a program is active, and names no amount for an
+/// inactive one.
+fn found_text(
+    lang: Lang,
+    hit: &MemberHit,
+    programs: &[HouseholdProgram],
+) -> (String, InlineKeyboardMarkup) {
+    let name = hit.kelurahan_name.clone().unwrap_or(hit.kelurahan.clone());
     let place = [
-        ("kelurahan", kelurahan.into()),
-        ("kecamatan", kecamatan.into()),
+        ("place", i18n::place(lang, &hit.kelurahan, &name).into()),
+        (
+            "kecamatan",
+            hit.kecamatan_name.clone().unwrap_or_default().into(),
+        ),
     ];
-    let mut out = vec![targs(lang, "cek-found", &place)];
-    out.extend(programs.iter().map(|p| program_lines(lang, p)));
-    let mut next = vec![t(lang, "cek-next-title")];
-    for p in programs.iter().filter(|p| p.active == 1) {
-        next.push(program_where(lang, &p.code));
-    }
+    let active: Vec<&HouseholdProgram> = programs.iter().filter(|p| p.active == 1).collect();
+    let head = if active.is_empty() {
+        "cek-found-inactive"
+    } else {
+        "cek-found"
+    };
+    let mut out = vec![targs(lang, head, &place)];
+    let mut kks_named = false;
+    out.push(
+        programs
+            .iter()
+            .map(|p| program_lines(lang, p, &mut kks_named))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    let mut next = vec![];
     if programs
         .iter()
         .any(|p| p.kks_status.as_deref() == Some("bermasalah"))
@@ -153,22 +173,43 @@ fn found_text(lang: Lang, hit: &MemberHit, programs: &[HouseholdProgram]) -> Str
     }
     next.push(targs(lang, "cek-next-contact", &place));
     out.push(next.join("\n"));
-    out.join("\n\n")
+    let named: Vec<(&str, &str)> = active
+        .iter()
+        .map(|p| (p.code.as_str(), p.name.as_str()))
+        .collect();
+    let mut keyboard = program_buttons(lang, &named);
+    keyboard
+        .inline_keyboard
+        .push(vec![button(lang, "cek-again", Button::Menu(Menu::Cek))]);
+    out.retain(|part| !part.is_empty());
+    (out.join("\n\n"), keyboard)
 }
 
-/// One program of the household: active or not, benefit, KKS card, last month received.
-fn program_lines(lang: Lang, p: &HouseholdProgram) -> String {
-    let key = if p.active == 1 {
-        "cek-program-active"
-    } else {
-        "cek-program-inactive"
-    };
-    let mut lines = vec![targs(lang, key, &[("program", p.name.clone().into())])];
-    lines.push(format!("  {}", benefit_line(lang, p.benefit_per_month)));
+/// One program of the household: active with what it gives, or inactive; the KKS card (spelled
+/// out the first time) and the last month received, when known.
+fn program_lines(lang: Lang, p: &HouseholdProgram, kks_named: &mut bool) -> String {
+    let program = [("program", p.name.clone().into())];
+    if p.active != 1 {
+        return targs(lang, "cek-program-inactive", &program);
+    }
+    let mut lines = vec![targs(lang, "cek-program-active", &program)];
+    lines.push(format!(
+        "  {}",
+        benefit_line(lang, &p.code, p.benefit_per_month)
+    ));
     if let Some(kks) = &p.kks_status {
         let key = format!("kks-status-{}", kks.replace('_', "-"));
         if i18n::has(lang, &key) {
-            lines.push(format!("  {}", t(lang, &key)));
+            let first = if *kks_named { "no" } else { "yes" };
+            *kks_named = true;
+            lines.push(format!(
+                "  {}",
+                targs(
+                    lang,
+                    "kks-line",
+                    &[("first", first.into()), ("status", t(lang, &key).into())]
+                )
+            ));
         }
     }
     if let Some(month) = p.last_received.as_deref().and_then(|m| month_name(lang, m)) {

@@ -87,6 +87,13 @@ pub fn callbacks() -> Handler {
             .endpoint(on_menu),
         )
         .branch(
+            dptree::filter_map(|b: Button| match b {
+                Button::Program(code) => Some(code),
+                _ => None,
+            })
+            .endpoint(info::on_program),
+        )
+        .branch(
             dptree::filter_map(
                 |b: Button, state: State, q: CallbackQuery| match (b, state) {
                     (

@@ -370,7 +370,7 @@ async fn confirm(cx: &Ctx, form: &Form, phone: Option<&str>) -> HandlerResult {
         &[
             ("name", who.name.clone().into()),
             ("nik", who.nik_masked.clone().into()),
-            ("kelurahan", kel.into()),
+            ("place", i18n::place(lang, &form.kelurahan, &kel).into()),
             ("kecamatan", kec.unwrap_or_default().into()),
             ("address", form.address.clone().into()),
             ("rt", or_dash(form.rt.as_deref()).into()),
@@ -471,7 +471,10 @@ async fn submit(cx: &Ctx, form: Form, phone: Option<String>) -> HandlerResult {
         "usl-done",
         &[
             ("number", number.into()),
-            ("kelurahan", kel_name.into()),
+            (
+                "place",
+                i18n::place(lang, &form.kelurahan, &kel_name).into(),
+            ),
             ("due", i18n::date(lang, due).into()),
         ],
     ))

@@ -51,10 +51,19 @@ fn question(lang: Lang, answers: &Answers) -> (String, InlineKeyboardMarkup) {
         question: n,
         answer,
     };
-    let mut rows = vec![vec![
-        button(lang, "skr-yes", press(Answer::Yes)),
-        button(lang, "skr-no", press(Answer::No)),
-    ]];
+    // One answer per row: the labels say the answer, and are too long to share a row.
+    let mut rows = vec![
+        vec![button(
+            lang,
+            &criteria::answer_id(n, true),
+            press(Answer::Yes),
+        )],
+        vec![button(
+            lang,
+            &criteria::answer_id(n, false),
+            press(Answer::No),
+        )],
+    ];
     if n > 1 {
         rows.push(vec![button(lang, "skr-back", press(Answer::Back))]);
     }

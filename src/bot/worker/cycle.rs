@@ -6,7 +6,7 @@ use crate::app::App;
 use crate::bot::{ChatOf, Dlg, HandlerResult, State, Tg, send};
 use crate::domain::region::{self, Level, RegionCode};
 use crate::domain::task::VisitResult;
-use crate::i18n::{Lang, date, t, targs, today_wib};
+use crate::i18n::{self, Lang, date, number, t, targs, today_wib};
 use crate::store::cycles;
 use crate::store::regions;
 use crate::store::users::Caller;
@@ -136,7 +136,11 @@ async fn open(bot: &Tg, app: &App, caller: &Caller, dialogue: &Dlg, arg: &str) -
         return Ok(());
     };
     app.outbox_ready.notify_one();
-    let body = opened_text(lang, &region.name, &opened);
+    let body = opened_text(
+        lang,
+        &i18n::place(lang, &region.code, &region.name),
+        &opened,
+    );
     send::text(bot, &app.db, caller.chat(), &body, None).await?;
     Ok(())
 }
@@ -157,9 +161,9 @@ pub fn opened_text(lang: Lang, area: &str, opened: &cycles::Opened) -> String {
         &[
             ("period", label.into()),
             ("area", area.to_string().into()),
-            ("households", (opened.households as i64).into()),
-            ("created", (opened.created as i64).into()),
-            ("unassigned", (opened.unassigned as i64).into()),
+            ("households", number(lang, opened.households as i64).into()),
+            ("created", number(lang, opened.created as i64).into()),
+            ("unassigned", number(lang, opened.unassigned as i64).into()),
             ("due", date(lang, opened.due).into()),
         ],
     )
@@ -223,27 +227,30 @@ async fn rekap(
         &[
             ("period", period_label(lang, period).into()),
             ("area", name.to_string().into()),
-            ("done", p.done.into()),
-            ("total", p.total.into()),
+            ("done", number(lang, p.done).into()),
+            ("total", number(lang, p.total).into()),
             ("percent", percent.into()),
-            ("open", p.open.into()),
-            ("unassigned", p.unassigned.into()),
-            ("overdue", p.overdue.into()),
+            ("open", number(lang, p.open).into()),
+            ("unassigned", number(lang, p.unassigned).into()),
+            ("overdue", number(lang, p.overdue).into()),
         ],
     );
     body.push('\n');
     let codes: Vec<&str> = p.groups.iter().map(|g| g.0.as_str()).collect();
     let names = regions::names(&app.db, &codes).await?;
     for (code, done, total) in &p.groups {
-        let group = names.get(code).unwrap_or(code).clone();
+        let group = match names.get(code) {
+            Some(name) => i18n::place(lang, code, name),
+            None => code.clone(),
+        };
         body.push('\n');
         body.push_str(&targs(
             lang,
             "rekap-group",
             &[
                 ("area", group.into()),
-                ("done", (*done).into()),
-                ("total", (*total).into()),
+                ("done", number(lang, *done).into()),
+                ("total", number(lang, *total).into()),
             ],
         ));
     }
@@ -258,7 +265,11 @@ async fn rekap(
             body.push_str(&targs(
                 lang,
                 "rekap-result",
-                &[("result", label.into()), ("count", (*count).into())],
+                &[
+                    ("result", label.into()),
+                    ("count", (*count).into()),
+                    ("shown", number(lang, *count).into()),
+                ],
             ));
         }
     }

@@ -1,7 +1,7 @@
 //! `/daftar KODE`: binds the caller's Telegram account to a worker's invite code. Open to
 //! everyone (a resident becomes a worker with it); wrong codes count toward a lock-out.
 
-use super::{Flow, WorkerCommand, area_names};
+use super::{Flow, WorkerCommand, place_names};
 use crate::app::App;
 use crate::bot::{ChatOf, Dlg, HandlerResult, State, Tg, menu, send};
 use crate::i18n::{date, t, targs, time_wib, to_wib};
@@ -72,7 +72,7 @@ async fn enrol(bot: &Tg, app: &App, caller: &Caller, dialogue: &Dlg, code: &str)
                     "role",
                     t(lang, &format!("role-name-{}", worker.role.code())).into(),
                 ),
-                ("areas", area_names(&app.db, areas).await.into()),
+                ("areas", place_names(&app.db, lang, areas).await.into()),
             ],
         ),
         Enrolment::LockedOut { until } => {

@@ -212,11 +212,23 @@ pub async fn access(
 
 /// A region's name, or its code when unknown (or when the names cannot be read: logged).
 pub async fn area_name(db: &Db, code: &str) -> String {
-    area_names(db, &[code.to_string()]).await
+    names_joined(db, &[code.to_string()], |_, name| name.to_string()).await
 }
 
-/// Several regions' names (one query), joined with commas; a code stands for an unknown one.
-pub async fn area_names(db: &Db, codes: &[String]) -> String {
+/// A region as people name it ("Desa Ciptasari", "Kecamatan Karawang Barat"); see
+/// [`i18n::place`](crate::i18n::place).
+pub async fn place_name(db: &Db, lang: Lang, code: &str) -> String {
+    place_names(db, lang, &[code.to_string()]).await
+}
+
+/// [`place_name`] of several regions (one query), joined with commas.
+pub async fn place_names(db: &Db, lang: Lang, codes: &[String]) -> String {
+    names_joined(db, codes, |code, name| crate::i18n::place(lang, code, name)).await
+}
+
+/// Regions' names (one query) as `shown` words them, joined with commas; a code stands for an
+/// unknown one.
+async fn names_joined(db: &Db, codes: &[String], shown: impl Fn(&str, &str) -> String) -> String {
     let refs: Vec<&str> = codes.iter().map(String::as_str).collect();
     let names = regions::names(db, &refs).await.unwrap_or_else(|e| {
         tracing::warn!(error = %e, "cannot read region names; showing codes");
@@ -224,7 +236,10 @@ pub async fn area_names(db: &Db, codes: &[String]) -> String {
     });
     codes
         .iter()
-        .map(|c| names.get(c).cloned().unwrap_or_else(|| c.clone()))
+        .map(|c| match names.get(c) {
+            Some(name) => shown(c, name),
+            None => c.clone(),
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

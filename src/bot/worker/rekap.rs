@@ -5,7 +5,7 @@
 //! TKSK sees their kecamatan; Dinas Sosial their whole area first, and a kecamatan with a
 //! button. The realisasi table comes as a CSV document on request.
 
-use super::area_name;
+use super::place_name;
 use crate::app::App;
 use crate::bot::button::Button;
 use crate::bot::menu::{button, labelled};
@@ -64,7 +64,7 @@ pub async fn on_press(
 
 async fn show(bot: &Tg, app: &App, caller: &Caller, area: &str, arg: &str) -> HandlerResult {
     let lang = caller.lang;
-    let name = area_name(&app.db, area).await;
+    let name = place_name(&app.db, lang, area).await;
     let realisasi = match reports::latest_period(&app.db, PROGRAM, Some(area)).await? {
         Some(period) => Some(report::realisasi(&app.db, PROGRAM, period, Some(area)).await?),
         None => None,

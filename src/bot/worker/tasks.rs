@@ -1,7 +1,7 @@
 //! `/tugas` (a worker's open tasks, a page at a time, each opening to its details) and
 //! `/tugaskan` (a TKSK hands a task of the kecamatan to a PSM of its kelurahan).
 
-use super::{Access, access, area_name, due_text, toast};
+use super::{Access, access, due_text, place_name, toast};
 use crate::app::App;
 use crate::bot::button::{Button, HandoutPress, TaskPress, VisitPress};
 use crate::bot::menu::labelled;
@@ -9,9 +9,9 @@ use crate::bot::notice::kind_text;
 use crate::bot::{ChatOf, HandlerResult, Tg, send};
 use crate::domain::lang::Lang;
 use crate::domain::role::Role;
-use crate::i18n::{t, targs};
+use crate::i18n::{self, t, targs};
 use crate::store::regions;
-use crate::store::tasks::{self, Assignment, Subject, Task};
+use crate::store::tasks::{self, Assignment, Subject, Task, with_rt_rw};
 use crate::store::users::Caller;
 use crate::store::workers::{self, Worker};
 use std::collections::HashMap;
@@ -20,7 +20,7 @@ use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
 
 /// Tasks per page.
-pub const PAGE: i64 = 5;
+pub const PAGE: i64 = 4;
 
 fn pages(count: i64) -> i64 {
     ((count + PAGE - 1) / PAGE).max(1)
@@ -29,18 +29,22 @@ fn pages(count: i64) -> i64 {
 /// One list: which header, which button opens a task, which button turns a page.
 struct Listing {
     header: &'static str,
+    /// One task's lines: a TKSK handing tasks out also needs the desa/kelurahan.
+    line: &'static str,
     open: fn(i64) -> Button,
     page: fn(i64) -> Button,
 }
 
 const MY_TASKS: Listing = Listing {
     header: "tasks-header",
+    line: "tasks-line",
     open: |id| Button::Tasks(TaskPress::Open(id)),
     page: |p| Button::Tasks(TaskPress::Page(p)),
 };
 
 const HANDOUT: Listing = Listing {
     header: "handout-header",
+    line: "handout-line",
     open: |id| Button::Handout(HandoutPress::Choose(id)),
     page: |p| Button::Handout(HandoutPress::Page(p)),
 };
@@ -67,11 +71,13 @@ async fn task_page(
 ) -> anyhow::Result<(String, Vec<Vec<InlineKeyboardButton>>)> {
     let codes: Vec<&str> = list.iter().map(|t| t.area.as_str()).collect();
     let names = regions::names(&app.db, &codes).await?;
+    let labels = tasks::labels(&app.db, list).await?;
     let mut body = targs(
         lang,
         listing.header,
         &[
             ("count", count.into()),
+            ("shown", i18n::number(lang, count).into()),
             ("page", (page + 1).into()),
             ("pages", pages(count).into()),
         ],
@@ -80,7 +86,7 @@ async fn task_page(
     let mut rows = vec![];
     for task in list {
         body.push('\n');
-        body.push_str(&line(lang, task, &names));
+        body.push_str(&line(lang, listing.line, task, &names, &labels));
         let label = targs(
             lang,
             "task-button",
@@ -98,16 +104,26 @@ async fn task_page(
     Ok((body, rows))
 }
 
-fn line(lang: Lang, task: &Task, names: &HashMap<String, String>) -> String {
-    let area = names.get(&task.area).unwrap_or(&task.area);
+fn line(
+    lang: Lang,
+    key: &str,
+    task: &Task,
+    names: &HashMap<String, String>,
+    labels: &HashMap<i64, String>,
+) -> String {
+    let area = match names.get(&task.area) {
+        Some(name) => i18n::place(lang, &task.area, name),
+        None => task.area.clone(),
+    };
+    let subject = labels.get(&task.id).unwrap_or(&task.subject);
     targs(
         lang,
-        "tasks-line",
+        key,
         &[
             ("id", task.id.into()),
             ("kind", kind_text(lang, task.kind).into()),
-            ("subject", task.subject.clone().into()),
-            ("area", area.clone().into()),
+            ("subject", subject.clone().into()),
+            ("area", area.into()),
             ("due", due_text(lang, task).into()),
         ],
     )
@@ -169,7 +185,13 @@ async fn handout_hint(app: &App, lang: Lang, worker: &Worker) -> anyhow::Result<
         return Ok(None);
     };
     let n = tasks::count_to_hand_out(&app.db, &kec, worker.id).await?;
-    Ok((n > 0).then(|| targs(lang, "tasks-hand-out-hint", &[("count", n.into())])))
+    Ok((n > 0).then(|| {
+        targs(
+            lang,
+            "tasks-hand-out-hint",
+            &[("count", n.into()), ("shown", i18n::number(lang, n).into())],
+        )
+    }))
 }
 
 /// A press in the task list: a page, or a task to open.
@@ -210,10 +232,7 @@ pub async fn show_task(
     relation: Access,
 ) -> HandlerResult {
     let lang = caller.lang;
-    let details = match tasks::subject(&app.db, task).await? {
-        Some(s) => subject_text(lang, s),
-        None => t(lang, "task-details-none"),
-    };
+    let details = subject_text(lang, task, tasks::subject(&app.db, task).await?);
     let assignee = match task.assignee {
         Some(w) => workers::get(&app.db, w).await?.map(|w| w.name),
         None => None,
@@ -225,8 +244,7 @@ pub async fn show_task(
         &[
             ("id", task.id.into()),
             ("kind", kind_text(lang, task.kind).into()),
-            ("area", area_name(&app.db, &task.area).await.into()),
-            ("subject", task.subject.clone().into()),
+            ("area", place_name(&app.db, lang, &task.area).await.into()),
             ("details", details.into()),
             ("due", due_text(lang, task).into()),
             ("status", status.into()),
@@ -253,44 +271,58 @@ pub async fn show_task(
     show(bot, app, caller, &body, rows, None).await
 }
 
-/// What the worker needs to find the household.
-fn subject_text(lang: Lang, subject: Subject) -> String {
+/// What the worker needs to find the household: who lives there, the masked No. KK, the
+/// address with RT/RW.
+fn subject_text(lang: Lang, task: &Task, subject: Option<Subject>) -> String {
     match subject {
-        Subject::Proposal {
+        Some(Subject::Proposal {
+            number,
             name,
             address,
             rt,
             rw,
             criteria_met,
-        } => targs(
+        }) => targs(
             lang,
             "task-details-proposal",
             &[
+                ("number", number.into()),
                 ("name", name.into()),
-                ("address", with_rt_rw(address, rt, rw).into()),
+                ("address", with_rt_rw(&address, &rt, &rw).into()),
                 ("met", criteria_met.into()),
             ],
         ),
-        Subject::Household {
+        Some(Subject::Household {
+            members,
             kk_masked,
             address,
             rt,
             rw,
-        } => {
-            let address = with_rt_rw(address.unwrap_or_else(|| "-".into()), rt, rw);
+        }) => {
+            let address = with_rt_rw(address.as_deref().unwrap_or("-"), &rt, &rw);
+            let shown = members
+                .iter()
+                .take(3)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            let more = members.len().saturating_sub(3) as i64;
             targs(
                 lang,
                 "task-details-household",
-                &[("kk", kk_masked.into()), ("address", address.into())],
+                &[
+                    ("members", shown.into()),
+                    ("more", more.into()),
+                    ("kk", kk_masked.into()),
+                    ("address", address.into()),
+                ],
             )
         }
-    }
-}
-
-fn with_rt_rw(address: String, rt: Option<String>, rw: Option<String>) -> String {
-    match (rt, rw) {
-        (Some(rt), Some(rw)) => format!("{address}, RT {rt}/RW {rw}"),
-        _ => address,
+        None => targs(
+            lang,
+            "task-details-none",
+            &[("subject", task.subject.clone().into())],
+        ),
     }
 }
 
@@ -402,7 +434,7 @@ async fn choose_psm(
     if let Some(q) = q {
         bot.answer_callback_query(q.id.clone()).await?;
     }
-    let area = area_name(&app.db, &task.area).await;
+    let area = place_name(&app.db, lang, &task.area).await;
     let psm = enrolled_psm(app, &task).await?;
     if psm.is_empty() {
         let body = targs(lang, "handout-no-psm", &[("area", area.into())]);
@@ -482,7 +514,7 @@ async fn assign(
     let Some(psm) = psm else {
         return toast(bot, q, t(lang, "handout-bad-psm")).await;
     };
-    if tasks::assign(&app.db, &task, &psm, caller.tg_id).await? == Assignment::NotOpen {
+    if tasks::assign(&app.db, &app.seal, &task, &psm, caller.tg_id).await? == Assignment::NotOpen {
         return toast(bot, q, t(lang, "handout-not-open")).await;
     }
     app.outbox_ready.notify_one();

@@ -163,6 +163,14 @@ pub fn binary(tdb: &TestDb, args: &[&str]) -> Ran {
     }
 }
 
+/// The at-rest seal of a test database, as the bot derives it from the database's key.
+pub async fn seal(db: &Db) -> kesos_bot::store::seal::Seal {
+    let secret = kesos_bot::store::secret::load(db, &key_for(db))
+        .await
+        .unwrap();
+    kesos_bot::store::seal::Seal::from_secret(&secret)
+}
+
 /// The key configuration the tests use for an open database (by its backend).
 pub fn key_for(db: &Db) -> kesos_bot::store::secret::KeyConfig {
     match db.backend {

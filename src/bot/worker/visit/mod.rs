@@ -100,6 +100,7 @@ async fn choose_task(cx: &Cx<'_>) -> HandlerResult {
     if list.is_empty() {
         return cx.say(&t(lang, "visit-no-tasks")).await;
     }
+    let labels = tasks::labels(&cx.app.db, &list).await?;
     let rows = list
         .iter()
         .map(|task| {
@@ -107,7 +108,7 @@ async fn choose_task(cx: &Cx<'_>) -> HandlerResult {
                 "#{} {} · {}",
                 task.id,
                 kind_text(lang, task.kind),
-                task.subject
+                labels.get(&task.id).unwrap_or(&task.subject)
             );
             let start = Button::Visit {
                 task: task.id,
@@ -172,13 +173,17 @@ async fn start(cx: &Cx<'_>, task: &Task, worker: &Worker) -> HandlerResult {
         .update(State::Worker(Flow::Visit(v.clone())))
         .await?;
     let lang = cx.lang();
+    let found = tasks::subject(&cx.app.db, task).await?;
     let intro = targs(
         lang,
         "visit-start",
         &[
             ("id", task.id.into()),
             ("kind", kind_text(lang, task.kind).into()),
-            ("subject", task.subject.clone().into()),
+            (
+                "subject",
+                tasks::label_of(&task.subject, found.as_ref()).into(),
+            ),
         ],
     );
     cx.say(&intro).await?;
@@ -426,13 +431,19 @@ async fn show_toggled(cx: &Cx<'_>, q: &CallbackQuery, v: Visit) -> HandlerResult
 /// Commits the visit (once) and says so.
 async fn save(cx: &Cx<'_>, worker: &Worker, visit: NewVisit) -> HandlerResult {
     let lang = cx.lang();
-    let outcome = visits::commit(&cx.app.db, worker, cx.caller.tg_id, &visit).await?;
+    let outcome = visits::commit(&cx.app.db, &cx.app.seal, worker, cx.caller.tg_id, &visit).await?;
     cx.dialogue.update(State::Idle).await?;
     let id = visit.task_id;
     let body = match outcome {
-        Commit::Saved => {
+        Commit::Saved { told } => {
             cx.app.outbox_ready.notify_one();
-            targs(lang, "visit-saved", &[("id", id.into())])
+            // A TKSK visiting a task of their own kecamatan is the one who would be told.
+            let key = match (told, worker.role) {
+                (_, crate::domain::role::Role::Tksk) => "visit-saved-own",
+                (true, _) => "visit-saved",
+                (false, _) => "visit-saved-no-tksk",
+            };
+            targs(lang, key, &[("id", id.into())])
         }
         Commit::AlreadySaved => targs(lang, "visit-already-saved", &[("id", id.into())]),
         Commit::NotYours => t(lang, "task-gone"),

@@ -42,32 +42,19 @@ fn mark(answers: &Answers, n: usize) -> &'static str {
     if answers.is_met(n) { "✅" } else { "❌" }
 }
 
-/// The 14 criteria with their marks, and a toggle button for each.
+/// The 14 criteria on a phone screen: a short instruction, and one toggle button per
+/// criterion that carries its mark and short label ("1 ✅ Lantai < 8 m²/orang"). The full
+/// questions would make a screen of over 1,600 characters.
 pub fn criteria_screen(lang: Lang, task: i64, answers: &Answers) -> (String, InlineKeyboardMarkup) {
-    let list: Vec<String> = (1..=criteria::COUNT)
+    let body = t(lang, "visit-ask-criteria");
+    let mut rows: Vec<Vec<InlineKeyboardButton>> = (1..=criteria::COUNT)
         .map(|n| {
-            format!(
-                "{n}. {} {}",
+            let label = format!(
+                "{n} {} {}",
                 mark(answers, n),
-                t(lang, &criteria::message_id(n))
-            )
-        })
-        .collect();
-    let body = targs(
-        lang,
-        "visit-ask-criteria",
-        &[("list", list.join("\n").into())],
-    );
-    let numbers: Vec<usize> = (1..=criteria::COUNT).collect();
-    let mut rows: Vec<Vec<InlineKeyboardButton>> = numbers
-        .chunks(5)
-        .map(|c| {
-            c.iter()
-                .map(|&n| {
-                    let label = format!("{n} {}", mark(answers, n));
-                    labelled(label, press(task, VisitPress::Toggle(n)))
-                })
-                .collect()
+                t(lang, &criteria::short_id(n))
+            );
+            vec![labelled(label, press(task, VisitPress::Toggle(n)))]
         })
         .collect();
     let done = targs(
@@ -141,14 +128,9 @@ pub async fn ask(
 ) -> HandlerResult {
     let (body, markup) = question(caller.lang, task, v);
     let chat = caller.chat();
-    // The criteria screen is long: what was wrong goes in a message of its own.
-    let body = match (prefix, &v.step) {
-        (Some(p), Step::Criteria { .. }) => {
-            send::text(bot, &app.db, chat, p, None).await?;
-            body
-        }
-        (Some(p), _) => format!("{p}\n\n{body}"),
-        (None, _) => body,
+    let body = match prefix {
+        Some(p) => format!("{p}\n\n{body}"),
+        None => body,
     };
     send::text(bot, &app.db, chat, &body, markup).await?;
     Ok(())
@@ -185,7 +167,6 @@ fn summary(lang: Lang, task: &Task, found: &Found, photo: bool, notes: Option<&s
         &[
             ("id", task.id.into()),
             ("kind", kind_text(lang, task.kind).into()),
-            ("subject", task.subject.clone().into()),
             ("location", location.into()),
             ("result", t(lang, &found.result.message_id()).into()),
             ("criteria", criteria.into()),
