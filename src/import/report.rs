@@ -284,10 +284,10 @@ impl ImportReport {
                 lang,
                 "import-summary",
                 &[
-                    ("added", (self.added as i64).into()),
-                    ("updated", (self.updated as i64).into()),
-                    ("unchanged", (self.unchanged as i64).into()),
-                    ("rejected", (self.rejected.len() as i64).into()),
+                    ("added", number(lang, self.added as i64).into()),
+                    ("updated", number(lang, self.updated as i64).into()),
+                    ("unchanged", number(lang, self.unchanged as i64).into()),
+                    ("rejected", number(lang, self.rejected.len() as i64).into()),
                 ]
             )
         );

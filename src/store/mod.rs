@@ -94,17 +94,36 @@ pub struct Db {
 /// up with [`OpenError::NoAnswer`] (a refused connection is reported at once).
 pub const CONNECT_WAIT: Duration = Duration::from_secs(10);
 
-/// The pragmas every SQLite connection starts with. A writer waits up to 30 s for the lock: a
-/// KPM import holds it for its whole run (about 13 s per million rows). The wait is set first:
-/// switching to WAL takes a lock too, and without it a connection opened while another process
-/// (a second instance, an import) holds the file would fail at once with "database is locked".
-fn sqlite_pragmas() -> String {
-    format!(
-        "PRAGMA busy_timeout=30000; PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; \
-         PRAGMA synchronous=NORMAL; \
-         PRAGMA secure_delete=ON; \
+/// Sets up a SQLite connection. A writer waits up to 30 s for the lock: a KPM import holds it
+/// for its whole run (about 13 s per million rows). The wait is set first. Switching to WAL can
+/// still answer "database is locked" at once, without waiting, while another connection (the
+/// bot beside an import, a second instance) is switching it or reading: WAL is a setting of the
+/// file, so the connection that could not set it uses it all the same, and that answer is not
+/// a failure.
+async fn sqlite_setup(conn: &mut AnyConnection) -> sqlx::Result<()> {
+    conn.execute("PRAGMA busy_timeout=30000").await?;
+    match conn.execute("PRAGMA journal_mode=WAL").await {
+        Ok(_) => {}
+        Err(e) if is_busy(&e) => {}
+        Err(e) => return Err(e),
+    }
+    conn.execute(sqlx::AssertSqlSafe(format!(
+        "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON; \
          PRAGMA cache_size=-{SQLITE_CACHE_KIB};"
-    )
+    )))
+    .await?;
+    Ok(())
+}
+
+/// SQLite's "database is locked" (SQLITE_BUSY and its extended codes).
+fn is_busy(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(d) => d
+            .code()
+            .and_then(|c| c.parse::<i32>().ok())
+            .is_some_and(|c| c & 0xff == 5),
+        _ => false,
+    }
 }
 
 impl Db {
@@ -132,22 +151,14 @@ impl Db {
                     }
                 };
                 let mut first = AnyConnection::connect(&url).await.map_err(fail)?;
-                first
-                    .execute(sqlx::AssertSqlSafe(sqlite_pragmas()))
-                    .await
-                    .map_err(fail)?;
+                sqlite_setup(&mut first).await.map_err(fail)?;
                 first.close().await.map_err(fail)?;
                 let pool = AnyPoolOptions::new()
                     .max_connections(8)
                     .test_before_acquire(false)
                     .min_connections(1)
                     .acquire_timeout(Duration::from_secs(30))
-                    .after_connect(|conn, _| {
-                        Box::pin(async move {
-                            conn.execute(sqlx::AssertSqlSafe(sqlite_pragmas())).await?;
-                            Ok(())
-                        })
-                    })
+                    .after_connect(|conn, _| Box::pin(async move { sqlite_setup(conn).await }))
                     .connect(&url)
                     .await
                     .map_err(fail)?;

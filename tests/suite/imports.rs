@@ -424,7 +424,7 @@ async fn a_wrong_regencys_distributions_are_refused_in_a_few_lines_grouped_by_re
                  diterima ← \"Status Penyaluran\"",
                 "3.000 baris ditolak, menurut alasannya:",
                 "- 3.000 baris: nomor KK ini tidak terdaftar sebagai KPM (baris 3, 4, 5, 6, 7, …)",
-                "Ditambahkan: 1, diperbarui: 0, tidak berubah: 0, ditolak: 3000",
+                "Ditambahkan: 1, diperbarui: 0, tidak berubah: 0, ditolak: 3.000",
             ],
             "{out}"
         );
