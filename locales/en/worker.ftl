@@ -155,7 +155,6 @@ cycle-opened-notice = 📋 A new re-verification cycle: please revisit { $count 
        *[other] { $shown } KPM households
     } by { $due }. Type /tugas to see your tasks.
 period-label = { $from }–{ $to } { $year }
-rekap-none = There is no re-verification cycle for { $area } yet.
 rekap-header =
     Re-verification { $period } – { $area }
     Done: { $done } of { $total } ({ $percent }%)

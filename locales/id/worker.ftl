@@ -155,7 +155,6 @@ cycle-opened-notice = 📋 Siklus verivali baru: { $count ->
        *[other] { $shown }
     } rumah tangga KPM perlu Anda kunjungi ulang paling lambat { $due }. Ketik /tugas untuk melihatnya.
 period-label = { $from }–{ $to } { $year }
-rekap-none = Belum ada siklus verivali untuk wilayah { $area }.
 rekap-header =
     Rekap verivali { $period } – { $area }
     Selesai: { $done } dari { $total } ({ $percent }%)

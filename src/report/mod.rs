@@ -196,6 +196,23 @@ pub fn period_label(lang: Lang, (from, to): (Month, Month)) -> String {
 
 /// The report as a text table for the terminal (and the chat): one line per desa/kelurahan,
 /// the total, the notes, and the monthly series.
+/// The notes where a kecamatan's official quota differs from the sum of its desa/kelurahan,
+/// each on a line of its own (the table and `/rekap` alike).
+pub fn push_mismatches(lang: Lang, r: &Realisasi, out: &mut String) {
+    for m in &r.mismatches {
+        out.push('\n');
+        out.push_str(&targs(
+            lang,
+            "report-official-differs",
+            &[
+                ("kecamatan", m.name.clone().into()),
+                ("official", number(lang, m.official).into()),
+                ("sum", number(lang, m.sum).into()),
+            ],
+        ));
+    }
+}
+
 pub fn table(lang: Lang, r: &Realisasi, area_name: &str) -> String {
     let mut rows: Vec<[String; 5]> = vec![[
         t(lang, "report-col-kelurahan"),
@@ -266,18 +283,7 @@ pub fn table(lang: Lang, r: &Realisasi, area_name: &str) -> String {
         out.push_str(line.trim_end());
         out.push('\n');
     }
-    for m in &r.mismatches {
-        out.push('\n');
-        out.push_str(&targs(
-            lang,
-            "report-official-differs",
-            &[
-                ("kecamatan", m.name.clone().into()),
-                ("official", number(lang, m.official).into()),
-                ("sum", number(lang, m.sum).into()),
-            ],
-        ));
-    }
+    push_mismatches(lang, r, &mut out);
     if r.series.len() > 1 {
         out.push_str("\n\n");
         out.push_str(&t(lang, "report-series-title"));

@@ -319,11 +319,7 @@ impl Subject {
                 rt,
                 rw,
             } => {
-                let who = match members.as_slice() {
-                    [] => String::new(),
-                    [one] => format!("{} · ", short_name(one)),
-                    [first, rest @ ..] => format!("{} +{} · ", short_name(first), rest.len()),
-                };
+                let who = family(members);
                 let place = match address.as_deref().filter(|a| !a.trim().is_empty()) {
                     Some(a) => format!(" · {}", with_rt_rw(&short(a), rt, rw)),
                     None => match (rt, rw) {
@@ -362,15 +358,20 @@ impl Subject {
                 rw,
                 ..
             } if !address.trim().is_empty() => {
-                let who = match members.as_slice() {
-                    [] => String::new(),
-                    [one] => format!("{} · ", short_name(one)),
-                    [first, rest @ ..] => format!("{} +{} · ", short_name(first), rest.len()),
-                };
+                let who = family(members);
                 format!("{who}{}", with_rt_rw(&short(address), rt, rw))
             }
             _ => self.label(),
         }
+    }
+}
+
+/// The family as a label starts: `Siti Aminah +1 · ` (nothing when no member is known).
+fn family(members: &[String]) -> String {
+    match members {
+        [] => String::new(),
+        [one] => format!("{} · ", short_name(one)),
+        [first, rest @ ..] => format!("{} +{} · ", short_name(first), rest.len()),
     }
 }
 

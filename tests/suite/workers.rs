@@ -407,6 +407,36 @@ async fn a_reverification_visit_without_location_needs_a_reason_and_skips_the_ph
 }
 
 #[tokio::test]
+async fn a_tksk_who_logs_a_visit_is_not_told_their_tksk_is_missing() {
+    on_each_backend!(|tdb| {
+        let bot = TestBot::start(&tdb).await;
+        let tksk = enrolled(&bot, 935, Role::Tksk, &[KARAWANG_BARAT], "Pak Dadang").await;
+        households(&bot.db, KULON, 1).await;
+        let task = tasks::create(&bot.db.pool, TaskKind::ReverifyKpm, KULON, "1", None, None)
+            .await
+            .unwrap()
+            .unwrap();
+        sqlx::query("UPDATE tasks SET assignee = $1, status = 'assigned'")
+            .bind(tksk)
+            .execute(&bot.db.pool)
+            .await
+            .unwrap();
+        let u = bot.user(935);
+        u.send(&format!("/kunjungan {task}")).await;
+        u.send("Lewati lokasi").await;
+        u.send("GPS rusak").await;
+        u.press(&format!("kj:r:{task}:moved")).await;
+        u.press(&format!("kj:np:{task}")).await;
+        u.press(&format!("kj:nn:{task}")).await;
+        let r = u.press(&format!("kj:ok:{task}")).await;
+        r.assert_contains(&["sudah tersimpan"]);
+        let text = r.text();
+        assert!(!text.contains("beri tahu"), "{text}");
+        bot.stop().await;
+    });
+}
+
+#[tokio::test]
 async fn a_proposal_found_moved_or_died_is_not_told_the_address_was_not_found() {
     use kesos_bot::store::visits::{self, NewVisit};
     on_each_backend!(|tdb| {

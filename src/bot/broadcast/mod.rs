@@ -95,29 +95,17 @@ pub async fn on_command(bot: &Tg, app: &App, caller: &Caller, dialogue: &Dlg) ->
     dialogue
         .update(State::Worker(Flow::Broadcast(Draft::Audience { key })))
         .await?;
+    let pick = |key: &str, press| button(lang, key, Button::Broadcast(press));
     let mut rows = match caller.role {
         Role::Dinsos => vec![
             vec![
-                button(
-                    lang,
-                    "broadcast-to-tksk",
-                    Button::Broadcast(BroadcastPress::AllTksk),
-                ),
-                button(
-                    lang,
-                    "broadcast-to-psm",
-                    Button::Broadcast(BroadcastPress::AllPsm),
-                ),
+                pick("broadcast-to-tksk", BroadcastPress::AllTksk),
+                pick("broadcast-to-psm", BroadcastPress::AllPsm),
             ],
-            vec![button(
-                lang,
-                "broadcast-to-kecamatan",
-                Button::Broadcast(BroadcastPress::PickWorkers),
-            )],
-            vec![button(
-                lang,
+            vec![pick("broadcast-to-kecamatan", BroadcastPress::PickWorkers)],
+            vec![pick(
                 "broadcast-to-residents",
-                Button::Broadcast(BroadcastPress::PickResidents),
+                BroadcastPress::PickResidents,
             )],
         ],
         _ => {
@@ -130,16 +118,8 @@ pub async fn on_command(bot: &Tg, app: &App, caller: &Caller, dialogue: &Dlg) ->
         }
     };
     rows.push(vec![
-        button(
-            lang,
-            "broadcast-mine",
-            Button::Broadcast(BroadcastPress::List),
-        ),
-        button(
-            lang,
-            "broadcast-cancel",
-            Button::Broadcast(BroadcastPress::Cancel),
-        ),
+        pick("broadcast-mine", BroadcastPress::List),
+        pick("broadcast-cancel", BroadcastPress::Cancel),
     ]);
     let body = t(lang, "broadcast-ask-audience");
     say(

@@ -9,7 +9,6 @@ use crate::bot::menu::labelled;
 use crate::bot::resident::Ctx;
 use crate::bot::worker::toast;
 use crate::bot::{HandlerResult, State};
-use crate::domain::complaint as rules;
 use crate::domain::region;
 use crate::domain::role::Role;
 use crate::i18n::{t, targs};
@@ -190,15 +189,8 @@ pub async fn on_answer(cx: &Ctx, complaint: i64, resolve: bool, msg: &Message) -
         };
         return cx.say(&t(lang, key)).await;
     };
-    if text.chars().count() > rules::MAX_DESCRIPTION {
-        let max = crate::i18n::number(lang, rules::MAX_DESCRIPTION as i64);
-        return cx
-            .say(&targs(
-                lang,
-                "complaint-addition-long",
-                &[("max", max.into())],
-            ))
-            .await;
+    if let Some(refusal) = super::too_long(lang, text) {
+        return cx.say(&refusal).await;
     }
     cx.idle().await?;
     let Some(c) = complaints::get(&cx.app.db, complaint).await? else {

@@ -119,6 +119,16 @@ pub async fn act_and_say(
     }
 }
 
+/// The answer to a text typed after a complaint was filed (an addition, a reason, a note) that
+/// is longer than a complaint's description may be; `None` when it fits.
+pub fn too_long(lang: crate::i18n::Lang, text: &str) -> Option<String> {
+    let max = crate::domain::complaint::MAX_DESCRIPTION;
+    (text.chars().count() > max).then(|| {
+        let max = crate::i18n::number(lang, max as i64);
+        crate::i18n::targs(lang, "complaint-addition-long", &[("max", max.into())])
+    })
+}
+
 /// A desa/kelurahan as people name it ("Desa Ciptasari"; its code when unknown).
 pub async fn place_name(app: &App, lang: crate::i18n::Lang, area: &str) -> anyhow::Result<String> {
     Ok(crate::store::residents::village(&app.db, area)

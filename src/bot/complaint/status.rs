@@ -198,16 +198,8 @@ pub async fn on_addition(cx: &Ctx, complaint: i64, msg: &Message) -> HandlerResu
     if text.is_none() && photo.is_none() {
         return cx.say(&t(lang, "complaint-addition-please")).await;
     }
-    if text.is_some_and(|t| t.chars().count() > rules::MAX_DESCRIPTION) {
-        let body = targs(
-            lang,
-            "complaint-addition-long",
-            &[(
-                "max",
-                crate::i18n::number(lang, rules::MAX_DESCRIPTION as i64).into(),
-            )],
-        );
-        return cx.say(&body).await;
+    if let Some(refusal) = text.and_then(|t| super::too_long(lang, t)) {
+        return cx.say(&refusal).await;
     }
     let action = Action::Add {
         note: text.map(|t| cx.app.seal.seal_str(Place::Complaint, t)),
@@ -222,15 +214,8 @@ pub async fn on_reopen_reason(cx: &Ctx, complaint: i64, msg: &Message) -> Handle
     let Some(reason) = msg.text().map(str::trim).filter(|t| t.chars().count() >= 3) else {
         return cx.say(&t(lang, "complaint-reopen-reason-please")).await;
     };
-    if reason.chars().count() > rules::MAX_DESCRIPTION {
-        let max = crate::i18n::number(lang, rules::MAX_DESCRIPTION as i64);
-        return cx
-            .say(&targs(
-                lang,
-                "complaint-addition-long",
-                &[("max", max.into())],
-            ))
-            .await;
+    if let Some(refusal) = super::too_long(lang, reason) {
+        return cx.say(&refusal).await;
     }
     let action = Action::Reopen {
         reason: cx.app.seal.seal_str(Place::Complaint, reason),

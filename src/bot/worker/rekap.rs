@@ -221,18 +221,7 @@ fn realisasi_text(lang: Lang, r: &Realisasi) -> String {
         out.push('\n');
         out.push_str(&t(lang, "rekap-no-quota"));
     }
-    for m in &r.mismatches {
-        out.push('\n');
-        out.push_str(&targs(
-            lang,
-            "report-official-differs",
-            &[
-                ("kecamatan", m.name.clone().into()),
-                ("official", number(lang, m.official).into()),
-                ("sum", number(lang, m.sum).into()),
-            ],
-        ));
-    }
+    report::push_mismatches(lang, r, &mut out);
     out
 }
 
